@@ -1,0 +1,18 @@
+# Generates a C++ source holding every schema/NNNN_*.sql migration, in order, so the
+# binary carries its own schema. Called by CMake: cmake -DSCHEMA_DIR=.. -DOUT=.. -P this.
+file(GLOB files "${SCHEMA_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
+list(SORT files)
+set(body "// Generated from schema/*.sql by scripts/embed_schema.cmake. Do not edit.\n")
+string(APPEND body "#include \"store/migrations.hpp\"\n\nnamespace greenroom::store {\n")
+string(APPEND body "const std::vector<Migration>& bundled_migrations() {\n")
+string(APPEND body "  static const std::vector<Migration> all = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name "${f}" NAME_WE)
+  string(SUBSTRING "${name}" 0 4 version)
+  math(EXPR version "${version}")
+  file(READ "${f}" sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"greenroom_sql(${sql})greenroom_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace greenroom::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,130 @@
+#include "api/auth.hpp"
+
+#include "api/async.hpp"
+#include "api/credentials.hpp"
+#include "api/json_body.hpp"
+#include "api/views.hpp"
+#include "domain/errors.hpp"
+#include "http/responses.hpp"
+#include "store/audit_repository.hpp"
+#include "store/session_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+using domain::Error;
+using domain::ErrorKind;
+
+namespace {
+
+bool is_unsafe(http::Verb v) {
+  return v != http::Verb::get && v != http::Verb::head && v != http::Verb::options;
+}
+
+std::string session_cookie(const std::string& token, long max_age) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
+         std::to_string(max_age) + "; Secure; HttpOnly; SameSite=Lax";
+}
+
+}  // namespace
+
+Principal authenticate(Services& s, http::RequestContext& ctx) {
+  auto token = ctx.cookie(kSessionCookie);
+  if (!token || token->empty() || token->size() > 128)
+    throw Error(ErrorKind::unauthenticated, "unauthenticated", "Sign in first.");
+  auto hash = sha256_bytes(*token);
+  std::optional<store::SessionRecord> session;
+  {
+    auto conn = s.reads.acquire();
+    session = store::SessionRepository::find(*conn, hash, domain::now_millis());
+  }
+  if (!session)
+    throw Error(ErrorKind::unauthenticated, "unauthenticated",
+                "Your session has expired or was ended; sign in again.");
+  ctx.user_id = session->user.id;
+  if (is_unsafe(ctx.method())) {
+    auto sent = ctx.header("X-CSRF-Token");
+    if (!sent || !equal_secrets(*sent, session->csrf_token))
+      throw domain::forbidden(
+          "This request needs the X-CSRF-Token header with the token given at sign-in.",
+          "csrf_failed");
+  }
+  return Principal{std::move(session->user), std::move(session->csrf_token), std::move(hash)};
+}
+
+awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
+  auto body = read_json_object(ctx, {"username", "password"});
+  auto username = require_string(body, "username");
+  auto password = require_string(body, "password");
+  if (username.empty() || username.size() > 64 || password.empty() || password.size() > 1024)
+    throw domain::bad_request("Give a username (1-64 characters) and a password.");
+
+  const auto& ip = ctx.connection().client_ip;
+  if (long wait = s.limiter.retry_after(username, ip); wait > 0) {
+    auto res = http::error_response(http::Status::too_many_requests, "rate_limited",
+                                    "Too many failed sign-in attempts; try again in " +
+                                        std::to_string(wait) + " seconds.");
+    res.set(http::bhttp::field::retry_after, std::to_string(wait));
+    co_return res;
+  }
+
+  std::optional<store::UserRecord> user;
+  {
+    auto conn = s.reads.acquire();
+    user = store::UserRepository::find_by_username(*conn, username);
+  }
+  const std::string hash =
+      user && !user->disabled ? user->password_hash : decoy_hash(s.settings.argon2);
+  auto verify = [&] { return verify_password(password, hash); };
+  bool ok = co_await run_blocking(s.blocking, std::move(verify));
+  ok = ok && user && !user->disabled;
+  if (!ok) {
+    s.limiter.record_failure(username, ip);
+    auto audit = [username, ip](store::Connection& c) {
+      store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed",
+                                     "user", std::nullopt,
+                                     nlohmann::json{{"username", username}, {"ip", ip}}.dump());
+    };
+    co_await write(s.writer, std::move(audit));
+    throw Error(ErrorKind::unauthenticated, "invalid_credentials",
+                "The username or password is not right.");
+  }
+  s.limiter.record_success(username);
+
+  auto token = random_token();
+  auto csrf = random_token();
+  auto now = domain::now_millis();
+  auto ttl_ms = std::chrono::duration_cast<std::chrono::milliseconds>(s.settings.session_ttl).count();
+  auto start_session = [hash = sha256_bytes(token), uid = user->id, csrf, now, ttl_ms,
+                        ip](store::Connection& c) {
+    store::SessionRepository::insert(c, hash, uid, csrf, now, now + ttl_ms);
+    store::AuditRepository::record(c, now, uid, "login", "user", uid,
+                                   nlohmann::json{{"ip", ip}}.dump());
+  };
+  co_await write(s.writer, std::move(start_session));
+  ctx.user_id = user->id;
+  auto res = http::json_response(http::Status::ok, {{"user", user_json(*user)}, {"csrf_token", csrf}});
+  res.set(http::bhttp::field::set_cookie, session_cookie(token, ttl_ms / 1000));
+  co_return res;
+}
+
+awaitable<http::Response> logout(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto end_session = [hash = p.token_hash, uid = p.user.id](store::Connection& c) {
+    store::SessionRepository::remove(c, hash);
+    store::AuditRepository::record(c, domain::now_millis(), uid, "logout", "user", uid);
+  };
+  co_await write(s.writer, std::move(end_session));
+  auto res = http::json_response(http::Status::ok, {{"ok", true}});
+  res.set(http::bhttp::field::set_cookie, session_cookie("", 0));
+  co_return res;
+}
+
+awaitable<http::Response> me(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  co_return http::json_response(http::Status::ok,
+                                {{"user", user_json(p.user)}, {"csrf_token", p.csrf_token}});
+}
+
+}  // namespace greenroom::api

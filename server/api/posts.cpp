@@ -1,0 +1,177 @@
+#include "api/posts.hpp"
+
+#include "api/async.hpp"
+#include "api/json_body.hpp"
+#include "api/views.hpp"
+#include "domain/cursor.hpp"
+#include "domain/errors.hpp"
+#include "domain/permissions.hpp"
+#include "domain/post_rules.hpp"
+#include "http/responses.hpp"
+#include "store/post_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+namespace d = greenroom::domain;
+
+namespace {
+
+// Inside a write: the post must still exist and be published (it may have changed since
+// the visibility check).
+void require_published(store::Connection& c, std::int64_t post_id) {
+  auto q = c.prepare("SELECT state FROM posts WHERE id = ?1");
+  q.bind(1, post_id);
+  if (!q.step() || q.text(0) != "published")
+    throw d::conflict("Replies and likes are only possible on published posts.");
+}
+
+std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
+  auto raw = ctx.query("before");
+  if (!raw) return std::nullopt;
+  auto c = d::decode_cursor(*raw);
+  if (!c)
+    throw d::bad_request("The before cursor is not one this server gave out; use the \"next\" "
+                         "value of the previous page.",
+                         "bad_cursor");
+  return c;
+}
+
+nlohmann::json page_json(const store::Page& page) {
+  auto items = nlohmann::json::array();
+  for (const auto& p : page.items) items.push_back(post_json(p));
+  return {{"items", std::move(items)},
+          {"next", page.next ? nlohmann::json(d::encode_cursor(*page.next)) : nlohmann::json()}};
+}
+
+}  // namespace
+
+store::PostRecord load_visible_post(Services& s, const Principal& p, std::int64_t post_id) {
+  auto conn = s.reads.acquire();
+  auto post = store::PostRepository::find(*conn, post_id, p.user.id);
+  if (post) {
+    auto rel = store::UserRepository::relation(*conn, p.user.id, post->author.id);
+    if (d::can_view_post(p.actor(), post->facts(), rel)) return std::move(*post);
+  }
+  throw d::not_found("Post " + std::to_string(post_id));
+}
+
+awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto body = read_json_object(ctx, {"body", "space", "action"});
+  auto text = require_string(body, "body");
+  auto space_name = require_string(body, "space");
+  auto action_name = optional_string(body, "action").value_or("publish");
+  auto space = d::parse_space(space_name);
+  if (!space) throw d::bad_request("space must be \"practice\" or \"company\".");
+  auto action = d::parse_action(action_name);
+  if (!action) throw d::bad_request("action must be \"draft\", \"submit\" or \"publish\".");
+  d::validate_text(text, "body", d::kMaxPostCodePoints);
+  const auto state = d::decide_new_post(p.actor(), *space, *action);
+
+  auto insert = [uid = p.user.id, space = *space, state, text = std::move(text)](store::Connection& c) {
+    auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
+    return *store::PostRepository::find(c, id, uid);
+  };
+  auto post = co_await write(s.writer, std::move(insert));
+  co_return http::json_response(http::Status::created, {{"post", post_json(post)}});
+}
+
+awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto post = load_visible_post(s, p, ctx.id_param());
+  std::vector<store::ReplyRecord> replies;
+  {
+    auto conn = s.reads.acquire();
+    replies = store::PostRepository::replies(*conn, post.id, 1000);
+  }
+  auto list = nlohmann::json::array();
+  for (const auto& r : replies) list.push_back(reply_json(r));
+  co_return http::json_response(http::Status::ok,
+                                {{"post", post_json(post)}, {"replies", std::move(list)}});
+}
+
+awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto post = load_visible_post(s, p, ctx.id_param());
+  auto body = read_json_object(ctx, {"body"});
+  auto text = require_string(body, "body");
+  d::validate_text(text, "body", d::kMaxReplyCodePoints);
+  if (!d::accepts_engagement(post.facts()))
+    throw d::conflict("Replies are only possible on published posts; this one is " +
+                      std::string(d::to_string(post.state)) + ".");
+  auto insert = [pid = post.id, uid = p.user.id, text = std::move(text)](store::Connection& c) {
+    require_published(c, pid);
+    return store::PostRepository::add_reply(c, pid, uid, text, d::now_millis());
+  };
+  auto reply = co_await write(s.writer, std::move(insert));
+  co_return http::json_response(http::Status::created, {{"reply", reply_json(reply)}});
+}
+
+namespace {
+awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool liked) {
+  auto p = authenticate(s, ctx);
+  auto post = load_visible_post(s, p, ctx.id_param());
+  if (!d::accepts_engagement(post.facts()))
+    throw d::conflict("Likes are only possible on published posts; this one is " +
+                      std::string(d::to_string(post.state)) + ".");
+  auto change = [pid = post.id, uid = p.user.id, liked](store::Connection& c) {
+    require_published(c, pid);
+    return liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
+                 : store::PostRepository::unlike(c, pid, uid);
+  };
+  auto count = co_await write(s.writer, std::move(change));
+  co_return http::json_response(http::Status::ok, {{"like_count", count}, {"liked_by_me", liked}});
+}
+}  // namespace
+
+awaitable<http::Response> like_post(Services& s, http::RequestContext& ctx) {
+  co_return co_await set_like(s, ctx, true);
+}
+
+awaitable<http::Response> unlike_post(Services& s, http::RequestContext& ctx) {
+  co_return co_await set_like(s, ctx, false);
+}
+
+awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  store::FeedQuery q;
+  auto space_name = ctx.query("space").value_or("company");
+  auto space = d::parse_space(space_name);
+  if (!space) throw d::bad_request("space must be \"practice\" or \"company\".");
+  q.space = *space;
+  q.viewer_id = p.user.id;
+  q.limit = read_limit(ctx, 20, 100);
+  q.before = read_cursor(ctx);
+  if (q.space == d::Space::practice) {
+    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed))
+      throw d::forbidden("The practice space is for executives, their coaches and moderators.");
+    if (d::has_capability(p.user.role, d::Capability::see_all_published))
+      q.scope = store::FeedScope::everyone;
+    else if (p.user.role == d::Role::coach)
+      q.scope = store::FeedScope::coached_by;
+    else
+      q.scope = store::FeedScope::cohort;
+  }
+  store::Page page;
+  {
+    auto conn = s.reads.acquire();
+    page = store::PostRepository::feed(*conn, q);
+  }
+  co_return http::json_response(http::Status::ok, page_json(page));
+}
+
+awaitable<http::Response> my_posts(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto limit = read_limit(ctx, 20, 100);
+  auto before = read_cursor(ctx);
+  store::Page page;
+  {
+    auto conn = s.reads.acquire();
+    page = store::PostRepository::by_author(*conn, p.user.id, before, limit);
+  }
+  co_return http::json_response(http::Status::ok, page_json(page));
+}
+
+}  // namespace greenroom::api

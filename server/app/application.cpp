@@ -1,0 +1,132 @@
+#include "app/application.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "app/routes.hpp"
+#include "http/dispatcher.hpp"
+#include "http/log.hpp"
+#include "http/static_files.hpp"
+#include "net/server.hpp"
+#include "net/tls.hpp"
+#include "store/migrations.hpp"
+
+namespace greenroom::app {
+
+namespace asio = boost::asio;
+
+namespace {
+
+std::string store_metrics(const store::Writer& w) {
+  std::ostringstream out;
+  const auto& st = w.stats();
+  out << "# HELP greenroom_writer_queue_depth Writes waiting for the writer thread.\n"
+         "# TYPE greenroom_writer_queue_depth gauge\n"
+         "greenroom_writer_queue_depth "
+      << w.queue_depth() << "\n"
+      << "# HELP greenroom_commit_batch_size Writes committed per transaction.\n"
+         "# TYPE greenroom_commit_batch_size histogram\n";
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < store::WriterStats::bounds.size(); ++i) {
+    cumulative += st.buckets[i].load();
+    out << "greenroom_commit_batch_size_bucket{le=\"" << store::WriterStats::bounds[i] << "\"} "
+        << cumulative << "\n";
+  }
+  cumulative += st.buckets.back().load();
+  out << "greenroom_commit_batch_size_bucket{le=\"+Inf\"} " << cumulative << "\n"
+      << "greenroom_commit_batch_size_sum " << st.jobs.load() << "\n"
+      << "greenroom_commit_batch_size_count " << st.batches.load() << "\n"
+      << "# HELP greenroom_failed_writes_total Writes rolled back (validation or conflict).\n"
+         "# TYPE greenroom_failed_writes_total counter\n"
+         "greenroom_failed_writes_total "
+      << st.failed_jobs.load() << "\n";
+  return out.str();
+}
+
+}  // namespace
+
+int serve(const Config& cfg) {
+  std::filesystem::create_directories(cfg.data_dir);
+  http::set_request_logging(cfg.log_requests);
+  {
+    store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
+    int applied = store::migrate(conn);
+    if (applied > 0)
+      http::log_event("info", "migrated database", {{"applied", applied},
+                                                    {"version", store::schema_version(conn)}});
+  }
+  store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
+  store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_connections));
+  api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));
+  asio::thread_pool blocking(2);
+
+  api::Services services{
+      api::Settings{std::chrono::hours(cfg.session_ttl_hours),
+                    api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
+                                      cfg.argon2_parallelism}},
+      writer, reads, limiter, blocking};
+
+  http::Metrics metrics;
+  metrics.set_extra([&writer] { return store_metrics(writer); });
+  http::Router router;
+  register_routes(router, services, metrics);
+  http::StaticFiles files(cfg.static_dir);
+  if (files.empty())
+    http::log_event("warn", "no browser client to serve; build client-web first",
+                    {{"static_dir", cfg.static_dir}});
+  http::Dispatcher dispatcher(router, files, metrics);
+
+  std::unique_ptr<asio::ssl::context> tls;
+  if (!cfg.plain_http) {
+    net::TlsFiles tf{cfg.tls_cert_file, cfg.tls_key_file};
+    if (tf.cert_path.empty() || tf.key_path.empty()) tf = net::ensure_self_signed(cfg.data_dir);
+    tls = std::make_unique<asio::ssl::context>(net::make_server_context(tf));
+  }
+
+  const int threads = cfg.threads > 0 ? cfg.threads
+                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  asio::io_context ioc(threads);
+  net::ServerOptions opts;
+  opts.address = cfg.address;
+  opts.port = cfg.port;
+  opts.header_limit = cfg.header_bytes;
+  opts.body_limit = cfg.body_bytes;
+  opts.max_connections = cfg.max_connections;
+  opts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
+  opts.request_timeout = std::chrono::seconds(cfg.request_timeout_seconds);
+  opts.write_timeout = std::chrono::seconds(cfg.write_timeout_seconds);
+  net::Server server(ioc, opts, dispatcher, metrics, tls.get());
+  server.start();
+
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int sig) {
+    if (ec) return;
+    http::log_event("info", "stopping", {{"signal", sig}, {"open_connections", metrics.open_connections()}});
+    server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
+  });
+
+  std::cout << "greenroom listening on " << (tls ? "https" : "http") << "://"
+            << (cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address)
+            << ":" << server.port() << std::endl;
+  http::log_event("info", "listening", {{"address", cfg.address}, {"port", server.port()},
+                                        {"tls", tls != nullptr}, {"threads", threads},
+                                        {"static_files", files.size()}});
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  blocking.join();
+  writer.stop();  // every acknowledged write is already committed; this drains the rest
+  http::log_event("info", "stopped", nlohmann::json::object());
+  return 0;
+}
+
+}  // namespace greenroom::app

@@ -1,0 +1,112 @@
+#include "app/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace greenroom::app {
+namespace {
+
+using Setter = std::function<void(Config&, const nlohmann::json&, const std::string&)>;
+
+template <class T>
+Setter integer(T Config::*field, long long lo, long long hi) {
+  return [field, lo, hi](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_number_integer())
+      throw ConfigError(key + " must be a whole number");
+    auto n = v.get<long long>();
+    if (n < lo || n > hi)
+      throw ConfigError(key + " must be between " + std::to_string(lo) + " and " +
+                        std::to_string(hi));
+    c.*field = static_cast<T>(n);
+  };
+}
+
+Setter string(std::string Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_string()) throw ConfigError(key + " must be a string");
+    c.*field = v.get<std::string>();
+  };
+}
+
+Setter boolean(bool Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_boolean()) throw ConfigError(key + " must be true or false");
+    c.*field = v.get<bool>();
+  };
+}
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> all = {
+      {"data_dir", string(&Config::data_dir)},
+      {"listen.address", string(&Config::address)},
+      {"listen.port", integer(&Config::port, 0, 65535)},
+      {"listen.plain_http", boolean(&Config::plain_http)},
+      {"tls.cert_file", string(&Config::tls_cert_file)},
+      {"tls.key_file", string(&Config::tls_key_file)},
+      {"static_dir", string(&Config::static_dir)},
+      {"threads", integer(&Config::threads, 0, 256)},
+      {"limits.header_bytes", integer(&Config::header_bytes, 1024, 1 << 20)},
+      {"limits.body_bytes", integer(&Config::body_bytes, 1024, 64 << 20)},
+      {"limits.max_connections", integer(&Config::max_connections, 1, 1000000)},
+      {"limits.idle_timeout_seconds", integer(&Config::idle_timeout_seconds, 1, 3600)},
+      {"limits.request_timeout_seconds", integer(&Config::request_timeout_seconds, 1, 600)},
+      {"limits.write_timeout_seconds", integer(&Config::write_timeout_seconds, 1, 600)},
+      {"limits.shutdown_grace_seconds", integer(&Config::shutdown_grace_seconds, 0, 600)},
+      {"auth.session_ttl_hours", integer(&Config::session_ttl_hours, 1, 24 * 90)},
+      {"auth.login_max_failures", integer(&Config::login_max_failures, 1, 1000)},
+      {"auth.login_window_seconds", integer(&Config::login_window_seconds, 1, 86400)},
+      {"auth.argon2_t_cost", integer(&Config::argon2_t_cost, 1, 20)},
+      {"auth.argon2_memory_kib", integer(&Config::argon2_memory_kib, 8, 4 << 20)},
+      {"auth.argon2_parallelism", integer(&Config::argon2_parallelism, 1, 16)},
+      {"database.read_connections", integer(&Config::read_connections, 1, 64)},
+      {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
+      {"log.requests", boolean(&Config::log_requests)},
+  };
+  return all;
+}
+
+void apply(Config& c, const nlohmann::json& j, const std::string& prefix) {
+  if (!j.is_object()) throw ConfigError((prefix.empty() ? "the configuration" : prefix) +
+                                        " must be a JSON object");
+  for (const auto& [key, value] : j.items()) {
+    const std::string full = prefix.empty() ? key : prefix + "." + key;
+    if (value.is_object()) {
+      apply(c, value, full);
+      continue;
+    }
+    auto it = setters().find(full);
+    if (it == setters().end()) throw ConfigError("unknown configuration key: " + full);
+    it->second(c, value, full);
+  }
+}
+
+}  // namespace
+
+std::string Config::database_path() const {
+  return (std::filesystem::path(data_dir) / "greenroom.db").string();
+}
+
+void apply_config(Config& c, const nlohmann::json& j) { apply(c, j, ""); }
+
+Config load_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError("cannot read configuration file " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(ss.str(), nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw ConfigError(path + " is not valid JSON: " + e.what());
+  }
+  Config c;
+  apply_config(c, j);
+  return c;
+}
+
+}  // namespace greenroom::app

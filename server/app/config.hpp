@@ -1,0 +1,53 @@
+#pragma once
+// Server configuration: read once at start from JSON with comments, every key checked
+// (unknown keys and wrong types are refused with a message naming the key).
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace greenroom::app {
+
+struct Config {
+  std::string data_dir = "data";
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8443;
+  bool plain_http = false;
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string static_dir = "client-web/dist";
+  int threads = 0;
+
+  std::size_t header_bytes = 8192;
+  std::size_t body_bytes = 65536;
+  std::size_t max_connections = 10000;
+  int idle_timeout_seconds = 30;
+  int request_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int shutdown_grace_seconds = 10;
+
+  int session_ttl_hours = 168;
+  int login_max_failures = 5;
+  int login_window_seconds = 900;
+  std::uint32_t argon2_t_cost = 2;
+  std::uint32_t argon2_memory_kib = 19456;
+  std::uint32_t argon2_parallelism = 1;
+
+  int read_connections = 4;
+  int max_batch = 512;
+
+  bool log_requests = true;
+
+  std::string database_path() const;
+};
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Applies the keys of `j` onto `c`; throws ConfigError naming the offending key.
+void apply_config(Config& c, const nlohmann::json& j);
+// Reads a file (comments allowed) and applies it onto the defaults.
+Config load_config_file(const std::string& path);
+
+}  // namespace greenroom::app

@@ -1,0 +1,174 @@
+// greenroom seed-demo: demo users for every role and a believable company feed.
+#include <array>
+#include <filesystem>
+#include <iostream>
+#include <string_view>
+
+#include "api/credentials.hpp"
+#include "app/commands.hpp"
+#include "store/migrations.hpp"
+#include "store/post_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace greenroom::app {
+
+namespace {
+
+constexpr std::string_view kDemoPassword = "practice-makes-perfect";
+
+struct DemoUser {
+  std::string_view username, display_name, role, level;
+};
+
+constexpr std::array<DemoUser, 12> kUsers{{
+    {"ada", "Ada Admin", "admin", ""},
+    {"mo", "Mo Moderator", "moderator", ""},
+    {"cora", "Cora Coach", "coach", ""},
+    {"evan", "Evan Exec", "executive", "crawl"},
+    {"wren", "Wren Walker", "executive", "walk"},
+    {"rui", "Rui Runner", "executive", "run"},
+    {"mia", "Mia Member", "member", ""},
+    {"dana", "Dana Whitfield (CEO)", "executive", "run"},
+    {"sam", "Sam Patel", "member", ""},
+    {"priya", "Priya Raman", "member", ""},
+    {"lee", "Lee Okafor", "member", ""},
+    {"jordan", "Jordan Kim", "member", ""},
+}};
+
+constexpr std::array<std::string_view, 36> kCompanyPosts{{
+    "Huge thanks to the logistics team for getting the Rotterdam shipment out two days early. "
+    "That is what customer obsession looks like.",
+    "Reminder: the all-hands moves to Thursday 10:00 this week. Questions welcome in advance!",
+    "Our new onboarding buddy programme starts Monday. If you joined in the last six months, "
+    "tell us what you wish you had known in week one.",
+    "Spent the morning with the support team listening to calls. Three things I learned: "
+    "customers want fewer steps, clearer invoices, and a human when it matters.",
+    "Proud of the accessibility work shipped this sprint: keyboard navigation across the "
+    "whole checkout flow.",
+    "Coffee machine on floor 3 is fixed. Facilities are heroes.",
+    "We are piloting four-day focus weeks in two teams this quarter. We will share what we "
+    "learn, good and bad.",
+    "Congratulations to Priya on ten years with us. Ten years of making hard things look easy.",
+    "The quarterly engagement survey closes Friday. It is anonymous, and we read every comment.",
+    "Great turnout at the lunch-and-learn on data privacy. Slides are on the intranet.",
+    "Welcome to the eleven new graduates who started today! Say hello if you see a new face.",
+    "Our sustainability report is out: a 14% cut in travel emissions year on year.",
+    "What is one process you would delete tomorrow if you could? Reply here, I am listening.",
+    "The volunteering day raised enough to fund two after-school coding clubs. Thank you all.",
+    "Security reminder: we will never ask for your password by email. Report anything odd.",
+    "Shout-out to the finance team for closing the books in record time this quarter.",
+    "Mentoring circles are open for sign-up. Mentors and mentees both wanted.",
+    "Visited the Leeds office today. The energy there is fantastic, and the biscuits better.",
+    "Customer NPS is up six points since we simplified the returns process. Small changes add up.",
+    "Reading list for the holidays: three books that changed how I think about teams.",
+    "The new expense tool goes live next week; training sessions are in the calendar.",
+    "We are hiring for twelve roles in engineering. Referrals are the best hires we make.",
+    "Parents network meet-up on Wednesday: flexible working and what actually helps.",
+    "Our product team just passed 1,000 customer interviews this year. Listening at scale.",
+    "Thank you to everyone who covered shifts during the storm last week.",
+    "The office will be closed on the 26th. Enjoy the long weekend!",
+    "Quick poll: should the town hall Q&A be live-only or also collected in advance?",
+    "Celebrating the launch of our partner portal. Months of work by a cross-functional crew.",
+    "A customer wrote to thank Jordan by name for sorting out a billing mess. That letter "
+    "made my week.",
+    "Learning budget reminder: everyone has one, few use it. Please use it.",
+    "Wellbeing week starts Monday: walking meetings encouraged.",
+    "We passed our ISO 27001 surveillance audit with zero major findings. Well done all.",
+    "Inclusive language guide v2 is published. Feedback is welcome in the comments.",
+    "Our apprentices presented their capstone projects today. The bar keeps rising.",
+    "Town hall recording is up for those in other time zones.",
+    "Three years ago we set out to halve response times. Today we did it. Thank you.",
+}};
+
+constexpr std::array<std::string_view, 10> kReplies{{
+    "Love this, thank you for sharing.",
+    "Great news! Well deserved.",
+    "Could we get the slides as well?",
+    "This made my morning.",
+    "Count me in.",
+    "Thanks for the reminder.",
+    "Really proud to be part of this team.",
+    "Agreed, this is a big deal for customers.",
+    "Any chance of a recording for the Singapore office?",
+    "Brilliant work, everyone involved.",
+}};
+
+}  // namespace
+
+int seed_demo_command(const Config& cfg, std::ostream& out) {
+  std::filesystem::create_directories(cfg.data_dir);
+  store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
+  store::migrate(conn);
+  const bool present = store::UserRepository::find_by_username(conn, "ada").has_value();
+  if (!present) {
+    const api::Argon2Params argon2{cfg.argon2_t_cost, cfg.argon2_memory_kib, cfg.argon2_parallelism};
+    store::Transaction tx(conn);
+    const auto now = domain::now_millis();
+    std::vector<std::int64_t> ids;
+    for (const auto& u : kUsers) {
+      std::optional<domain::Level> level;
+      if (!u.level.empty()) level = domain::parse_level(u.level);
+      ids.push_back(store::UserRepository::insert(
+          conn,
+          {std::string(u.username), std::string(u.display_name), *domain::parse_role(u.role),
+           level, api::hash_password(kDemoPassword, argon2)},
+          now - 40LL * 86400000));
+    }
+    auto id_of = [&](std::string_view name) {
+      for (std::size_t i = 0; i < kUsers.size(); ++i)
+        if (kUsers[i].username == name) return ids[i];
+      return std::int64_t{0};
+    };
+    const auto cora = id_of("cora");
+    for (auto exec : {"evan", "wren", "rui", "dana"})
+      store::UserRepository::assign_coach(conn, cora, id_of(exec), now);
+
+    // Company posts spread over the last twelve days, oldest first.
+    const std::array<std::string_view, 7> authors{"dana", "rui", "sam", "priya", "lee", "jordan", "mia"};
+    const auto step = 12LL * 86400000 / static_cast<long long>(kCompanyPosts.size());
+    for (std::size_t i = 0; i < kCompanyPosts.size(); ++i) {
+      const auto at = now - 12LL * 86400000 + static_cast<long long>(i) * step;
+      auto author = id_of(authors[i % authors.size()]);
+      auto pid = store::PostRepository::insert(
+          conn, {author, domain::Space::company, domain::PostState::published,
+                 std::string(kCompanyPosts[i])},
+          at);
+      for (std::size_t k = 0; k < (i * 7) % 4; ++k) {
+        auto replier = ids[(i + k + 6) % ids.size()];
+        store::PostRepository::add_reply(conn, pid, replier, kReplies[(i + k) % kReplies.size()],
+                                         at + static_cast<long long>(k + 1) * 600000);
+      }
+      for (std::size_t k = 0; k < (i * 5) % 9; ++k)
+        store::PostRepository::like(conn, pid, ids[(i + k) % ids.size()], at + 60000);
+    }
+    // The practice space and the review pipeline.
+    store::PostRepository::insert(
+        conn, {id_of("wren"), domain::Space::practice, domain::PostState::published,
+               "Trying a warmer tone: what small win from this week are you proud of?"},
+        now - 3600000);
+    store::PostRepository::insert(
+        conn, {id_of("rui"), domain::Space::practice, domain::PostState::published,
+               "Draft idea for Monday: three lessons from our first customer advisory board."},
+        now - 7200000);
+    store::PostRepository::insert(
+        conn, {id_of("evan"), domain::Space::company, domain::PostState::draft,
+               "Excited to announce our Q3 results are in and they are AMAZING!!"},
+        now - 1800000);
+    store::PostRepository::insert(
+        conn, {id_of("evan"), domain::Space::company, domain::PostState::in_review,
+               "Thank you to the operations team for a smooth quarter close. Your care shows."},
+        now - 900000);
+    tx.commit();
+  }
+  out << (present ? "demo data already present" : "seeded demo data") << " in "
+      << cfg.database_path() << "\n\nDemo logins (password for all: " << kDemoPassword << ")\n";
+  for (const auto& u : kUsers) {
+    out << "  " << u.username;
+    for (std::size_t pad = u.username.size(); pad < 8; ++pad) out << ' ';
+    out << u.role << (u.level.empty() ? "" : " (" + std::string(u.level) + ")") << "  "
+        << u.display_name << "\n";
+  }
+  return 0;
+}
+
+}  // namespace greenroom::app

@@ -1,0 +1,29 @@
+#pragma once
+// Who may do what. Deny by default: a capability not listed for a role is refused, and a
+// post is visible only through one of the explicit rules in can_view_post.
+#include "domain/model.hpp"
+
+namespace greenroom::domain {
+
+enum class Capability {
+  post_company,        // publish or draft in the company space
+  post_practice,       // publish or draft in the practice space
+  submit_for_review,   // send a post to one's coaches
+  read_practice_feed,  // read (some part of) the practice space
+  see_all_published,   // see published and hidden posts in every space (oversight)
+  see_removed,         // see removed posts
+  manage_users,        // create users, set roles, assign coaches
+  edit_policy,         // edit the golden rules
+  review_posts,        // annotate and give verdicts on their executives' posts
+};
+
+bool has_capability(Role role, Capability cap);
+
+// Whether `actor` may see the post at all (anyone who may not gets 404).
+bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// Whether `actor` may reply to or like the post: they must see it and it must be published.
+// Returns false only for "not published"; visibility is checked separately (404 first).
+bool accepts_engagement(const PostFacts& post);
+
+}  // namespace greenroom::domain

@@ -1,0 +1,54 @@
+#include "domain/post_rules.hpp"
+
+#include <string>
+
+#include "domain/errors.hpp"
+#include "domain/permissions.hpp"
+#include "domain/text.hpp"
+
+namespace greenroom::domain {
+
+void validate_text(std::string_view text, std::string_view field, std::size_t max_code_points) {
+  const std::string name(field);
+  if (!is_valid_utf8(text)) throw bad_request(name + " must be valid UTF-8 text.");
+  if (is_blank(text)) throw bad_request(name + " must not be empty.");
+  const auto n = code_point_count(text);
+  if (n > max_code_points)
+    throw bad_request(name + " is " + std::to_string(n) + " characters long; at most " +
+                      std::to_string(max_code_points) + " are allowed.");
+  if (has_forbidden_control(text))
+    throw bad_request(name +
+                      " contains control characters; only text, new lines and tabs are allowed.");
+}
+
+PostState decide_new_post(const Actor& author, Space space, PostAction action) {
+  const Capability cap =
+      space == Space::company ? Capability::post_company : Capability::post_practice;
+  if (!has_capability(author.role, cap))
+    throw forbidden("A " + std::string(to_string(author.role)) + " may not post in the " +
+                    std::string(to_string(space)) + " space; use the company space.");
+  switch (action) {
+    case PostAction::draft:
+      return PostState::draft;
+    case PostAction::submit:
+      if (!has_capability(author.role, Capability::submit_for_review))
+        throw forbidden("Only executives submit posts for review; publish it instead.");
+      return PostState::in_review;
+    case PostAction::publish:
+      break;
+  }
+  if (author.role != Role::executive) return PostState::published;
+  const Level level = author.level.value_or(Level::crawl);
+  if (level == Level::run) return PostState::published;
+  if (level == Level::walk && space == Space::practice) return PostState::published;
+  if (level == Level::walk)
+    throw forbidden(
+        "At the Walk level a company post needs a coach's approval first: submit it for review "
+        "(publishing directly is allowed in the practice space).",
+        "review_required");
+  throw forbidden(
+      "At the Crawl level every post needs a coach's approval first: submit it for review.",
+      "review_required");
+}
+
+}  // namespace greenroom::domain

@@ -1,0 +1,22 @@
+#pragma once
+// Rules for writing posts and replies: what a body may contain and which state a new post
+// starts in for a given author, space and action.
+#include <cstddef>
+#include <string_view>
+
+#include "domain/model.hpp"
+
+namespace greenroom::domain {
+
+inline constexpr std::size_t kMaxPostCodePoints = 5000;
+inline constexpr std::size_t kMaxReplyCodePoints = 2000;
+
+// Throws Error(bad_request, validation_failed) naming `field` when the text is not valid
+// UTF-8, empty or blank, too long (in code points), or has control characters.
+void validate_text(std::string_view text, std::string_view field, std::size_t max_code_points);
+
+// The state a new post starts in, or throws Error(forbidden, ...) saying why the author may
+// not do that: `review_required` when the training level does not allow publishing there.
+PostState decide_new_post(const Actor& author, Space space, PostAction action);
+
+}  // namespace greenroom::domain

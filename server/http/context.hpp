@@ -1,0 +1,55 @@
+#pragma once
+// What a handler sees of one request: the parsed request, its path parameters and query,
+// and the connection facts it may need. Handlers are plain functions of this, so tests can
+// call them without a socket.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/types.hpp"
+
+namespace greenroom::http {
+
+struct ConnectionInfo {
+  std::string client_ip;
+  bool loopback = false;
+  bool tls = false;
+};
+
+class RequestContext {
+ public:
+  RequestContext(Request req, ConnectionInfo conn);
+
+  const Request& request() const { return req_; }
+  Verb method() const { return req_.method(); }
+  std::string_view path() const { return path_; }
+  const ConnectionInfo& connection() const { return conn_; }
+
+  // Path parameters from the route pattern, e.g. {id}.
+  std::map<std::string, std::string, std::less<>>& params() { return params_; }
+  // The integer path parameter `name` (the router only matches digits there).
+  std::int64_t id_param(std::string_view name = "id") const;
+
+  // Decoded query parameter, nullopt when absent.
+  std::optional<std::string> query(std::string_view name) const;
+  std::optional<std::string> header(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+
+  // Filled in by the auth layer for metrics and the access log.
+  std::int64_t user_id = 0;
+  std::string route_name = "unmatched";
+
+ private:
+  Request req_;
+  ConnectionInfo conn_;
+  std::string path_;
+  std::string raw_query_;
+  std::map<std::string, std::string, std::less<>> params_;
+};
+
+// Percent-decodes a query component ('+' is a space); nullopt on a malformed escape.
+std::optional<std::string> url_decode(std::string_view s);
+
+}  // namespace greenroom::http

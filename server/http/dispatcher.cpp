@@ -1,0 +1,70 @@
+#include "http/dispatcher.hpp"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "http/log.hpp"
+#include "http/responses.hpp"
+
+namespace greenroom::http {
+
+boost::asio::awaitable<Response> Dispatcher::route(RequestContext& ctx) {
+  auto m = router_.match(ctx);
+  if (m.handler) {
+    ctx.route_name = m.route_name;
+    co_return co_await (*m.handler)(ctx);
+  }
+  if (!m.allow.empty()) {
+    ctx.route_name = m.route_name;
+    auto res = error_response(Status::method_not_allowed, "method_not_allowed",
+                              "This path does not accept " +
+                                  std::string(bhttp::to_string(ctx.method())) +
+                                  "; allowed: " + m.allow + ".");
+    res.set(bhttp::field::allow, m.allow);
+    co_return res;
+  }
+  if (auto file = files_.serve(ctx)) {
+    ctx.route_name = "static";
+    co_return std::move(*file);
+  }
+  co_return error_response(Status::not_found, "not_found",
+                           "No such path: " + std::string(ctx.path()) + ".");
+}
+
+boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn) {
+  const auto start = std::chrono::steady_clock::now();
+  const bool keep_alive = req.keep_alive();
+  const unsigned version = req.version();
+  RequestContext ctx(std::move(req), std::move(conn));
+  Response res;
+  try {
+    res = co_await route(ctx);
+  } catch (const domain::Error& e) {
+    res = error_response(e);
+  } catch (const std::exception& e) {
+    log_event("error", "unhandled exception",
+              {{"path", ctx.path()}, {"error", e.what()}, {"method",
+               std::string(bhttp::to_string(ctx.method()))}});
+    res = error_response(Status::internal_server_error, "internal",
+                         "Something went wrong on the server; the error has been logged.");
+  }
+  res.version(version);
+  res.keep_alive(keep_alive);
+  apply_security_headers(res, ctx.connection().tls);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int status = static_cast<int>(res.result_int());
+  metrics_.record_request(ctx.route_name, status, seconds);
+  if (request_logging())
+    log_event("info", "request",
+              {{"method", std::string(bhttp::to_string(ctx.method()))},
+               {"path", ctx.path()},
+               {"route", ctx.route_name},
+               {"status", status},
+               {"duration_ms", seconds * 1000.0},
+               {"user_id", ctx.user_id},
+               {"client", ctx.connection().client_ip}});
+  co_return res;
+}
+
+}  // namespace greenroom::http

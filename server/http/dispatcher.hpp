@@ -1,0 +1,29 @@
+#pragma once
+// Turns one request into one response, always: routes it, runs the handler, maps every
+// failure to the JSON error shape (500 at worst), adds security headers, records metrics
+// and writes the access log line.
+#include <boost/asio/awaitable.hpp>
+
+#include "http/context.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace greenroom::http {
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics)
+      : router_(router), files_(files), metrics_(metrics) {}
+
+  boost::asio::awaitable<Response> handle(Request req, ConnectionInfo conn);
+
+ private:
+  boost::asio::awaitable<Response> route(RequestContext& ctx);
+
+  const Router& router_;
+  const StaticFiles& files_;
+  Metrics& metrics_;
+};
+
+}  // namespace greenroom::http

@@ -1,0 +1,67 @@
+#include "http/router.hpp"
+
+namespace greenroom::http {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    auto j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    parts.push_back(path.substr(i, j - i));
+    i = j;
+  }
+  return parts;
+}
+
+void Router::add(Verb method, std::string pattern, Handler handler) {
+  Route r{method, std::move(pattern), {}, std::move(handler)};
+  for (auto seg : split_path(r.pattern)) r.segments.emplace_back(seg);
+  routes_.push_back(std::move(r));
+}
+
+bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
+                     RequestContext* ctx) {
+  if (r.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& seg = r.segments[i];
+    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+      auto p = parts[i];
+      if (p.empty() || p.size() > 18 || p[0] == '0') return false;
+      for (char c : p)
+        if (c < '0' || c > '9') return false;
+      if (ctx) ctx->params()[seg.substr(1, seg.size() - 2)] = std::string(p);
+    } else if (seg != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Router::Match Router::match(RequestContext& ctx) const {
+  Match m;
+  auto parts = split_path(ctx.path());
+  // Trailing slashes are not folded: "/api/v1/me/" is a different, unknown path.
+  if (ctx.path().size() > 1 && ctx.path().back() == '/') return m;
+  const Verb method = ctx.method() == Verb::head ? Verb::get : ctx.method();
+  for (const auto& r : routes_) {
+    if (!matches(r, parts, nullptr)) continue;
+    if (r.method == method) {
+      matches(r, parts, &ctx);
+      m.handler = &r.handler;
+      m.route_name = r.pattern;
+      m.allow.clear();
+      return m;
+    }
+    if (!m.allow.empty()) m.allow += ", ";
+    m.allow += std::string(bhttp::to_string(r.method));
+    m.route_name = r.pattern;
+  }
+  return m;
+}
+
+}  // namespace greenroom::http

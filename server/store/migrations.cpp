@@ -1,0 +1,42 @@
+#include "store/migrations.hpp"
+
+#include <chrono>
+
+namespace greenroom::store {
+
+int schema_version(Connection& conn) {
+  conn.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  auto q = conn.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  q.step();
+  return static_cast<int>(q.int64(0));
+}
+
+int migrate(Connection& conn, const std::vector<Migration>& migrations) {
+  int current = schema_version(conn);
+  int newest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > newest)
+    throw StoreError(SQLITE_ERROR, "database schema version " + std::to_string(current) +
+                                       " is newer than this build knows (" +
+                                       std::to_string(newest) + ")");
+  int applied = 0;
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    Transaction tx(conn);
+    conn.exec(m.sql);
+    auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    conn.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES(?1, ?2, ?3)")
+        .bind(1, m.version)
+        .bind(2, m.name)
+        .bind(3, static_cast<std::int64_t>(now))
+        .run();
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace greenroom::store

@@ -1,0 +1,54 @@
+#pragma once
+// Plain rows as the repositories return them.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/model.hpp"
+#include "domain/time.hpp"
+
+namespace greenroom::store {
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  domain::Role role = domain::Role::member;
+  std::optional<domain::Level> level;
+  std::string password_hash;
+  bool disabled = false;
+  domain::Millis created_at = 0;
+};
+
+struct AuthorRef {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+};
+
+struct PostRecord {
+  std::int64_t id = 0;
+  AuthorRef author;
+  domain::Space space = domain::Space::company;
+  domain::PostState state = domain::PostState::draft;
+  std::string body;
+  std::int64_t version = 1;
+  domain::Millis created_at = 0;
+  domain::Millis updated_at = 0;
+  std::optional<domain::Millis> published_at;
+  std::int64_t reply_count = 0;
+  std::int64_t like_count = 0;
+  bool liked_by_me = false;
+
+  domain::PostFacts facts() const { return {id, author.id, space, state}; }
+};
+
+struct ReplyRecord {
+  std::int64_t id = 0;
+  std::int64_t post_id = 0;
+  AuthorRef author;
+  std::string body;
+  domain::Millis created_at = 0;
+};
+
+}  // namespace greenroom::store

@@ -1,0 +1,84 @@
+#include "store/user_repository.hpp"
+
+namespace greenroom::store {
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, username, display_name, role, training_level, password_hash, disabled, "
+    "created_at FROM users ";
+
+UserRecord read_user(const Statement& q) {
+  UserRecord u;
+  u.id = q.int64(0);
+  u.username = q.text(1);
+  u.display_name = q.text(2);
+  u.role = domain::parse_role(q.text(3)).value_or(domain::Role::member);
+  if (auto lvl = q.text_or_null(4)) u.level = domain::parse_level(*lvl);
+  u.password_hash = q.text(5);
+  u.disabled = q.int64(6) != 0;
+  u.created_at = q.int64(7);
+  return u;
+}
+
+}  // namespace
+
+std::optional<UserRecord> UserRepository::find_by_username(Connection& c,
+                                                           std::string_view username) {
+  static const std::string sql = std::string(kUserColumns) + "WHERE username = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, username);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+std::optional<UserRecord> UserRepository::find_by_id(Connection& c, std::int64_t id) {
+  static const std::string sql = std::string(kUserColumns) + "WHERE id = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+std::int64_t UserRepository::insert(Connection& c, const NewUser& u, domain::Millis now) {
+  auto q = c.prepare(
+      "INSERT INTO users(username, display_name, role, training_level, password_hash, "
+      "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  q.bind(1, u.username).bind(2, u.display_name).bind(3, domain::to_string(u.role));
+  if (u.level)
+    q.bind(4, domain::to_string(*u.level));
+  else
+    q.bind_null(4);
+  q.bind(5, u.password_hash).bind(6, now).run();
+  return c.last_insert_id();
+}
+
+void UserRepository::assign_coach(Connection& c, std::int64_t coach_id,
+                                  std::int64_t executive_id, domain::Millis now) {
+  c.prepare(
+       "INSERT OR IGNORE INTO coach_assignments(coach_id, executive_id, created_at) "
+       "VALUES(?1, ?2, ?3)")
+      .bind(1, coach_id)
+      .bind(2, executive_id)
+      .bind(3, now)
+      .run();
+}
+
+domain::Relation UserRepository::relation(Connection& c, std::int64_t actor_id,
+                                          std::int64_t author_id) {
+  domain::Relation rel;
+  if (actor_id == author_id) return rel;
+  auto q = c.prepare(
+      "SELECT "
+      " EXISTS(SELECT 1 FROM coach_assignments WHERE coach_id = ?1 AND executive_id = ?2),"
+      " EXISTS(SELECT 1 FROM coach_assignments a1 JOIN coach_assignments a2 "
+      "        ON a2.coach_id = a1.coach_id WHERE a1.executive_id = ?1 AND a2.executive_id = ?2)"
+      " OR EXISTS(SELECT 1 FROM coach_assignments WHERE coach_id = ?2 AND executive_id = ?1)");
+  q.bind(1, actor_id).bind(2, author_id);
+  if (q.step()) {
+    rel.coaches_author = q.int64(0) != 0;
+    rel.shares_coach = q.int64(1) != 0;
+  }
+  return rel;
+}
+
+}  // namespace greenroom::store

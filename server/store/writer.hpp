@@ -1,0 +1,67 @@
+#pragma once
+// The single writer: one connection on its own thread. Queued jobs are batched into one
+// transaction (group commit, one fsync for the batch under synchronous=FULL) and each job
+// is acknowledged only after that transaction has committed. A job that throws is rolled
+// back to its own savepoint and fails alone; the rest of the batch still commits.
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "store/database.hpp"
+
+namespace greenroom::store {
+
+struct WriterStats {
+  // Batch-size histogram buckets (upper bounds), last bucket is +Inf.
+  static constexpr std::array<int, 8> bounds{1, 2, 4, 8, 16, 32, 64, 128};
+  std::array<std::atomic<std::uint64_t>, bounds.size() + 1> buckets{};
+  std::atomic<std::uint64_t> batches{0};
+  std::atomic<std::uint64_t> jobs{0};
+  std::atomic<std::uint64_t> failed_jobs{0};
+};
+
+class Writer {
+ public:
+  using Job = std::function<void(Connection&)>;
+  // Called on the writer thread after the commit (nullptr) or with the job's failure.
+  using Done = std::function<void(std::exception_ptr)>;
+
+  explicit Writer(const std::string& path, std::size_t max_batch = 512);
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void submit(Job job, Done done);
+  // Runs a job and waits for its commit (for CLI commands and tests; not for I/O threads).
+  void run_sync(const Job& job);
+  // Finishes every queued job, then stops the thread. Idempotent.
+  void stop();
+
+  std::size_t queue_depth() const;
+  const WriterStats& stats() const { return stats_; }
+
+ private:
+  struct Item {
+    Job job;
+    Done done;
+  };
+  void loop();
+
+  Connection conn_;
+  std::size_t max_batch_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Item> queue_;
+  bool stopping_ = false;
+  WriterStats stats_;
+  std::thread thread_;
+};
+
+}  // namespace greenroom::store
