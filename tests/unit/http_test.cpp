@@ -1,0 +1,104 @@
+// HTTP pieces without a socket: routing, query and cookie parsing, error mapping, config.
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_future.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/config.hpp"
+#include "http/dispatcher.hpp"
+#include "http/responses.hpp"
+#include "http/router.hpp"
+
+namespace greenroom::http {
+namespace {
+
+RequestContext make(Verb v, const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {}) {
+  Request req{v, target, 11};
+  for (auto& [k, val] : headers) req.insert(k, val);
+  return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false});
+}
+
+boost::asio::awaitable<Response> ok(RequestContext&) {
+  co_return json_response(Status::ok, {{"ok", true}});
+}
+
+TEST(Router, MatchesPatternsWithIntegerParameters) {
+  Router r;
+  r.add(Verb::get, "/api/v1/posts/{id}", ok);
+  r.add(Verb::put, "/api/v1/posts/{id}/like", ok);
+  auto ctx = make(Verb::get, "/api/v1/posts/42?x=1");
+  auto m = r.match(ctx);
+  ASSERT_TRUE(m.handler);
+  EXPECT_EQ(ctx.id_param(), 42);
+  EXPECT_EQ(m.route_name, "/api/v1/posts/{id}");
+  for (auto bad : {"/api/v1/posts/abc", "/api/v1/posts/0", "/api/v1/posts/-1", "/api/v1/posts/",
+                   "/api/v1/posts/1/", "/api/v1/posts/1/2", "/api/v1/posts/99999999999999999999"}) {
+    auto c = make(Verb::get, bad);
+    EXPECT_FALSE(r.match(c).handler) << bad;
+  }
+  auto wrong_method = make(Verb::post, "/api/v1/posts/1/like");
+  auto m2 = r.match(wrong_method);
+  EXPECT_FALSE(m2.handler);
+  EXPECT_EQ(m2.allow, "PUT");
+}
+
+TEST(Context, QueryAndCookies) {
+  auto ctx = make(Verb::get, "/x?space=company&q=a%20b+c&empty=&bad=%zz",
+                  {{"Cookie", "a=1; gr_session=tok; b=2"}});
+  EXPECT_EQ(ctx.query("space"), "company");
+  EXPECT_EQ(ctx.query("q"), "a b c");
+  EXPECT_EQ(ctx.query("empty"), "");
+  EXPECT_FALSE(ctx.query("missing"));
+  EXPECT_NE(ctx.query("bad"), "%zz");
+  EXPECT_EQ(ctx.cookie("gr_session"), "tok");
+  EXPECT_FALSE(ctx.cookie("gr"));
+}
+
+TEST(Errors, EveryKindHasItsStatusAndTheOneShape) {
+  auto res = error_response(domain::Error(domain::ErrorKind::conflict, "illegal_transition", "Nope."));
+  EXPECT_EQ(res.result(), Status::conflict);
+  auto j = nlohmann::json::parse(res.body());
+  EXPECT_EQ(j["error"]["code"], "illegal_transition");
+  EXPECT_EQ(j["error"]["message"], "Nope.");
+  EXPECT_EQ(status_of(domain::ErrorKind::unprocessable), Status::unprocessable_entity);
+  EXPECT_EQ(status_of(domain::ErrorKind::rate_limited), Status::too_many_requests);
+}
+
+TEST(Dispatcher, AThrowingHandlerBecomesA500WithoutDetails) {
+  Router r;
+  r.add(Verb::get, "/boom", [](RequestContext&) -> boost::asio::awaitable<Response> {
+    throw std::runtime_error("secret internals");
+    co_return Response{};
+  });
+  StaticFiles none("");
+  Metrics metrics;
+  Dispatcher d(r, none, metrics);
+  boost::asio::io_context ioc;
+  Request req{Verb::get, "/boom", 11};
+  auto fut = boost::asio::co_spawn(ioc, d.handle(std::move(req), ConnectionInfo{}), boost::asio::use_future);
+  ioc.run();
+  auto res = fut.get();
+  EXPECT_EQ(res.result(), Status::internal_server_error);
+  EXPECT_EQ(res.body().find("secret"), std::string::npos);
+  EXPECT_NE(res.body().find("\"internal\""), std::string::npos);
+}
+
+TEST(Config, TheShippedFileParsesAndUnknownKeysAreRefused) {
+  auto c = app::load_config_file(std::string(GREENROOM_SOURCE_DIR) + "/config/greenroom.json");
+  EXPECT_EQ(c.port, 8443);
+  EXPECT_FALSE(c.plain_http);
+  EXPECT_EQ(c.argon2_memory_kib, 19456u);
+  app::Config x;
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"prot", 1}}}}), app::ConfigError);
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", "80"}}}}), app::ConfigError);
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", 70000}}}}), app::ConfigError);
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"log", {{"requests", 1}}}}), app::ConfigError);
+  app::apply_config(x, nlohmann::json{{"limits", {{"body_bytes", 2048}}}});
+  EXPECT_EQ(x.body_bytes, 2048u);
+}
+
+}  // namespace
+}  // namespace greenroom::http

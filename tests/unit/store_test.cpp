@@ -1,0 +1,238 @@
+// The store on a temporary database: migrations, the group-commit writer, the read pool
+// and the repositories.
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+#include "store/post_repository.hpp"
+#include "store/read_pool.hpp"
+#include "store/session_repository.hpp"
+#include "store/user_repository.hpp"
+#include "store/writer.hpp"
+#include "temp_db.hpp"
+
+namespace greenroom::store {
+namespace {
+
+using test::TempDb;
+
+std::int64_t add_user(Connection& c, const std::string& name, domain::Role role,
+                      std::optional<domain::Level> level = std::nullopt) {
+  return UserRepository::insert(c, {name, name, role, level, "hash"}, 1000);
+}
+
+TEST(Migrations, ApplyFromEmptyThenNothingOnRerun) {
+  TempDb db;  // already migrated once
+  Connection c(db.path(), Connection::Mode::read_write);
+  const int version = schema_version(c);
+  EXPECT_EQ(version, bundled_migrations().back().version);
+  EXPECT_EQ(migrate(c), 0);
+  EXPECT_EQ(schema_version(c), version);
+  auto q = c.prepare("SELECT COUNT(*) FROM schema_migrations");
+  q.step();
+  EXPECT_EQ(q.int64(0), static_cast<std::int64_t>(bundled_migrations().size()));
+  auto mode = c.prepare("PRAGMA journal_mode");
+  mode.step();
+  EXPECT_EQ(mode.text(0), "wal");
+}
+
+TEST(Migrations, RefuseADatabaseFromTheFuture) {
+  TempDb db;
+  Connection c(db.path(), Connection::Mode::read_write);
+  c.exec("INSERT INTO schema_migrations VALUES(9999, 'future', 0)");
+  EXPECT_THROW(migrate(c), StoreError);
+}
+
+TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
+  TempDb db;
+  Connection c(db.path(), Connection::Mode::read_write);
+  auto all = bundled_migrations();
+  all.push_back({9000, "9000_broken", "CREATE TABLE half_done(x); THIS IS NOT SQL;"});
+  EXPECT_THROW(migrate(c, all), StoreError);
+  auto q = c.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'");
+  q.step();
+  EXPECT_EQ(q.int64(0), 0);
+  EXPECT_EQ(schema_version(c), bundled_migrations().back().version);
+}
+
+TEST(Writer, GroupCommitsConcurrentWritesAndAcknowledgesEach) {
+  TempDb db;
+  Writer writer(db.path());
+  std::int64_t author = 0;
+  writer.run_sync([&](Connection& c) { author = add_user(c, "w", domain::Role::member); });
+  constexpr int kJobs = 400;
+  std::vector<std::promise<void>> done(kJobs);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = t; i < kJobs; i += 4)
+        writer.submit(
+            [author, i](Connection& c) {
+              PostRepository::insert(c, {author, domain::Space::company, domain::PostState::published,
+                                         "post " + std::to_string(i)}, 1000 + i);
+            },
+            [&done, i](std::exception_ptr e) {
+              if (e) done[i].set_exception(e); else done[i].set_value();
+            });
+    });
+  for (auto& t : threads) t.join();
+  for (auto& d : done) d.get_future().get();
+  const auto& stats = writer.stats();
+  EXPECT_EQ(stats.jobs.load(), kJobs + 1u);
+  EXPECT_LT(stats.batches.load(), stats.jobs.load()) << "no write was batched with another";
+  Connection r(db.path(), Connection::Mode::read_only);
+  auto q = r.prepare("SELECT COUNT(*) FROM posts");
+  q.step();
+  EXPECT_EQ(q.int64(0), kJobs);
+}
+
+TEST(Writer, AFailingJobRollsBackAloneAndReportsItsError) {
+  TempDb db;
+  Writer writer(db.path());
+  std::promise<void> good, bad;
+  writer.submit([](Connection& c) { add_user(c, "first", domain::Role::member); },
+                [&](std::exception_ptr e) { e ? good.set_exception(e) : good.set_value(); });
+  writer.submit(
+      [](Connection& c) {
+        add_user(c, "second", domain::Role::member);
+        add_user(c, "first", domain::Role::member);  // duplicate: fails the job
+      },
+      [&](std::exception_ptr e) { e ? bad.set_exception(e) : bad.set_value(); });
+  EXPECT_NO_THROW(good.get_future().get());
+  EXPECT_THROW(bad.get_future().get(), StoreError);
+  Connection r(db.path(), Connection::Mode::read_only);
+  EXPECT_TRUE(UserRepository::find_by_username(r, "first"));
+  EXPECT_FALSE(UserRepository::find_by_username(r, "second")) << "the failed job was half-applied";
+}
+
+TEST(Writer, StopFinishesQueuedWrites) {
+  TempDb db;
+  {
+    Writer writer(db.path());
+    for (int i = 0; i < 50; ++i)
+      writer.submit([i](Connection& c) { add_user(c, "u" + std::to_string(i), domain::Role::member); },
+                    [](std::exception_ptr) {});
+    writer.stop();
+  }
+  Connection r(db.path(), Connection::Mode::read_only);
+  auto q = r.prepare("SELECT COUNT(*) FROM users");
+  q.step();
+  EXPECT_EQ(q.int64(0), 50);
+}
+
+TEST(ReadPool, ConnectionsAreReadOnlyAndReused) {
+  TempDb db;
+  ReadPool pool(db.path(), 2);
+  {
+    auto a = pool.acquire();
+    EXPECT_THROW(a->exec("CREATE TABLE nope(x)"), StoreError);
+  }
+  sqlite3* first = nullptr;
+  {
+    auto a = pool.acquire();
+    first = a->handle();
+  }
+  auto b = pool.acquire();
+  EXPECT_EQ(b->handle(), first);
+}
+
+class Repositories : public ::testing::Test {
+ protected:
+  TempDb db;
+  Connection c{db.path(), Connection::Mode::read_write};
+};
+
+TEST_F(Repositories, LikeAndReplyCountersAreStoredAndExact) {
+  auto a = add_user(c, "a", domain::Role::member);
+  auto b = add_user(c, "b", domain::Role::member);
+  auto p = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "x"}, 1);
+  EXPECT_EQ(PostRepository::like(c, p, b, 2), 1);
+  EXPECT_EQ(PostRepository::like(c, p, b, 3), 1);
+  EXPECT_EQ(PostRepository::like(c, p, a, 3), 2);
+  EXPECT_EQ(PostRepository::unlike(c, p, b), 1);
+  EXPECT_EQ(PostRepository::unlike(c, p, b), 1);
+  PostRepository::add_reply(c, p, b, "hi", 4);
+  PostRepository::add_reply(c, p, a, "hello", 5);
+  auto post = PostRepository::find(c, p, a);
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->like_count, 1);
+  EXPECT_EQ(post->reply_count, 2);
+  EXPECT_TRUE(post->liked_by_me);
+  auto replies = PostRepository::replies(c, p, 10);
+  ASSERT_EQ(replies.size(), 2u);
+  EXPECT_EQ(replies[0].body, "hi");
+  EXPECT_EQ(replies[0].author.username, "b");
+}
+
+TEST_F(Repositories, FeedIsKeysetPagedByPublicationTime) {
+  auto a = add_user(c, "a", domain::Role::member);
+  // Published out of id order: the feed follows published_at, ties broken by id.
+  auto p1 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "1"}, 300);
+  auto p2 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "2"}, 100);
+  auto p3 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "3"}, 300);
+  PostRepository::insert(c, {a, domain::Space::company, domain::PostState::draft, "draft"}, 400);
+  PostRepository::insert(c, {a, domain::Space::practice, domain::PostState::published, "practice"}, 500);
+  FeedQuery q;
+  q.limit = 2;
+  auto page1 = PostRepository::feed(c, q);
+  ASSERT_EQ(page1.items.size(), 2u);
+  EXPECT_EQ(page1.items[0].id, p3);
+  EXPECT_EQ(page1.items[1].id, p1);
+  ASSERT_TRUE(page1.next);
+  q.before = page1.next;
+  auto page2 = PostRepository::feed(c, q);
+  ASSERT_EQ(page2.items.size(), 1u);
+  EXPECT_EQ(page2.items[0].id, p2);
+  EXPECT_FALSE(page2.next);
+}
+
+TEST_F(Repositories, FeedQueryUsesThePartialIndex) {
+  auto plan = c.prepare(
+      "EXPLAIN QUERY PLAN SELECT p.id FROM posts p WHERE p.space = 'company' AND "
+      "p.state = 'published' AND (p.published_at, p.id) < (9, 9) "
+      "ORDER BY p.published_at DESC, p.id DESC LIMIT 5");
+  std::string all;
+  while (plan.step()) all += plan.text(3) + "\n";
+  EXPECT_NE(all.find("posts_feed"), std::string::npos) << all;
+  EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << "the feed sorts rows instead of walking the index:\n" << all;
+}
+
+TEST_F(Repositories, RelationsFollowCoachAssignments) {
+  auto coach = add_user(c, "coach", domain::Role::coach);
+  auto e1 = add_user(c, "e1", domain::Role::executive, domain::Level::crawl);
+  auto e2 = add_user(c, "e2", domain::Role::executive, domain::Level::walk);
+  auto e3 = add_user(c, "e3", domain::Role::executive, domain::Level::run);
+  UserRepository::assign_coach(c, coach, e1, 1);
+  UserRepository::assign_coach(c, coach, e2, 1);
+  EXPECT_TRUE(UserRepository::relation(c, coach, e1).coaches_author);
+  EXPECT_FALSE(UserRepository::relation(c, coach, e3).coaches_author);
+  EXPECT_TRUE(UserRepository::relation(c, e2, e1).shares_coach);
+  EXPECT_FALSE(UserRepository::relation(c, e3, e1).shares_coach);
+  EXPECT_TRUE(UserRepository::relation(c, e1, coach).shares_coach);  // the coach's own posts
+}
+
+TEST_F(Repositories, SessionsExpireAndEndWithTheirUser) {
+  auto a = add_user(c, "a", domain::Role::member);
+  SessionRepository::insert(c, "hash-1", a, "csrf", 100, 200);
+  EXPECT_TRUE(SessionRepository::find(c, "hash-1", 150));
+  EXPECT_FALSE(SessionRepository::find(c, "hash-1", 200));
+  EXPECT_FALSE(SessionRepository::find(c, "other", 150));
+  c.exec("UPDATE users SET disabled = 1");
+  EXPECT_FALSE(SessionRepository::find(c, "hash-1", 150));
+  EXPECT_EQ(SessionRepository::purge_expired(c, 300), 1);
+}
+
+TEST_F(Repositories, UsernamesAreUniqueIgnoringCase) {
+  add_user(c, "Ava", domain::Role::member);
+  EXPECT_THROW(add_user(c, "ava", domain::Role::member), StoreError);
+  EXPECT_TRUE(UserRepository::find_by_username(c, "AVA"));
+  // Roles and levels are checked by the schema too.
+  EXPECT_THROW(c.exec("INSERT INTO users(username, display_name, role, password_hash, created_at) "
+                      "VALUES('x','x','emperor','h',1)"), StoreError);
+  EXPECT_THROW(c.exec("INSERT INTO users(username, display_name, role, password_hash, created_at) "
+                      "VALUES('y','y','executive','h',1)"), StoreError);
+}
+
+}  // namespace
+}  // namespace greenroom::store
