@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config ccache libboost1.81-dev libsqlite3-dev sqlite3 libssl-dev
           nlohmann-json3-dev libargon2-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [[ "${1:-}" == "--browser" ]]; then packages+=(chromium); fi
-if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk); fi
+if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk bc python3); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiClient } from './api/client';
+import { createApi } from './api/endpoints';
+import { ApiError, messageOf } from './api/errors';
+import type { Session, User } from './api/types';
+import { Header } from './components/Header';
+import { StatusRegion, type StatusMessage } from './components/StatusRegion';
+import { AppContext, type AppContextValue, type StatusKind } from './context';
+import { parseRoute, routeAllowed, titleFor, type Route } from './lib/router';
+import { navigate, useLocation } from './navigation';
+import { ComposeScreen } from './screens/ComposeScreen';
+import { FeedScreen } from './screens/FeedScreen';
+import { MyPostsScreen } from './screens/MyPostsScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { PostDetailScreen } from './screens/PostDetailScreen';
+import { SignIn, type SignInNotice } from './screens/SignIn';
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'signed-out'; notice: SignInNotice }
+  | { kind: 'signed-in'; user: User };
+
+/**
+ * The screen for a route. Upcoming screens are added here (and in
+ * lib/router.ts): review workspace, notifications, admin.
+ */
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'feed':
+      return <FeedScreen space={route.space} />;
+    case 'post':
+      return <PostDetailScreen id={route.id} />;
+    case 'compose':
+      return <ComposeScreen />;
+    case 'my-posts':
+      return <MyPostsScreen />;
+    case 'not-found':
+      return <NotFoundScreen />;
+  }
+}
+
+/** Moves focus to the screen's heading without changing the URL's fragment. */
+function skipToContent(event: MouseEvent) {
+  const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
+export function App() {
+  const client = useMemo(() => new ApiClient(), []);
+  const api = useMemo(() => createApi(client), [client]);
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const location = useLocation();
+  const route = parseRoute(location.path);
+  const statusTimer = useRef<number | undefined>(undefined);
+
+  const announce = useCallback((text: string, kind: StatusKind = 'info') => {
+    window.clearTimeout(statusTimer.current);
+    setStatus({ id: Date.now(), text, kind });
+    statusTimer.current = window.setTimeout(() => setStatus(null), kind === 'error' ? 12000 : 6000);
+  }, []);
+
+  const startSession = useCallback(
+    (session: Session) => {
+      client.setCsrfToken(session.csrf_token);
+      setPhase({ kind: 'signed-in', user: session.user });
+    },
+    [client],
+  );
+
+  const checkSession = useCallback(() => {
+    setPhase({ kind: 'starting' });
+    api
+      .me()
+      .then(startSession)
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 401) setPhase({ kind: 'signed-out', notice: null });
+        else setPhase({ kind: 'unreachable', message: messageOf(e) });
+      });
+  }, [api, startSession]);
+
+  useEffect(() => {
+    client.onSessionExpired = () => {
+      setPhase({ kind: 'signed-out', notice: 'expired' });
+    };
+    checkSession();
+    return () => {
+      client.onSessionExpired = null;
+    };
+  }, [client, checkSession]);
+
+  const signOut = useCallback(async () => {
+    if (signingOut) return;
+    setSigningOut(true);
+    try {
+      await api.logout();
+    } catch {
+      // Even if the server could not be told, forget the session here.
+    }
+    client.setCsrfToken(null);
+    setSigningOut(false);
+    setPhase({ kind: 'signed-out', notice: 'signed-out' });
+    navigate('/', { replace: true });
+  }, [api, client, signingOut]);
+
+  // Title, scroll and focus follow the route (not on the first render).
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    document.title = phase.kind === 'signed-in' ? `${titleFor(route)} · Greenroom` : 'Sign in · Greenroom';
+  }, [location.path, phase.kind]);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    // Move focus to the new screen's heading, unless the screen already put
+    // it somewhere useful (the composer focuses its text area).
+    const main = document.getElementById('main');
+    if (main && main.contains(document.activeElement) && document.activeElement !== main) return;
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+  }, [location.serial]);
+
+  // After signing in (again), start keyboard and screen reader users at the
+  // screen's heading unless the screen focused something itself.
+  const previousPhase = useRef(phase.kind);
+  useEffect(() => {
+    const cameFromSignIn = previousPhase.current === 'signed-out';
+    previousPhase.current = phase.kind;
+    if (phase.kind !== 'signed-in' || !cameFromSignIn) return;
+    if (document.activeElement === document.body || !document.activeElement) {
+      document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    }
+  }, [phase.kind]);
+
+  const contextValue = useMemo<AppContextValue | null>(
+    () => (phase.kind === 'signed-in' ? { api, user: phase.user, announce } : null),
+    [api, phase, announce],
+  );
+
+  const statusRegion = <StatusRegion message={status} onDismiss={() => setStatus(null)} />;
+
+  if (phase.kind === 'starting') {
+    return (
+      <main id="main" class="splash">
+        <p class="loading" role="status">
+          <span class="spinner" aria-hidden="true" /> Opening Greenroom…
+        </p>
+      </main>
+    );
+  }
+
+  if (phase.kind === 'unreachable') {
+    return (
+      <main id="main" class="splash">
+        <h1>Greenroom is not reachable</h1>
+        <p role="alert">{phase.message}</p>
+        <button type="button" class="button primary" onClick={checkSession}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+
+  if (phase.kind === 'signed-out' || !contextValue) {
+    return (
+      <>
+        <SignIn api={api} notice={phase.kind === 'signed-out' ? phase.notice : null} onSignedIn={startSession} />
+        {statusRegion}
+      </>
+    );
+  }
+
+  const user = contextValue.user;
+  const allowed = routeAllowed(route, user.role);
+
+  return (
+    <AppContext.Provider value={contextValue}>
+      <a class="skip-link" href="#main" onClick={skipToContent}>
+        Skip to main content
+      </a>
+      <Header user={user} route={route} onSignOut={signOut} signingOut={signingOut} />
+      <main id="main" class="page" tabIndex={-1}>
+        {allowed ? <Screen route={route} /> : <NotFoundScreen message="This page is not available for your role." />}
+      </main>
+      {statusRegion}
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,241 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, messageOf } from '../api/errors';
+import type { Post, PostAction, Space } from '../api/types';
+import { useApp } from '../context';
+import { browserStorage, DraftStore } from '../lib/drafts';
+import { canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
+import { checkBody, countCodePoints, describeBodyProblem, MAX_POST_CODE_POINTS, normaliseBody } from '../lib/text';
+import { PostCard } from './PostCard';
+
+export interface ComposerProps {
+  /** Called after the server accepted the post. */
+  onDone: (post: Post, action: PostAction) => void;
+}
+
+const SPACE_HELP: Record<Space, string> = {
+  practice: 'Your cohort and your coaches',
+  company: 'Everyone at the company',
+};
+
+const ACTION_BUSY: Record<PostAction, string> = {
+  draft: 'Saving draft…',
+  submit: 'Submitting…',
+  publish: 'Publishing…',
+};
+
+/**
+ * Writing a post. The text is kept on this device while typing (DraftStore),
+ * so an expired session or a reload does not lose it.
+ *
+ * Plug-in points for upcoming features:
+ * - lint hints while typing (POST /api/v1/lint) render in the
+ *   "composer-hints" slot below the text area, keyed to code point offsets
+ *   (lib/offsets.ts);
+ * - coach annotations on a post in review render in PostDetail.
+ */
+export function Composer({ onDone }: ComposerProps) {
+  const { api, user } = useApp();
+  const store = useMemo(() => new DraftStore(browserStorage(), user.username), [user.username]);
+  const spaces = postingSpaces(user.role);
+  const initial = useMemo(() => store.load(), [store]);
+  const [body, setBody] = useState(initial?.body ?? '');
+  const [space, setSpace] = useState<Space>(
+    initial?.space && spaces.includes(initial.space) ? initial.space : defaultSpace(user),
+  );
+  const [restored, setRestored] = useState(initial !== null);
+  const [busy, setBusy] = useState<PostAction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState(false);
+  const [limitNotice, setLimitNotice] = useState('');
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    textarea.current?.focus();
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const count = countCodePoints(normaliseBody(body));
+  const over = count > MAX_POST_CODE_POINTS;
+  const near = !over && count > MAX_POST_CODE_POINTS * 0.9;
+
+  // Announce crossing the limit once, not every keystroke.
+  const wasOver = useRef(over);
+  useEffect(() => {
+    if (over !== wasOver.current) {
+      setLimitNotice(over ? `Over the ${MAX_POST_CODE_POINTS} character limit.` : 'Back within the character limit.');
+      wasOver.current = over;
+    }
+  }, [over]);
+
+  const update = (text: string, nextSpace: Space = space) => {
+    setBody(text);
+    store.save(text, nextSpace);
+    if (error) setError(null);
+  };
+
+  const chooseSpace = (value: Space) => {
+    setSpace(value);
+    store.save(body, value);
+    if (error) setError(null);
+  };
+
+  const discardRestored = () => {
+    store.clear();
+    setBody('');
+    setRestored(false);
+    textarea.current?.focus();
+  };
+
+  const send = async (action: PostAction) => {
+    if (busy) return;
+    const problem = checkBody(body);
+    if (problem) {
+      setError(describeBodyProblem(problem));
+      textarea.current?.focus();
+      return;
+    }
+    setBusy(action);
+    setError(null);
+    store.save(body, space);
+    try {
+      const { post } = await api.createPost(normaliseBody(body), space, action);
+      store.clear();
+      if (!mounted.current) return;
+      setBusy(null);
+      onDone(post, action);
+    } catch (e) {
+      if (!mounted.current) return;
+      setBusy(null);
+      if (e instanceof ApiError && e.status === 401) return; // sign-in takes over; the text is kept
+      setError(messageOf(e));
+    }
+  };
+
+  const hint = publishHint(user, space);
+  const previewPost: Post = {
+    id: 0,
+    author: { id: user.id, username: user.username, display_name: user.display_name },
+    body: normaliseBody(body),
+    space,
+    state: 'published',
+    created_at: new Date().toISOString(),
+    published_at: new Date().toISOString(),
+    reply_count: 0,
+    like_count: 0,
+    liked_by_me: false,
+  };
+
+  return (
+    <form
+      class="composer"
+      aria-labelledby="compose-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send('publish');
+      }}
+    >
+      {restored && body !== '' && (
+        <div class="notice restored" role="status">
+          <span>We kept the post you were writing.</span>
+          <button type="button" class="button ghost small" onClick={discardRestored}>
+            Discard it
+          </button>
+        </div>
+      )}
+
+      {spaces.length > 1 ? (
+        <fieldset class="space-choice">
+          <legend>Post to</legend>
+          <div class="space-options">
+            {spaces.map((s) => (
+              <label key={s} class={`space-option${space === s ? ' is-selected' : ''}`}>
+                <input type="radio" name="space" value={s} checked={space === s} onChange={() => chooseSpace(s)} />
+                <span class="space-name">{spaceLabel(s)}</span>
+                <span class="space-help">{SPACE_HELP[s]}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <p class="space-fixed">
+          Posting to <strong>{spaceLabel(space)}</strong> — {SPACE_HELP[space].toLowerCase()}.
+        </p>
+      )}
+
+      <div class="field">
+        <label for="composer-body">Your post</label>
+        <textarea
+          ref={textarea}
+          id="composer-body"
+          name="body"
+          rows={8}
+          value={body}
+          placeholder="What would you like to say?"
+          aria-describedby="composer-count composer-hint"
+          aria-invalid={over || undefined}
+          onInput={(e) => update((e.target as HTMLTextAreaElement).value)}
+        />
+        <div class="composer-meta">
+          <span id="composer-count" class={`char-count${over ? ' is-over' : near ? ' is-near' : ''}`}>
+            {count.toLocaleString('en-US')} / {MAX_POST_CODE_POINTS.toLocaleString('en-US')} characters
+          </span>
+          <span class="autosave-note">{body !== '' ? 'Kept on this device while you write' : ''}</span>
+        </div>
+        <p class="visually-hidden" aria-live="polite">
+          {limitNotice}
+        </p>
+      </div>
+
+      <p id="composer-hint" class={hint ? 'hint' : 'visually-hidden'}>
+        {hint ?? ''}
+      </p>
+
+      {/* composer-hints: lint hints (POST /api/v1/lint) will render here. */}
+
+      <div id="composer-error" class="form-error" role="alert">
+        {error}
+      </div>
+
+      <div class="composer-actions">
+        <button
+          type="button"
+          class="button ghost"
+          aria-expanded={preview}
+          aria-controls="composer-preview"
+          onClick={() => setPreview(!preview)}
+        >
+          {preview ? 'Hide preview' : 'Preview as the company will see it'}
+        </button>
+        <span class="spacer" />
+        <button type="button" class="button secondary" onClick={() => void send('draft')} aria-disabled={busy !== null}>
+          {busy === 'draft' ? ACTION_BUSY.draft : 'Save draft'}
+        </button>
+        {canSubmitForReview(user.role) && (
+          <button type="button" class="button secondary" onClick={() => void send('submit')} aria-disabled={busy !== null}>
+            {busy === 'submit' ? ACTION_BUSY.submit : 'Submit for review'}
+          </button>
+        )}
+        <button type="submit" class="button primary" aria-disabled={busy !== null}>
+          {busy === 'publish' ? ACTION_BUSY.publish : 'Publish'}
+        </button>
+      </div>
+
+      <section id="composer-preview" class="preview" aria-label="Preview" hidden={!preview}>
+        {preview && (
+          <>
+            <h2 class="preview-title">Preview</h2>
+            {body.trim() === '' ? (
+              <p class="muted">Nothing to preview yet.</p>
+            ) : (
+              <PostCard post={previewPost} headingLevel={3} preview linkToDetail={false} />
+            )}
+          </>
+        )}
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Post } from '../api/types';
+import { spaceLabel, stateLabel } from '../lib/permissions';
+import { Link } from '../navigation';
+import { Avatar } from './Avatar';
+import { ReplyIcon } from './Icons';
+import { LikeButton } from './LikeButton';
+import { RelativeTime } from './RelativeTime';
+
+export interface PostCardProps {
+  post: Post;
+  /** Headline level for the author line (h2 in lists under an h1). */
+  headingLevel?: 2 | 3;
+  /** Link the time and reply count to the post's own page. */
+  linkToDetail?: boolean;
+  /** Show the post's state (My posts) and space. */
+  showState?: boolean;
+  /** A preview: nothing is clickable. */
+  preview?: boolean;
+  onLikeChange?: (liked: boolean, count: number) => void;
+}
+
+function replies(n: number): string {
+  return `${n} ${n === 1 ? 'reply' : 'replies'}`;
+}
+
+export function PostCard({ post, headingLevel = 2, linkToDetail = true, showState = false, preview = false, onLikeChange }: PostCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = `post-${preview ? 'preview' : post.id}-author`;
+  const href = `/posts/${post.id}`;
+  const published = post.state === 'published';
+  const time = post.published_at || post.created_at;
+  const timeEl = <RelativeTime iso={time} />;
+  return (
+    <article class={`post-card${preview ? ' is-preview' : ''}`} aria-labelledby={headingId} data-post-id={preview ? undefined : post.id}>
+      <header class="post-head">
+        <Avatar author={post.author} />
+        <div class="post-meta">
+          <Heading id={headingId} class="post-author">
+            {post.author.display_name}
+            <span class="username"> @{post.author.username}</span>
+          </Heading>
+          <p class="post-sub">
+            {linkToDetail && !preview ? (
+              <Link href={href} class="post-time">
+                {timeEl}
+              </Link>
+            ) : (
+              <span class="post-time">{timeEl}</span>
+            )}
+            <span class="dot" aria-hidden="true">
+              ·
+            </span>
+            <span class={`badge badge-space-${post.space}`}>{spaceLabel(post.space)}</span>
+            {(showState || !published) && (
+              <span class={`badge badge-state badge-state-${post.state}`} data-testid="post-state">
+                {stateLabel(post.state)}
+              </span>
+            )}
+          </p>
+        </div>
+      </header>
+      <div class="post-body">{post.body}</div>
+      {published && !preview && (
+        <footer class="post-actions">
+          <LikeButton post={post} onChange={onLikeChange} />
+          {linkToDetail ? (
+            <Link href={href} class="action">
+              <ReplyIcon />
+              <span>{replies(post.reply_count)}</span>
+            </Link>
+          ) : (
+            <span class="action is-static">
+              <ReplyIcon />
+              <span>{replies(post.reply_count)}</span>
+            </span>
+          )}
+        </footer>
+      )}
+      {preview && (
+        <footer class="post-actions" aria-hidden="true">
+          <span class="action is-static">Like 0</span>
+          <span class="action is-static">0 replies</span>
+        </footer>
+      )}
+    </article>
+  );
+}

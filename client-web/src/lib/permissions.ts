@@ -1,0 +1,77 @@
+/**
+ * What the interface offers to whom. This mirrors the posting rules of
+ * docs/API.md so people are not shown choices that can never work; the
+ * server remains the authority and its refusals are shown as they come.
+ */
+import type { PostState, Role, Space, TrainingLevel, User } from '../api/types';
+
+export function canSeePractice(role: Role): boolean {
+  return role === 'executive' || role === 'coach' || role === 'moderator' || role === 'admin';
+}
+
+/** Spaces a role may post to. */
+export function postingSpaces(role: Role): Space[] {
+  return role === 'executive' || role === 'coach' ? ['practice', 'company'] : ['company'];
+}
+
+export function canSubmitForReview(role: Role): boolean {
+  return role === 'executive';
+}
+
+export function defaultSpace(user: User): Space {
+  return postingSpaces(user.role)[0];
+}
+
+/**
+ * A sentence telling an executive what Publish will do for their level and
+ * chosen space, or null when publishing is simply allowed.
+ */
+export function publishHint(user: User, space: Space): string | null {
+  if (user.role !== 'executive') return null;
+  switch (user.training_level ?? null) {
+    case 'crawl':
+      return 'At Crawl level a coach approves every post before it is published: use Submit for review.';
+    case 'walk':
+      return space === 'company'
+        ? 'At Walk level posts to Company need a coach’s approval first: use Submit for review.'
+        : null;
+    case 'run':
+      return null;
+    default:
+      return null;
+  }
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  moderator: 'Moderator',
+  coach: 'Coach',
+  executive: 'Executive',
+  member: 'Member',
+};
+
+const LEVEL_LABELS: Record<TrainingLevel, string> = { crawl: 'Crawl', walk: 'Walk', run: 'Run' };
+
+export function roleLabel(user: Pick<User, 'role' | 'training_level'>): string {
+  const role = ROLE_LABELS[user.role] ?? user.role;
+  const level = user.training_level ? LEVEL_LABELS[user.training_level] : null;
+  return level ? `${role} · ${level}` : role;
+}
+
+const STATE_LABELS: Record<PostState, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+  hidden: 'Hidden',
+  removed: 'Removed',
+};
+
+export function stateLabel(state: PostState): string {
+  return STATE_LABELS[state] ?? state;
+}
+
+export function spaceLabel(space: Space): string {
+  return space === 'company' ? 'Company' : 'Practice';
+}

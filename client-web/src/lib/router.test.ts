@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, routeAllowed, titleFor, type Route } from './router';
+
+describe('parseRoute', () => {
+  it('maps the known paths', () => {
+    expect(parseRoute('/')).toEqual({ name: 'feed', space: 'company' });
+    expect(parseRoute('')).toEqual({ name: 'feed', space: 'company' });
+    expect(parseRoute('/company')).toEqual({ name: 'feed', space: 'company' });
+    expect(parseRoute('/practice')).toEqual({ name: 'feed', space: 'practice' });
+    expect(parseRoute('/posts/42')).toEqual({ name: 'post', id: 42 });
+    expect(parseRoute('/compose')).toEqual({ name: 'compose' });
+    expect(parseRoute('/me/posts')).toEqual({ name: 'my-posts' });
+  });
+
+  it('ignores a trailing slash', () => {
+    expect(parseRoute('/compose/')).toEqual({ name: 'compose' });
+    expect(parseRoute('/posts/7/')).toEqual({ name: 'post', id: 7 });
+  });
+
+  it('refuses bad post ids and unknown paths', () => {
+    expect(parseRoute('/posts/0').name).toBe('not-found');
+    expect(parseRoute('/posts/abc').name).toBe('not-found');
+    expect(parseRoute('/posts/1234567890123456789').name).toBe('not-found');
+    expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
+  });
+
+  it('round-trips through hrefFor', () => {
+    const routes: Route[] = [
+      { name: 'feed', space: 'company' },
+      { name: 'feed', space: 'practice' },
+      { name: 'post', id: 3 },
+      { name: 'compose' },
+      { name: 'my-posts' },
+    ];
+    for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
+  });
+});
+
+describe('routeAllowed', () => {
+  it('keeps the practice feed from members only', () => {
+    const practice: Route = { name: 'feed', space: 'practice' };
+    expect(routeAllowed(practice, 'member')).toBe(false);
+    for (const role of ['executive', 'coach', 'moderator', 'admin'] as const) {
+      expect(routeAllowed(practice, role)).toBe(true);
+    }
+    expect(routeAllowed({ name: 'compose' }, 'member')).toBe(true);
+  });
+});
+
+describe('titleFor', () => {
+  it('names each screen', () => {
+    expect(titleFor({ name: 'feed', space: 'practice' })).toBe('Practice feed');
+    expect(titleFor({ name: 'my-posts' })).toBe('My posts');
+  });
+});

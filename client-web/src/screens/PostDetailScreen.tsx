@@ -1,0 +1,198 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, messageOf } from '../api/errors';
+import type { Post, Reply } from '../api/types';
+import { Avatar } from '../components/Avatar';
+import { PostCard } from '../components/PostCard';
+import { RelativeTime } from '../components/RelativeTime';
+import { useApp } from '../context';
+import { browserStorage, DraftStore } from '../lib/drafts';
+import { checkBody, describeBodyProblem, normaliseBody } from '../lib/text';
+import { Link } from '../navigation';
+import { NotFoundScreen } from './NotFoundScreen';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; notFound: boolean }
+  | { status: 'ready'; post: Post; replies: Reply[] };
+
+/**
+ * One post with its replies. The coach review workspace (text-selection
+ * annotations anchored by code point offsets, see lib/offsets.ts) will show
+ * its annotations next to the post body here for posts in review.
+ */
+export function PostDetailScreen({ id }: { id: number }) {
+  const { api } = useApp();
+  const [state, setState] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    api
+      .post(id, controller.signal)
+      .then((r) => setState({ status: 'ready', post: r.post, replies: r.replies ?? [] }))
+      .catch((e) => {
+        if (controller.signal.aborted) return;
+        if (e instanceof ApiError && e.status === 401) return;
+        setState({
+          status: 'error',
+          message: messageOf(e),
+          notFound: e instanceof ApiError && e.status === 404,
+        });
+      });
+    return () => controller.abort();
+  }, [api, id, attempt]);
+
+  if (state.status === 'error' && state.notFound) {
+    return <NotFoundScreen message="This post does not exist, or you may not see it." />;
+  }
+
+  return (
+    <>
+      <p class="back-link">
+        <Link href="/">← Back to the feed</Link>
+      </p>
+      <h1 class="visually-hidden" tabIndex={-1}>
+        {state.status === 'ready' ? `Post by ${state.post.author.display_name}` : 'Post'}
+      </h1>
+      {state.status === 'loading' && (
+        <p class="loading" role="status">
+          <span class="spinner" aria-hidden="true" /> Loading the post…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <div class="form-error" role="alert">
+          <p>{state.message}</p>
+          <button type="button" class="button secondary" onClick={() => setAttempt(attempt + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <Thread
+          post={state.post}
+          replies={state.replies}
+          onReply={(reply) =>
+            setState({
+              status: 'ready',
+              post: { ...state.post, reply_count: state.post.reply_count + 1 },
+              replies: [...state.replies, reply],
+            })
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function Thread({ post, replies, onReply }: { post: Post; replies: Reply[]; onReply: (reply: Reply) => void }) {
+  return (
+    <div class="thread">
+      <PostCard post={post} linkToDetail={false} showState={post.state !== 'published'} />
+      {/* review-annotations: the coach workspace plugs in here for posts in review. */}
+      <section class="replies" aria-labelledby="replies-title">
+        <h2 id="replies-title" class="section-title">
+          {replies.length === 0 ? 'Replies' : `Replies (${replies.length})`}
+        </h2>
+        {replies.length === 0 ? (
+          <p class="muted">No replies yet.</p>
+        ) : (
+          <ol class="reply-list" aria-label="Replies">
+            {replies.map((reply) => (
+              <li key={reply.id}>
+                <ReplyItem reply={reply} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {post.state === 'published' ? (
+          <ReplyForm postId={post.id} onReply={onReply} />
+        ) : (
+          <p class="muted">Replies open once the post is published.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ReplyItem({ reply }: { reply: Reply }) {
+  return (
+    <article class="reply" aria-label={`Reply by ${reply.author.display_name}`}>
+      <Avatar author={reply.author} size="sm" />
+      <div class="reply-main">
+        <p class="reply-meta">
+          <span class="post-author">{reply.author.display_name}</span>
+          <span class="username"> @{reply.author.username}</span>
+          <span class="dot" aria-hidden="true">
+            ·
+          </span>
+          <RelativeTime iso={reply.created_at} />
+        </p>
+        <div class="post-body">{reply.body}</div>
+      </div>
+    </article>
+  );
+}
+
+function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply) => void }) {
+  const { api, announce, user } = useApp();
+  // A reply being written survives a reload or an expired session too.
+  const store = useMemo(() => new DraftStore(browserStorage(), user.username, `reply.${postId}`), [user.username, postId]);
+  const [body, setBody] = useState(() => store.load()?.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const problem = checkBody(body);
+    if (problem) {
+      setError(describeBodyProblem(problem).replace('a post', 'a reply'));
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { reply } = await api.reply(postId, normaliseBody(body));
+      store.clear();
+      setBody('');
+      onReply(reply);
+      announce('Reply posted.', 'success');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return;
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="reply-form" onSubmit={submit}>
+      <label for="reply-body">Write a reply</label>
+      <textarea
+        ref={input}
+        id="reply-body"
+        name="reply"
+        rows={3}
+        value={body}
+        aria-describedby="reply-error"
+        onInput={(e) => {
+          const text = (e.target as HTMLTextAreaElement).value;
+          setBody(text);
+          store.save(text, null);
+          if (error) setError(null);
+        }}
+      />
+      <div id="reply-error" class="form-error" role="alert">
+        {error}
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="button primary" aria-disabled={busy}>
+          {busy ? 'Replying…' : 'Reply'}
+        </button>
+      </div>
+    </form>
+  );
+}

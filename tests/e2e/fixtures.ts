@@ -1,0 +1,91 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Seed-demo users (docs: all share this password). */
+export const PASSWORD = 'practice-makes-perfect';
+export const USERS = {
+  ada: { username: 'ada', role: 'Admin', name: 'Ada Admin' },
+  mo: { username: 'mo', role: 'Moderator' },
+  cora: { username: 'cora', role: 'Coach' },
+  evan: { username: 'evan', role: 'Executive', level: 'Crawl' },
+  wren: { username: 'wren', role: 'Executive', level: 'Walk' },
+  rui: { username: 'rui', role: 'Executive', level: 'Run' },
+  mia: { username: 'mia', role: 'Member' },
+} as const;
+export type Username = keyof typeof USERS;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOT_DIR = path.join(here, 'screenshots');
+
+export const test = base.extend<{ pageProblems: string[] }>({
+  // The server's address is only known once global-setup has started it.
+  baseURL: async ({}, use) => {
+    const url = process.env.GREENROOM_BASE_URL;
+    if (!url) throw new Error('GREENROOM_BASE_URL is not set: global-setup did not start the server');
+    await use(url);
+  },
+  // Every test fails on an uncaught script error or anything the strict
+  // Content Security Policy refused (inline script/style, foreign origin).
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to (load|apply|execute|connect)/i.test(message.text())) {
+          problems.push(`CSP: ${message.text()}`);
+        }
+      });
+      await use(problems);
+      expect(problems, 'script errors or CSP violations in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A text no other test (or earlier run) wrote. */
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Fills in and submits the sign-in form on the current page. */
+export async function fillSignIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens `path` signed in as `username` and waits for the app shell. */
+export async function signIn(page: Page, username: Username, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();
+  await fillSignIn(page, username);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** The list of posts on a feed or My posts page. */
+export function postItems(page: Page, listName: string) {
+  return page.getByRole('list', { name: listName }).locator(':scope > li');
+}
+
+/** Runs axe-core (WCAG 2.x A and AA) and fails on serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious
+    .map((v) => `${v.impact}: ${v.id} — ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+  expect(serious, `axe violations on ${screen}:\n${report}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as tests/e2e/screenshots/NAME.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
