@@ -7,6 +7,7 @@
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
 #include "store/audit_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -123,8 +124,14 @@ awaitable<http::Response> logout(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> me(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  co_return http::json_response(http::Status::ok,
-                                {{"user", user_json(p.user)}, {"csrf_token", p.csrf_token}});
+  std::int64_t unread = 0;
+  {
+    auto conn = s.reads.acquire();
+    unread = store::NotificationRepository::unread_count(*conn, p.user.id);
+  }
+  co_return http::json_response(http::Status::ok, {{"user", user_json(p.user)},
+                                                   {"csrf_token", p.csrf_token},
+                                                   {"unread_notifications", unread}});
 }
 
 }  // namespace greenroom::api

@@ -1,6 +1,7 @@
 #include "api/posts.hpp"
 
 #include "api/async.hpp"
+#include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/views.hpp"
 #include "domain/cursor.hpp"
@@ -69,9 +70,14 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   if (!action) throw d::bad_request("action must be \"draft\", \"submit\" or \"publish\".");
   d::validate_text(text, "body", d::kMaxPostCodePoints);
   const auto state = d::decide_new_post(p.actor(), *space, *action);
+  if (state != d::PostState::draft) enforce_policy(s.policy, text);
 
-  auto insert = [uid = p.user.id, space = *space, state, text = std::move(text)](store::Connection& c) {
+  auto insert = [uid = p.user.id, name = p.user.display_name, space = *space, state,
+                 text = std::move(text)](store::Connection& c) {
     auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
+    if (state == d::PostState::in_review)
+      notify_coaches(c, uid, "submission_waiting",
+                     name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
     return *store::PostRepository::find(c, id, uid);
   };
   auto post = co_await write(s.writer, std::move(insert));

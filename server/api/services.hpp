@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "api/login_limiter.hpp"
+#include "api/policy.hpp"
 #include "store/read_pool.hpp"
 #include "store/writer.hpp"
 
@@ -28,6 +29,7 @@ struct Services {
   store::ReadPool& reads;
   LoginLimiter& limiter;
   boost::asio::thread_pool& blocking;
+  PolicyHolder& policy;
 };
 
 }  // namespace greenroom::api

@@ -2,6 +2,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
@@ -10,7 +11,9 @@
 #include <sstream>
 #include <thread>
 
+#include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
+#include "api/goals.hpp"
 #include "http/dispatcher.hpp"
 #include "http/log.hpp"
 #include "http/static_files.hpp"
@@ -55,12 +58,14 @@ std::string store_metrics(const store::Writer& w) {
 int serve(const Config& cfg) {
   std::filesystem::create_directories(cfg.data_dir);
   http::set_request_logging(cfg.log_requests);
+  api::PolicyHolder policy;
   {
     store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
     int applied = store::migrate(conn);
     if (applied > 0)
       http::log_event("info", "migrated database", {{"applied", applied},
                                                     {"version", store::schema_version(conn)}});
+    policy.set(load_policy(conn));
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
   store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_connections));
@@ -71,7 +76,7 @@ int serve(const Config& cfg) {
       api::Settings{std::chrono::hours(cfg.session_ttl_hours),
                     api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
                                       cfg.argon2_parallelism}},
-      writer, reads, limiter, blocking};
+      writer, reads, limiter, blocking, policy};
 
   http::Metrics metrics;
   metrics.set_extra([&writer] { return store_metrics(writer); });
@@ -105,10 +110,32 @@ int serve(const Config& cfg) {
   net::Server server(ioc, opts, dispatcher, metrics, tls.get());
   server.start();
 
+
+  // Goals due soon are announced by a periodic sweep on the writer.
+  asio::steady_timer reminders(ioc);
+  std::function<void()> schedule_reminders = [&] {
+    reminders.expires_after(std::chrono::seconds(cfg.reminder_interval_seconds));
+    reminders.async_wait([&](const boost::system::error_code& ec) {
+      if (ec) return;
+      writer.submit([](store::Connection& c) { api::remind_due_goals(c); },
+                    [](std::exception_ptr e) {
+                      if (!e) return;
+                      try {
+                        std::rethrow_exception(e);
+                      } catch (const std::exception& ex) {
+                        http::log_event("error", "goal reminders failed", {{"error", ex.what()}});
+                      }
+                    });
+      schedule_reminders();
+    });
+  };
+  schedule_reminders();
+
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     http::log_event("info", "stopping", {{"signal", sig}, {"open_connections", metrics.open_connections()}});
+    reminders.cancel();
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
 

@@ -36,6 +36,7 @@ struct Config {
   int max_batch = 512;
 
   bool log_requests = true;
+  int reminder_interval_seconds = 300;
 
   std::string database_path() const;
 };

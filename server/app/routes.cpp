@@ -1,6 +1,12 @@
 #include "app/routes.hpp"
 
+#include "api/annotations.hpp"
 #include "api/auth.hpp"
+#include "api/goals.hpp"
+#include "api/lifecycle.hpp"
+#include "api/policy.hpp"
+#include "api/reviews.hpp"
+#include "api/users.hpp"
 #include "api/posts.hpp"
 #include "api/system.hpp"
 
@@ -27,6 +33,38 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::put, "/api/v1/posts/{id}/like", bind(api::like_post));
   r.add(Verb::delete_, "/api/v1/posts/{id}/like", bind(api::unlike_post));
   r.add(Verb::get, "/api/v1/feed", bind(api::feed));
+
+  // Coaching workflow.
+  r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/submit", bind(api::submit_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/publish", bind(api::publish_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/withdraw", bind(api::withdraw_post));
+  r.add(Verb::get, "/api/v1/posts/{id}/versions", bind(api::post_versions));
+  r.add(Verb::get, "/api/v1/posts/{id}/annotations", bind(api::list_annotations));
+  r.add(Verb::post, "/api/v1/posts/{id}/annotations", bind(api::create_annotation));
+  r.add(Verb::post, "/api/v1/annotations/{id}/replies", bind(api::reply_annotation));
+  r.add(Verb::post, "/api/v1/annotations/{id}/resolve", bind(api::resolve_annotation));
+  r.add(Verb::post, "/api/v1/annotations/{id}/apply", bind(api::apply_annotation));
+  r.add(Verb::get, "/api/v1/reviews/queue", bind(api::review_queue));
+  r.add(Verb::get, "/api/v1/posts/{id}/reviews", bind(api::list_reviews));
+  r.add(Verb::post, "/api/v1/posts/{id}/reviews", bind(api::create_review));
+  r.add(Verb::post, "/api/v1/lint", bind(api::lint));
+  r.add(Verb::get, "/api/v1/policy", bind(api::get_policy));
+  r.add(Verb::put, "/api/v1/policy", bind(api::put_policy));
+  r.add(Verb::get, "/api/v1/goals", bind(api::list_goals));
+  r.add(Verb::post, "/api/v1/goals", bind(api::create_goal));
+  r.add(Verb::delete_, "/api/v1/goals/{id}", bind(api::delete_goal));
+  r.add(Verb::get, "/api/v1/notifications", bind(api::list_notifications));
+  r.add(Verb::post, "/api/v1/notifications/read", bind(api::read_notifications));
+
+  // People: accounts, coach assignments, cohorts, levels.
+  r.add(Verb::get, "/api/v1/users", bind(api::list_users));
+  r.add(Verb::post, "/api/v1/users", bind(api::create_user));
+  r.add(Verb::patch, "/api/v1/users/{id}", bind(api::update_user));
+  r.add(Verb::put, "/api/v1/users/{id}/level", bind(api::set_level));
+  r.add(Verb::put, "/api/v1/coaches/{coach_id}/executives/{executive_id}", bind(api::assign_coach));
+  r.add(Verb::delete_, "/api/v1/coaches/{coach_id}/executives/{executive_id}", bind(api::unassign_coach));
+  r.add(Verb::get, "/api/v1/cohort", bind(api::cohort));
 }
 
 }  // namespace greenroom::app

@@ -6,6 +6,9 @@
 
 #include "api/credentials.hpp"
 #include "app/commands.hpp"
+#include "domain/anchoring.hpp"
+#include "store/annotation_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/post_repository.hpp"
 #include "store/user_repository.hpp"
@@ -154,10 +157,60 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         conn, {id_of("evan"), domain::Space::company, domain::PostState::draft,
                "Excited to announce our Q3 results are in and they are AMAZING!!"},
         now - 1800000);
-    store::PostRepository::insert(
-        conn, {id_of("evan"), domain::Space::company, domain::PostState::in_review,
+    const auto evan = id_of("evan");
+    auto waiting = store::PostRepository::insert(
+        conn, {evan, domain::Space::company, domain::PostState::in_review,
                "Thank you to the operations team for a smooth quarter close. Your care shows."},
         now - 900000);
+    store::NotificationRepository::insert(
+        conn, {cora, "submission_waiting",
+               "Evan Exec submitted a post for review: \"Thank you to the operations team for a smooth…\"",
+               waiting, std::nullopt, std::nullopt}, now - 900000);
+
+    // A post that came back with changes requested: annotations on exact words, a review.
+    const std::string revise =
+        "We are thrilled to announce that our team crushed the competition this quarter. "
+        "Huge thanks to everyone who worked late nights to make it happen!";
+    auto back = store::PostRepository::insert(
+        conn, {evan, domain::Space::company, domain::PostState::in_review, revise}, now - 86400000);
+    auto note = [&](std::size_t start, std::size_t len, const char* category, const char* comment,
+                    std::optional<std::string> suggestion) {
+      auto anchor = domain::make_anchor(revise, start, start + len);
+      auto aid = store::AnnotationRepository::insert(
+          conn, {back, 1, cora, category, comment, std::move(suggestion), *anchor}, now - 80000000);
+      store::NotificationRepository::insert(
+          conn, {evan, "new_annotation", "Cora Coach annotated \"" + anchor->exact + "\" (" + category + ")",
+                 back, aid, std::nullopt}, now - 80000000);
+    };
+    note(revise.find("crushed the competition"), 23, "tone",
+         "Sounds combative for an internal audience; focus on what the team achieved.",
+         std::string("delivered for our customers"));
+    note(revise.find("worked late nights"), 18, "risk",
+         "Celebrating late nights can read as endorsing overwork.",
+         std::string("went the extra mile"));
+    note(revise.find("Huge thanks"), 11, "praise", "Warm and personal; keep this.", std::nullopt);
+    store::ReviewRepository::insert(conn, back, 1, cora, "changes_requested",
+                                    "Good energy. Let's make it about customers, not rivals.",
+                                    {3, 2, 3, 4}, now - 79000000);
+    store::PostRepository::set_state(conn, back, domain::PostState::changes_requested, now - 79000000);
+    store::NotificationRepository::insert(
+        conn, {evan, "verdict_given", "Cora Coach asked for changes to \"We are thrilled to announce…\"",
+               back, std::nullopt, std::nullopt}, now - 79000000);
+
+    // Goals with deadlines, progress counted from real activity.
+    const auto day = 86400000LL;
+    store::GoalRepository::insert(conn, {evan, cora, "Publish 3 posts in the company space",
+                                         domain::GoalMetric::company_posts, 3,
+                                         domain::GoalTerm::short_term, now + 3 * day}, now - 2 * day);
+    store::GoalRepository::insert(conn, {evan, cora, "Reply to 10 colleagues this month",
+                                         domain::GoalMetric::replies, 10, domain::GoalTerm::mid_term,
+                                         now + 20 * day}, now - 5 * day);
+    store::GoalRepository::insert(conn, {id_of("wren"), cora, "Practise 5 posts before going company-wide",
+                                         domain::GoalMetric::practice_posts, 5,
+                                         domain::GoalTerm::short_term, now + day}, now - 6 * day);
+    store::GoalRepository::insert(conn, {id_of("rui"), cora, "Earn 25 likes on company posts",
+                                         domain::GoalMetric::likes_received, 25,
+                                         domain::GoalTerm::long_term, now + 60 * day}, now - 12 * day);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

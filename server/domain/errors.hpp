@@ -1,6 +1,7 @@
 #pragma once
 // The fixed set of failure kinds. Each maps to one HTTP status in http/; the message is
 // for the client and says what was wrong and what is allowed.
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -25,12 +26,17 @@ class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string code, const std::string& message)
       : std::runtime_error(message), kind_(kind), code_(std::move(code)) {}
+  Error(ErrorKind kind, std::string code, const std::string& message, nlohmann::json details)
+      : std::runtime_error(message), kind_(kind), code_(std::move(code)), details_(std::move(details)) {}
   ErrorKind kind() const { return kind_; }
   const std::string& code() const { return code_; }
+  // Extra fields for the error object (e.g. "findings" of a policy violation).
+  const nlohmann::json& details() const { return details_; }
 
  private:
   ErrorKind kind_;
   std::string code_;
+  nlohmann::json details_;
 };
 
 inline Error bad_request(const std::string& message, std::string code = "validation_failed") {

@@ -37,7 +37,10 @@ Status status_of(domain::ErrorKind kind) {
 }
 
 Response error_response(const domain::Error& e) {
-  return error_response(status_of(e.kind()), e.code(), e.what());
+  nlohmann::json err = {{"code", e.code()}, {"message", e.what()}};
+  if (e.details().is_object())
+    for (const auto& [k, v] : e.details().items()) err[k] = v;
+  return json_response(status_of(e.kind()), {{"error", std::move(err)}});
 }
 
 void apply_security_headers(Response& res, bool tls) {

@@ -77,7 +77,74 @@ std::int64_t PostRepository::insert(Connection& c, const NewPost& p, domain::Mil
   else
     q.bind_null(6);
   q.run();
-  return c.last_insert_id();
+  const auto id = c.last_insert_id();
+  c.prepare("INSERT INTO post_versions(post_id, version, body, created_at) VALUES(?1, 1, ?2, ?3)")
+      .bind(1, id)
+      .bind(2, p.body)
+      .bind(3, now)
+      .run();
+  if (p.state == domain::PostState::in_review)
+    c.prepare("UPDATE posts SET submitted_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+  return id;
+}
+
+std::int64_t PostRepository::update_body(Connection& c, std::int64_t id, std::string_view body,
+                                         domain::Millis now) {
+  c.prepare("UPDATE posts SET body = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, body)
+      .bind(3, now)
+      .run();
+  auto q = c.prepare("SELECT version FROM posts WHERE id = ?1");
+  q.bind(1, id);
+  q.step();
+  const auto version = q.int64(0);
+  c.prepare("INSERT INTO post_versions(post_id, version, body, created_at) VALUES(?1, ?2, ?3, ?4)")
+      .bind(1, id)
+      .bind(2, version)
+      .bind(3, body)
+      .bind(4, now)
+      .run();
+  return version;
+}
+
+void PostRepository::update_space(Connection& c, std::int64_t id, domain::Space space,
+                                  domain::Millis now) {
+  c.prepare("UPDATE posts SET space = ?2, updated_at = ?3 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, domain::to_string(space))
+      .bind(3, now)
+      .run();
+}
+
+void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState state,
+                               domain::Millis now) {
+  c.prepare(
+       "UPDATE posts SET state = ?2, updated_at = ?3, "
+       " submitted_at = CASE WHEN ?2 = 'in_review' THEN ?3 ELSE submitted_at END, "
+       " published_at = CASE WHEN ?2 = 'published' AND published_at IS NULL THEN ?3 "
+       "                     ELSE published_at END "
+       "WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, domain::to_string(state))
+      .bind(3, now)
+      .run();
+}
+
+std::vector<VersionRecord> PostRepository::versions(Connection& c, std::int64_t id) {
+  auto q = c.prepare(
+      "SELECT version, body, created_at FROM post_versions WHERE post_id = ?1 ORDER BY version");
+  q.bind(1, id);
+  std::vector<VersionRecord> out;
+  while (q.step()) out.push_back({q.int64(0), q.text(1), q.int64(2)});
+  return out;
+}
+
+std::optional<domain::Millis> PostRepository::submitted_at(Connection& c, std::int64_t id) {
+  auto q = c.prepare("SELECT submitted_at FROM posts WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return q.int64_or_null(0);
 }
 
 std::optional<PostRecord> PostRepository::find(Connection& c, std::int64_t id,

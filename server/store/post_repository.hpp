@@ -33,6 +33,12 @@ struct FeedQuery {
   int limit = 20;
 };
 
+struct VersionRecord {
+  std::int64_t version = 0;
+  std::string body;
+  domain::Millis created_at = 0;
+};
+
 struct Page {
   std::vector<PostRecord> items;
   std::optional<domain::Cursor> next;
@@ -47,6 +53,15 @@ class PostRepository {
   // An author's own posts in every state, newest first, keyset on id.
   static Page by_author(Connection& c, std::int64_t author_id,
                         std::optional<domain::Cursor> before, int limit);
+
+  // A new version of the text: bumps `version`, keeps the old text in post_versions.
+  static std::int64_t update_body(Connection& c, std::int64_t id, std::string_view body,
+                                  domain::Millis now);
+  static void update_space(Connection& c, std::int64_t id, domain::Space space, domain::Millis now);
+  // Moves the post to `state`, stamping submitted_at / published_at as fitting.
+  static void set_state(Connection& c, std::int64_t id, domain::PostState state, domain::Millis now);
+  static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
+  static std::optional<domain::Millis> submitted_at(Connection& c, std::int64_t id);
 
   static std::vector<ReplyRecord> replies(Connection& c, std::int64_t post_id, int limit);
   static ReplyRecord add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,

@@ -63,6 +63,67 @@ void UserRepository::assign_coach(Connection& c, std::int64_t coach_id,
       .run();
 }
 
+void UserRepository::unassign_coach(Connection& c, std::int64_t coach_id,
+                                    std::int64_t executive_id) {
+  c.prepare("DELETE FROM coach_assignments WHERE coach_id = ?1 AND executive_id = ?2")
+      .bind(1, coach_id)
+      .bind(2, executive_id)
+      .run();
+}
+
+std::vector<std::int64_t> UserRepository::coaches_of(Connection& c, std::int64_t executive_id) {
+  auto q = c.prepare(
+      "SELECT coach_id FROM coach_assignments WHERE executive_id = ?1 ORDER BY coach_id");
+  q.bind(1, executive_id);
+  std::vector<std::int64_t> out;
+  while (q.step()) out.push_back(q.int64(0));
+  return out;
+}
+
+std::vector<UserRecord> UserRepository::executives_of(Connection& c, std::int64_t coach_id) {
+  static const std::string sql =
+      std::string(kUserColumns) +
+      "WHERE id IN (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
+      "ORDER BY display_name";
+  auto q = c.prepare(sql);
+  q.bind(1, coach_id);
+  std::vector<UserRecord> out;
+  while (q.step()) out.push_back(read_user(q));
+  return out;
+}
+
+std::vector<UserRecord> UserRepository::all(Connection& c) {
+  static const std::string sql = std::string(kUserColumns) + "ORDER BY username";
+  auto q = c.prepare(sql);
+  std::vector<UserRecord> out;
+  while (q.step()) out.push_back(read_user(q));
+  return out;
+}
+
+void UserRepository::set_level(Connection& c, std::int64_t id, domain::Level level) {
+  c.prepare("UPDATE users SET training_level = ?2 WHERE id = ?1 AND role = 'executive'")
+      .bind(1, id)
+      .bind(2, domain::to_string(level))
+      .run();
+}
+
+void UserRepository::update(Connection& c, std::int64_t id, const std::string& display_name,
+                            domain::Role role, std::optional<domain::Level> level, bool disabled) {
+  auto q = c.prepare(
+      "UPDATE users SET display_name = ?2, role = ?3, training_level = ?4, disabled = ?5 "
+      "WHERE id = ?1");
+  q.bind(1, id).bind(2, display_name).bind(3, domain::to_string(role));
+  if (level)
+    q.bind(4, domain::to_string(*level));
+  else
+    q.bind_null(4);
+  q.bind(5, disabled ? 1 : 0).run();
+}
+
+void UserRepository::end_sessions(Connection& c, std::int64_t id) {
+  c.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
+}
+
 domain::Relation UserRepository::relation(Connection& c, std::int64_t actor_id,
                                           std::int64_t author_id) {
   domain::Relation rel;

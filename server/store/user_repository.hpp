@@ -24,6 +24,15 @@ class UserRepository {
   static std::int64_t insert(Connection& c, const NewUser& u, domain::Millis now);
   static void assign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id,
                            domain::Millis now);
+  static void unassign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id);
+  static std::vector<std::int64_t> coaches_of(Connection& c, std::int64_t executive_id);
+  static std::vector<UserRecord> executives_of(Connection& c, std::int64_t coach_id);
+  static std::vector<UserRecord> all(Connection& c);
+  static void set_level(Connection& c, std::int64_t id, domain::Level level);
+  // Role changes keep the schema rule: executives have a level, others none.
+  static void update(Connection& c, std::int64_t id, const std::string& display_name,
+                     domain::Role role, std::optional<domain::Level> level, bool disabled);
+  static void end_sessions(Connection& c, std::int64_t id);
   // How `actor_id` relates to `author_id` (coach of, same cohort).
   static domain::Relation relation(Connection& c, std::int64_t actor_id, std::int64_t author_id);
 };

@@ -143,7 +143,7 @@ std::string RawConnection::read_all(int timeout_ms) {
 }
 
 std::string RawConnection::read_response(int timeout_ms) {
-  std::string out;
+  std::string out = std::exchange(pending_, {});
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   char buf[4096];
   for (;;) {
@@ -154,7 +154,11 @@ std::string RawConnection::read_response(int timeout_ms) {
       for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       auto cl = lower.find("content-length:");
       if (cl != std::string::npos) length = std::stoul(lower.substr(cl + 15));
-      if (out.size() >= head_end + 4 + length) return out;
+      if (out.size() >= head_end + 4 + length) {
+        pending_ = out.substr(head_end + 4 + length);
+        out.resize(head_end + 4 + length);
+        return out;
+      }
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                     deadline - std::chrono::steady_clock::now()).count();

@@ -42,6 +42,7 @@ class RawConnection {
 
  private:
   int fd_ = -1;
+  std::string pending_;  // bytes read past the last whole response
 };
 
 struct CliResult {

@@ -1,0 +1,35 @@
+#pragma once
+// Shared pieces of the coaching handlers: access to a post as its author or coach, and
+// notifications written in the same transaction as the change they report.
+#include <optional>
+#include <string>
+
+#include "api/auth.hpp"
+#include "api/services.hpp"
+#include "store/database.hpp"
+#include "store/records.hpp"
+
+namespace greenroom::api {
+
+struct CoachedPost {
+  store::PostRecord post;
+  bool is_author = false;
+  bool is_coach = false;
+};
+
+// The post for its author or one of the author's coaches; 404 for anyone else.
+CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post_id);
+// Same, inside a write (on the writer's connection, current state).
+CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id);
+
+void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
+            const std::string& message, std::optional<std::int64_t> post_id,
+            std::optional<std::int64_t> annotation_id = std::nullopt,
+            std::optional<std::int64_t> goal_id = std::nullopt);
+void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
+                    const std::string& message, std::optional<std::int64_t> post_id);
+
+// A short quotation of a post for messages: the first words, at most ~60 characters.
+std::string excerpt(const std::string& body);
+
+}  // namespace greenroom::api

@@ -1,0 +1,46 @@
+#pragma once
+// The golden rules in force (the newest saved version), lint, and the admin policy editor.
+#include <boost/asio/awaitable.hpp>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "domain/policy_lint.hpp"
+#include "domain/time.hpp"
+#include "http/context.hpp"
+
+namespace greenroom::api {
+
+struct Services;
+
+struct PolicyVersion {
+  std::int64_t version = 0;
+  domain::PolicyRules rules;
+  nlohmann::json document;
+  domain::Millis updated_at = 0;
+};
+
+class PolicyHolder {
+ public:
+  std::shared_ptr<const PolicyVersion> current() const {
+    std::lock_guard lock(mu_);
+    return current_;
+  }
+  void set(std::shared_ptr<const PolicyVersion> p) {
+    std::lock_guard lock(mu_);
+    current_ = std::move(p);
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const PolicyVersion> current_ = std::make_shared<PolicyVersion>();
+};
+
+// Throws 422 policy_violation with the findings when the text breaks an error-level rule.
+void enforce_policy(const PolicyHolder& policy, const std::string& body);
+
+boost::asio::awaitable<http::Response> lint(Services& s, http::RequestContext& ctx);
+boost::asio::awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx);
+boost::asio::awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx);
+
+}  // namespace greenroom::api

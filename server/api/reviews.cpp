@@ -1,0 +1,103 @@
+#include "api/reviews.hpp"
+
+#include "api/async.hpp"
+#include "api/auth.hpp"
+#include "api/coaching.hpp"
+#include "api/coaching_views.hpp"
+#include "api/json_body.hpp"
+#include "api/views.hpp"
+#include "domain/errors.hpp"
+#include "domain/permissions.hpp"
+#include "domain/post_lifecycle.hpp"
+#include "domain/post_rules.hpp"
+#include "http/responses.hpp"
+#include "store/coaching_repository.hpp"
+#include "store/post_repository.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+namespace d = greenroom::domain;
+
+namespace {
+
+int rubric_score(const nlohmann::json& rubric, const char* name) {
+  auto it = rubric.find(name);
+  if (it == rubric.end() || !it->is_number_integer() || it->get<int>() < 1 || it->get<int>() > 5)
+    throw d::bad_request(std::string("rubric.") + name + " is required: a whole number from 1 to 5.");
+  return it->get<int>();
+}
+
+store::Rubric read_rubric(const nlohmann::json& body) {
+  auto it = body.find("rubric");
+  if (it == body.end() || !it->is_object())
+    throw d::bad_request("rubric is required: {\"clarity\",\"tone\",\"audience_fit\",\"policy\"}, each 1 to 5.");
+  for (const auto& [key, value] : it->items())
+    if (key != "clarity" && key != "tone" && key != "audience_fit" && key != "policy")
+      throw d::bad_request("Unknown rubric field \"" + key + "\"; allowed: clarity, tone, audience_fit, policy.");
+  return {rubric_score(*it, "clarity"), rubric_score(*it, "tone"), rubric_score(*it, "audience_fit"),
+          rubric_score(*it, "policy")};
+}
+
+}  // namespace
+
+awaitable<http::Response> review_queue(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  if (!d::has_capability(p.user.role, d::Capability::review_posts))
+    throw d::forbidden("The review queue is for coaches.");
+  const auto now = d::now_millis();
+  auto items = nlohmann::json::array();
+  auto conn = s.reads.acquire();
+  for (const auto& [post_id, submitted] : store::ReviewRepository::queue(*conn, p.user.id, 200)) {
+    auto post = store::PostRepository::find(*conn, post_id, p.user.id);
+    if (!post) continue;
+    items.push_back({{"post", post_json(*post)},
+                     {"submitted_at", d::format_rfc3339(submitted)},
+                     {"waiting_seconds", std::max<std::int64_t>(0, (now - submitted) / 1000)}});
+  }
+  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+}
+
+awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  const auto id = ctx.id_param();
+  auto cp = load_coached_post(s, p, id);
+  if (!cp.is_coach)
+    throw d::forbidden("Only the author's coaches review a post; nobody approves their own.");
+  auto body = read_json_object(ctx, {"verdict", "comment", "rubric"});
+  auto verdict = require_string(body, "verdict");
+  if (verdict != "approve" && verdict != "changes_requested")
+    throw d::bad_request("verdict must be \"approve\" or \"changes_requested\".");
+  auto comment = optional_string(body, "comment").value_or("");
+  if (!comment.empty()) d::validate_text(comment, "comment", 2000);
+  auto rubric = read_rubric(body);
+  auto job = [uid = p.user.id, name = p.user.display_name, id, verdict, comment,
+              rubric](store::Connection& c) {
+    auto post = load_coached_post(c, uid, id).post;
+    auto next = d::transition(post.state, verdict == "approve" ? d::PostCommand::approve
+                                                               : d::PostCommand::request_changes);
+    const auto now = d::now_millis();
+    auto rid = store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
+    store::PostRepository::set_state(c, id, next, now);
+    notify(c, post.author.id, "verdict_given",
+           verdict == "approve"
+               ? name + " approved your post; it is now published: \"" + excerpt(post.body) + "\""
+               : name + " asked for changes to \"" + excerpt(post.body) + "\"",
+           id);
+    return std::make_pair(*store::ReviewRepository::find(c, rid), *store::PostRepository::find(c, id, uid));
+  };
+  auto [review, post] = co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::created,
+                                {{"review", review_json(review)}, {"post", post_json(post)}});
+}
+
+awaitable<http::Response> list_reviews(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto conn = s.reads.acquire();
+  auto cp = load_coached_post(*conn, p.user.id, ctx.id_param());
+  auto items = nlohmann::json::array();
+  for (const auto& r : store::ReviewRepository::for_post(*conn, cp.post.id)) items.push_back(review_json(r));
+  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+}
+
+}  // namespace greenroom::api

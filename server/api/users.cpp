@@ -1,0 +1,199 @@
+#include "api/users.hpp"
+
+#include "api/async.hpp"
+#include "api/auth.hpp"
+#include "api/coaching_views.hpp"
+#include "api/credentials.hpp"
+#include "api/json_body.hpp"
+#include "api/views.hpp"
+#include "domain/errors.hpp"
+#include "domain/permissions.hpp"
+#include "domain/post_rules.hpp"
+#include "http/responses.hpp"
+#include "store/audit_repository.hpp"
+#include "store/coaching_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+namespace d = greenroom::domain;
+
+namespace {
+
+void require_admin(const Principal& p) {
+  if (!d::has_capability(p.user.role, d::Capability::manage_users))
+    throw d::forbidden("Only admins manage users and coach assignments.");
+}
+
+nlohmann::json admin_user_json(store::Connection& c, const store::UserRecord& u) {
+  auto j = user_json(u);
+  j["disabled"] = u.disabled;
+  if (u.role == d::Role::executive) j["coaches"] = store::UserRepository::coaches_of(c, u.id);
+  return j;
+}
+
+bool valid_username(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (unsigned char ch : name)
+    if (!std::isalnum(ch) && ch != '.' && ch != '_' && ch != '-') return false;
+  return true;
+}
+
+}  // namespace
+
+awaitable<http::Response> list_users(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  require_admin(p);
+  auto conn = s.reads.acquire();
+  auto items = nlohmann::json::array();
+  for (const auto& u : store::UserRepository::all(*conn)) items.push_back(admin_user_json(*conn, u));
+  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+}
+
+awaitable<http::Response> create_user(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  require_admin(p);
+  auto body = read_json_object(ctx, {"username", "display_name", "role", "password", "level"});
+  auto username = require_string(body, "username");
+  if (!valid_username(username))
+    throw d::bad_request("username must be 1-64 letters, digits, '.', '_' or '-'.");
+  auto display = optional_string(body, "display_name").value_or(username);
+  d::validate_text(display, "display_name", 80);
+  auto role = d::parse_role(require_string(body, "role"));
+  if (!role) throw d::bad_request("role must be admin, moderator, coach, executive or member.");
+  auto password = require_string(body, "password");
+  if (password.size() < 8 || password.size() > 1024)
+    throw d::bad_request("password must be 8 to 1024 characters.");
+  std::optional<d::Level> level;
+  if (auto raw = optional_string(body, "level")) {
+    if (*role != d::Role::executive) throw d::bad_request("level is for executives only.");
+    level = d::parse_level(*raw);
+    if (!level) throw d::bad_request("level must be crawl, walk or run.");
+  }
+  if (*role == d::Role::executive && !level) level = d::Level::crawl;
+  auto hash_it = [password, params = s.settings.argon2] { return hash_password(password, params); };
+  auto hash = co_await run_blocking(s.blocking, std::move(hash_it));
+  auto job = [uid = p.user.id, user = store::NewUser{username, display, *role, level, hash}](store::Connection& c) {
+    if (store::UserRepository::find_by_username(c, user.username))
+      throw d::conflict("The username " + user.username + " is taken.");
+    const auto now = d::now_millis();
+    auto id = store::UserRepository::insert(c, user, now);
+    store::AuditRepository::record(c, now, uid, "user_created", "user", id,
+                                   nlohmann::json{{"role", d::to_string(user.role)}}.dump());
+    return *store::UserRepository::find_by_id(c, id);
+  };
+  auto u = co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::created, {{"user", user_json(u)}});
+}
+
+awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  require_admin(p);
+  const auto id = ctx.id_param();
+  auto body = read_json_object(ctx, {"display_name", "role", "disabled"});
+  auto display = optional_string(body, "display_name");
+  if (display) d::validate_text(*display, "display_name", 80);
+  std::optional<d::Role> role;
+  if (auto raw = optional_string(body, "role")) {
+    role = d::parse_role(*raw);
+    if (!role) throw d::bad_request("role must be admin, moderator, coach, executive or member.");
+  }
+  std::optional<bool> disabled;
+  if (body.contains("disabled")) {
+    if (!body["disabled"].is_boolean()) throw d::bad_request("disabled must be true or false.");
+    disabled = body["disabled"].get<bool>();
+  }
+  if (id == p.user.id && ((role && *role != d::Role::admin) || disabled.value_or(false)))
+    throw d::conflict("You cannot demote or disable your own account; ask another admin.");
+  auto job = [uid = p.user.id, id, display, role, disabled](store::Connection& c) {
+    auto u = store::UserRepository::find_by_id(c, id);
+    if (!u) throw d::not_found("User " + std::to_string(id));
+    const auto new_role = role.value_or(u->role);
+    std::optional<d::Level> level = u->level;
+    if (new_role != d::Role::executive) level.reset();
+    else if (!level) level = d::Level::crawl;
+    const bool now_disabled = disabled.value_or(u->disabled);
+    store::UserRepository::update(c, id, display.value_or(u->display_name), new_role, level, now_disabled);
+    if (now_disabled || new_role != u->role) store::UserRepository::end_sessions(c, id);
+    store::AuditRepository::record(
+        c, d::now_millis(), uid, "user_updated", "user", id,
+        nlohmann::json{{"role", d::to_string(new_role)}, {"disabled", now_disabled}}.dump());
+    return *store::UserRepository::find_by_id(c, id);
+  };
+  auto u = co_await write(s.writer, std::move(job));
+  auto conn = s.reads.acquire();
+  co_return http::json_response(http::Status::ok, {{"user", admin_user_json(*conn, u)}});
+}
+
+namespace {
+awaitable<http::Response> change_assignment(Services& s, http::RequestContext& ctx, bool assign) {
+  auto p = authenticate(s, ctx);
+  require_admin(p);
+  const auto coach = ctx.id_param("coach_id");
+  const auto exec = ctx.id_param("executive_id");
+  auto job = [uid = p.user.id, coach, exec, assign](store::Connection& c) {
+    auto cu = store::UserRepository::find_by_id(c, coach);
+    auto eu = store::UserRepository::find_by_id(c, exec);
+    if (!cu || !eu) throw d::not_found("User " + std::to_string(!cu ? coach : exec));
+    if (cu->role != d::Role::coach) throw d::bad_request(cu->username + " is not a coach.");
+    if (eu->role != d::Role::executive) throw d::bad_request(eu->username + " is not an executive.");
+    const auto now = d::now_millis();
+    if (assign)
+      store::UserRepository::assign_coach(c, coach, exec, now);
+    else
+      store::UserRepository::unassign_coach(c, coach, exec);
+    store::AuditRepository::record(c, now, uid, assign ? "coach_assigned" : "coach_unassigned", "user",
+                                   exec, nlohmann::json{{"coach_id", coach}}.dump());
+  };
+  co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::ok, {{"ok", true}});
+}
+}  // namespace
+
+awaitable<http::Response> assign_coach(Services& s, http::RequestContext& ctx) {
+  co_return co_await change_assignment(s, ctx, true);
+}
+
+awaitable<http::Response> unassign_coach(Services& s, http::RequestContext& ctx) {
+  co_return co_await change_assignment(s, ctx, false);
+}
+
+awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  if (!d::has_capability(p.user.role, d::Capability::review_posts))
+    throw d::forbidden("The cohort page is for coaches.");
+  const auto now = d::now_millis();
+  auto conn = s.reads.acquire();
+  auto items = nlohmann::json::array();
+  for (const auto& u : store::UserRepository::executives_of(*conn, p.user.id)) {
+    auto goals = nlohmann::json::array();
+    for (const auto& g : store::GoalRepository::for_executive(*conn, u.id)) goals.push_back(goal_json(g, now));
+    items.push_back({{"user", user_json(u)},
+                     {"goals", std::move(goals)},
+                     {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id)}});
+  }
+  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+}
+
+awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  const auto id = ctx.id_param();
+  auto body = read_json_object(ctx, {"level"});
+  auto level = d::parse_level(require_string(body, "level"));
+  if (!level) throw d::bad_request("level must be crawl, walk or run.");
+  auto job = [uid = p.user.id, id, level = *level](store::Connection& c) {
+    auto u = store::UserRepository::find_by_id(c, id);
+    if (!u) throw d::not_found("User " + std::to_string(id));
+    if (!store::UserRepository::relation(c, uid, id).coaches_author)
+      throw d::forbidden("Only an executive's own coach sets their training level.");
+    store::UserRepository::set_level(c, id, level);
+    store::AuditRepository::record(c, d::now_millis(), uid, "level_set", "user", id,
+                                   nlohmann::json{{"level", d::to_string(level)}}.dump());
+    return *store::UserRepository::find_by_id(c, id);
+  };
+  auto u = co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::ok, {{"user", user_json(u)}});
+}
+
+}  // namespace greenroom::api

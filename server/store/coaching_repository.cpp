@@ -1,0 +1,259 @@
+#include "store/coaching_repository.hpp"
+
+namespace greenroom::store {
+
+// ---- reviews -------------------------------------------------------------------------
+
+namespace {
+constexpr std::string_view kReviewSelect =
+    "SELECT r.id, r.post_id, r.version, r.coach_id, u.username, u.display_name, r.verdict, "
+    "r.comment, r.clarity, r.tone, r.audience_fit, r.policy, r.created_at "
+    "FROM reviews r JOIN users u ON u.id = r.coach_id ";
+
+ReviewRecord read_review(const Statement& q) {
+  ReviewRecord r;
+  r.id = q.int64(0);
+  r.post_id = q.int64(1);
+  r.version = q.int64(2);
+  r.coach = {q.int64(3), q.text(4), q.text(5)};
+  r.verdict = q.text(6);
+  r.comment = q.text(7);
+  r.rubric = {static_cast<int>(q.int64(8)), static_cast<int>(q.int64(9)),
+              static_cast<int>(q.int64(10)), static_cast<int>(q.int64(11))};
+  r.created_at = q.int64(12);
+  return r;
+}
+}  // namespace
+
+std::int64_t ReviewRepository::insert(Connection& c, std::int64_t post_id, std::int64_t version,
+                                      std::int64_t coach_id, const std::string& verdict,
+                                      const std::string& comment, const Rubric& rubric,
+                                      domain::Millis now) {
+  c.prepare(
+       "INSERT INTO reviews(post_id, version, coach_id, verdict, comment, clarity, tone, "
+       "audience_fit, policy, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+      .bind(1, post_id)
+      .bind(2, version)
+      .bind(3, coach_id)
+      .bind(4, verdict)
+      .bind(5, comment)
+      .bind(6, rubric.clarity)
+      .bind(7, rubric.tone)
+      .bind(8, rubric.audience_fit)
+      .bind(9, rubric.policy)
+      .bind(10, now)
+      .run();
+  return c.last_insert_id();
+}
+
+std::vector<ReviewRecord> ReviewRepository::for_post(Connection& c, std::int64_t post_id) {
+  static const std::string sql = std::string(kReviewSelect) + "WHERE r.post_id = ?1 ORDER BY r.id";
+  auto q = c.prepare(sql);
+  q.bind(1, post_id);
+  std::vector<ReviewRecord> out;
+  while (q.step()) out.push_back(read_review(q));
+  return out;
+}
+
+std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t id) {
+  static const std::string sql = std::string(kReviewSelect) + "WHERE r.id = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_review(q);
+}
+
+std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Connection& c,
+                                                                            std::int64_t coach_id,
+                                                                            int limit) {
+  auto q = c.prepare(
+      "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
+      "WHERE p.state = 'in_review' AND p.author_id IN "
+      " (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
+      "ORDER BY COALESCE(p.submitted_at, p.updated_at), p.id LIMIT ?2");
+  q.bind(1, coach_id).bind(2, limit);
+  std::vector<std::pair<std::int64_t, domain::Millis>> out;
+  while (q.step()) out.emplace_back(q.int64(0), q.int64(1));
+  return out;
+}
+
+std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive_id) {
+  auto q = c.prepare("SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND state = 'in_review'");
+  q.bind(1, executive_id);
+  q.step();
+  return q.int64(0);
+}
+
+// ---- policy --------------------------------------------------------------------------
+
+std::optional<PolicyRecord> PolicyRepository::latest(Connection& c) {
+  auto q = c.prepare(
+      "SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
+  if (!q.step()) return std::nullopt;
+  return PolicyRecord{q.int64(0), q.text(1), q.int64(2)};
+}
+
+void PolicyRepository::insert(Connection& c, std::int64_t version, const std::string& document,
+                              std::optional<std::int64_t> by, domain::Millis now) {
+  c.prepare("INSERT INTO policies(version, document, created_at, created_by) VALUES(?1, ?2, ?3, ?4)")
+      .bind(1, version)
+      .bind(2, document)
+      .bind(3, now)
+      .bind(4, by)
+      .run();
+}
+
+// ---- goals ---------------------------------------------------------------------------
+
+namespace {
+// Progress: activity by the executive between the goal's creation and its due date.
+constexpr std::string_view kGoalSelect =
+    "SELECT g.id, g.executive_id, g.coach_id, u.username, u.display_name, g.title, g.metric, "
+    "g.target, g.term, g.created_at, g.due_at, "
+    " CASE g.metric "
+    "  WHEN 'company_posts' THEN (SELECT COUNT(*) FROM posts p WHERE p.author_id = g.executive_id "
+    "     AND p.state = 'published' AND p.space = 'company' "
+    "     AND p.published_at BETWEEN g.created_at AND g.due_at) "
+    "  WHEN 'practice_posts' THEN (SELECT COUNT(*) FROM posts p WHERE p.author_id = g.executive_id "
+    "     AND p.state = 'published' AND p.space = 'practice' "
+    "     AND p.published_at BETWEEN g.created_at AND g.due_at) "
+    "  WHEN 'replies' THEN (SELECT COUNT(*) FROM replies r WHERE r.author_id = g.executive_id "
+    "     AND r.state = 'visible' AND r.created_at BETWEEN g.created_at AND g.due_at) "
+    "  WHEN 'likes_received' THEN (SELECT COUNT(*) FROM likes l JOIN posts p ON p.id = l.post_id "
+    "     WHERE p.author_id = g.executive_id AND l.created_at BETWEEN g.created_at AND g.due_at) "
+    " END "
+    "FROM goals g JOIN users u ON u.id = g.coach_id ";
+
+GoalRecord read_goal(const Statement& q) {
+  GoalRecord g;
+  g.id = q.int64(0);
+  g.executive_id = q.int64(1);
+  g.coach = {q.int64(2), q.text(3), q.text(4)};
+  g.title = q.text(5);
+  g.metric = domain::parse_goal_metric(q.text(6)).value_or(domain::GoalMetric::company_posts);
+  g.target = q.int64(7);
+  g.term = domain::parse_goal_term(q.text(8)).value_or(domain::GoalTerm::short_term);
+  g.created_at = q.int64(9);
+  g.due_at = q.int64(10);
+  g.progress = q.int64(11);
+  return g;
+}
+}  // namespace
+
+std::int64_t GoalRepository::insert(Connection& c, const NewGoal& g, domain::Millis now) {
+  c.prepare(
+       "INSERT INTO goals(executive_id, coach_id, title, metric, target, term, created_at, due_at) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind(1, g.executive_id)
+      .bind(2, g.coach_id)
+      .bind(3, g.title)
+      .bind(4, domain::to_string(g.metric))
+      .bind(5, g.target)
+      .bind(6, domain::to_string(g.term))
+      .bind(7, now)
+      .bind(8, g.due_at)
+      .run();
+  return c.last_insert_id();
+}
+
+std::optional<GoalRecord> GoalRepository::find(Connection& c, std::int64_t id) {
+  static const std::string sql = std::string(kGoalSelect) + "WHERE g.id = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_goal(q);
+}
+
+std::vector<GoalRecord> GoalRepository::for_executive(Connection& c, std::int64_t executive_id) {
+  static const std::string sql =
+      std::string(kGoalSelect) + "WHERE g.executive_id = ?1 ORDER BY g.due_at, g.id";
+  auto q = c.prepare(sql);
+  q.bind(1, executive_id);
+  std::vector<GoalRecord> out;
+  while (q.step()) out.push_back(read_goal(q));
+  return out;
+}
+
+void GoalRepository::remove(Connection& c, std::int64_t id) {
+  c.prepare("DELETE FROM goals WHERE id = ?1").bind(1, id).run();
+}
+
+std::vector<GoalRecord> GoalRepository::due_for_reminder(Connection& c, domain::Millis now,
+                                                         domain::Millis window) {
+  static const std::string sql = std::string(kGoalSelect) +
+                                 "WHERE g.reminded_at IS NULL AND g.due_at > ?1 AND g.due_at <= ?2 "
+                                 "ORDER BY g.due_at";
+  auto q = c.prepare(sql);
+  q.bind(1, now).bind(2, now + window);
+  std::vector<GoalRecord> out;
+  while (q.step()) {
+    auto g = read_goal(q);
+    if (g.progress < g.target) out.push_back(std::move(g));
+  }
+  return out;
+}
+
+void GoalRepository::mark_reminded(Connection& c, std::int64_t id, domain::Millis now) {
+  c.prepare("UPDATE goals SET reminded_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+}
+
+// ---- notifications -------------------------------------------------------------------
+
+void NotificationRepository::insert(Connection& c, const NewNotification& n, domain::Millis now) {
+  c.prepare(
+       "INSERT INTO notifications(user_id, kind, message, post_id, annotation_id, goal_id, "
+       "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bind(1, n.user_id)
+      .bind(2, n.kind)
+      .bind(3, n.message)
+      .bind(4, n.post_id)
+      .bind(5, n.annotation_id)
+      .bind(6, n.goal_id)
+      .bind(7, now)
+      .run();
+}
+
+std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std::int64_t user_id,
+                                                             bool unread_only,
+                                                             std::optional<std::int64_t> before_id,
+                                                             int limit) {
+  auto q = c.prepare(
+      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at "
+      "FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR read_at IS NULL) "
+      "ORDER BY id DESC LIMIT ?4");
+  q.bind(1, user_id)
+      .bind(2, before_id.value_or(std::numeric_limits<std::int64_t>::max()))
+      .bind(3, unread_only ? 1 : 0)
+      .bind(4, limit);
+  std::vector<NotificationRecord> out;
+  while (q.step())
+    out.push_back({q.int64(0), q.text(1), q.text(2), q.int64_or_null(3), q.int64_or_null(4),
+                   q.int64_or_null(5), q.int64(6), !q.is_null(7)});
+  return out;
+}
+
+std::int64_t NotificationRepository::unread_count(Connection& c, std::int64_t user_id) {
+  auto q = c.prepare("SELECT COUNT(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+  q.bind(1, user_id);
+  q.step();
+  return q.int64(0);
+}
+
+void NotificationRepository::mark_read(Connection& c, std::int64_t user_id,
+                                       const std::vector<std::int64_t>& ids, domain::Millis now) {
+  for (auto id : ids)
+    c.prepare("UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND user_id = ?2 AND read_at IS NULL")
+        .bind(1, id)
+        .bind(2, user_id)
+        .bind(3, now)
+        .run();
+}
+
+void NotificationRepository::mark_all_read(Connection& c, std::int64_t user_id, domain::Millis now) {
+  c.prepare("UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL")
+      .bind(1, user_id)
+      .bind(2, now)
+      .run();
+}
+
+}  // namespace greenroom::store

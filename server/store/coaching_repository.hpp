@@ -1,0 +1,119 @@
+#pragma once
+// Reviews (verdict + rubric), the review queue, policy versions, goals and notifications.
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/cursor.hpp"
+#include "domain/goals.hpp"
+#include "store/database.hpp"
+#include "store/records.hpp"
+
+namespace greenroom::store {
+
+struct Rubric {
+  int clarity = 0, tone = 0, audience_fit = 0, policy = 0;
+};
+
+struct ReviewRecord {
+  std::int64_t id = 0;
+  std::int64_t post_id = 0;
+  std::int64_t version = 0;
+  AuthorRef coach;
+  std::string verdict;
+  std::string comment;
+  Rubric rubric;
+  domain::Millis created_at = 0;
+};
+
+class ReviewRepository {
+ public:
+  static std::int64_t insert(Connection& c, std::int64_t post_id, std::int64_t version,
+                             std::int64_t coach_id, const std::string& verdict,
+                             const std::string& comment, const Rubric& rubric, domain::Millis now);
+  static std::vector<ReviewRecord> for_post(Connection& c, std::int64_t post_id);
+  static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
+  // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
+  static std::vector<std::pair<std::int64_t, domain::Millis>> queue(Connection& c,
+                                                                     std::int64_t coach_id,
+                                                                     int limit);
+  static std::int64_t waiting_for(Connection& c, std::int64_t executive_id);
+};
+
+struct PolicyRecord {
+  std::int64_t version = 0;
+  std::string document;
+  domain::Millis created_at = 0;
+};
+
+class PolicyRepository {
+ public:
+  static std::optional<PolicyRecord> latest(Connection& c);
+  static void insert(Connection& c, std::int64_t version, const std::string& document,
+                     std::optional<std::int64_t> by, domain::Millis now);
+};
+
+struct GoalRecord {
+  std::int64_t id = 0;
+  std::int64_t executive_id = 0;
+  AuthorRef coach;
+  std::string title;
+  domain::GoalMetric metric = domain::GoalMetric::company_posts;
+  std::int64_t target = 1;
+  domain::GoalTerm term = domain::GoalTerm::short_term;
+  domain::Millis created_at = 0;
+  domain::Millis due_at = 0;
+  std::int64_t progress = 0;  // counted from activity in [created_at, due_at]
+};
+
+struct NewGoal {
+  std::int64_t executive_id = 0;
+  std::int64_t coach_id = 0;
+  std::string title;
+  domain::GoalMetric metric = domain::GoalMetric::company_posts;
+  std::int64_t target = 1;
+  domain::GoalTerm term = domain::GoalTerm::short_term;
+  domain::Millis due_at = 0;
+};
+
+class GoalRepository {
+ public:
+  static std::int64_t insert(Connection& c, const NewGoal& g, domain::Millis now);
+  static std::optional<GoalRecord> find(Connection& c, std::int64_t id);
+  static std::vector<GoalRecord> for_executive(Connection& c, std::int64_t executive_id);
+  static void remove(Connection& c, std::int64_t id);
+  // Goals due within `window` of `now`, not reminded yet and not done.
+  static std::vector<GoalRecord> due_for_reminder(Connection& c, domain::Millis now,
+                                                  domain::Millis window);
+  static void mark_reminded(Connection& c, std::int64_t id, domain::Millis now);
+};
+
+struct NotificationRecord {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string message;
+  std::optional<std::int64_t> post_id, annotation_id, goal_id;
+  domain::Millis created_at = 0;
+  bool read = false;
+};
+
+struct NewNotification {
+  std::int64_t user_id = 0;
+  std::string kind;
+  std::string message;
+  std::optional<std::int64_t> post_id, annotation_id, goal_id;
+};
+
+class NotificationRepository {
+ public:
+  static void insert(Connection& c, const NewNotification& n, domain::Millis now);
+  static std::vector<NotificationRecord> list(Connection& c, std::int64_t user_id, bool unread_only,
+                                              std::optional<std::int64_t> before_id, int limit);
+  static std::int64_t unread_count(Connection& c, std::int64_t user_id);
+  static void mark_read(Connection& c, std::int64_t user_id, const std::vector<std::int64_t>& ids,
+                        domain::Millis now);
+  static void mark_all_read(Connection& c, std::int64_t user_id, domain::Millis now);
+};
+
+}  // namespace greenroom::store
