@@ -89,3 +89,58 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** Signs out (if signed in) and signs in again as `username` at `path`. */
+export async function switchUser(page: Page, username: Username, path = '/'): Promise<void> {
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible().catch(() => false)) {
+    await signOut.click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();
+  }
+  await signIn(page, username, path);
+}
+
+/**
+ * Selects `phrase` inside the element matched by `selector` with a real DOM
+ * selection (as a mouse drag would), across highlight marks if needed.
+ */
+export async function selectPhrase(page: Page, selector: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ selector, phrase }) => {
+      const root = document.querySelector(selector);
+      if (!root) throw new Error(`no element ${selector}`);
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      const full = texts.map((t) => t.data).join('');
+      const at = full.indexOf(phrase);
+      if (at < 0) throw new Error(`phrase not in the text: ${phrase}`);
+      const locate = (offset: number, preferNext: boolean): [Text, number] => {
+        let seen = 0;
+        for (const t of texts) {
+          const end = seen + t.data.length;
+          if (offset < end || (!preferNext && offset === end)) return [t, offset - seen];
+          seen = end;
+        }
+        const last = texts[texts.length - 1];
+        return [last, last.data.length];
+      };
+      const [sn, so] = locate(at, true);
+      const [en, eo] = locate(at + phrase.length, false);
+      const range = document.createRange();
+      range.setStart(sn, so);
+      range.setEnd(en, eo);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { selector, phrase },
+  );
+}
+
+/** The unread count the bell in the header announces. */
+export async function unreadCount(page: Page): Promise<number> {
+  const label = (await page.getByRole('link', { name: /^Notifications,/ }).getAttribute('aria-label')) ?? '';
+  const m = label.match(/(\d+) unread/);
+  return m ? Number(m[1]) : 0;
+}
