@@ -328,10 +328,12 @@ TEST(LintConfidentialTerms, OffsetsAfterEmoji) {
 }
 
 TEST(LintConfidentialTerms, GoldenRulesCatchTheBriefExamples) {
-  auto f = lint_post("Psst: project falcon and the acquisition are on track.", golden_rules());
+  auto f = lint_post("Psst: project falcon and the acquisition talks are on track.", golden_rules());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].rule, "confidential_terms");
-  EXPECT_EQ(spans(f), (std::vector<Span>{{6, 20}, {29, 40}}));
+  EXPECT_EQ(spans(f), (std::vector<Span>{{6, 20}, {29, 46}}));
+  // Everyday HR and sales words are not confidential.
+  EXPECT_TRUE(lint_post("Our talent acquisition team hired 12 people.", golden_rules()).empty());
   EXPECT_EQ(spans_of("Share earnings before release? No.", golden_rules()),
             (std::vector<Span>{{6, 29}}));
 }
@@ -777,7 +779,7 @@ TEST(PolicyFile, ParsesAndRoundTrips) {
   };
   EXPECT_TRUE(has(p.confidential_terms.terms, "project falcon"));
   EXPECT_TRUE(has(p.confidential_terms.terms, "earnings before release"));
-  EXPECT_TRUE(has(p.confidential_terms.terms, "acquisition*"));
+  EXPECT_TRUE(has(p.confidential_terms.terms, "acquisition talks"));
   EXPECT_EQ(p.confidential_terms.severity, Severity::error);
   EXPECT_EQ(p.personal_data.severity, Severity::error);
   EXPECT_TRUE(p.personal_data.emails);

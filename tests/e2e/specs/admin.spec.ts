@@ -40,7 +40,7 @@ test.describe('admin', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Admin · Coach assignments' })).toBeVisible();
     await page.getByLabel('Executive', { exact: true }).selectOption({ label: `Nova Newhire (@${username})` });
     await page.getByLabel('Coach', { exact: true }).selectOption({ label: 'Cora Coach (@cora)' });
-    await page.getByRole('button', { name: 'Assign' }).click();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
     const cora = page.getByRole('list', { name: 'Cora Coach @cora' });
     await expect(cora).toContainText('Nova Newhire');
 
@@ -53,7 +53,7 @@ test.describe('admin', () => {
     await expect(page.getByRole('list', { name: 'Cora Coach @cora' })).not.toContainText('Nova Newhire');
 
     // disable the new user
-    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Users' }).click();
     await row.getByRole('button', { name: 'Disable Nova Newhire' }).click();
     await expect(row).toContainText('Disabled');
   });
