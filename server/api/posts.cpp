@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
+#include "http/json_text.hpp"
 #include "http/responses.hpp"
 #include "store/post_repository.hpp"
 #include "store/user_repository.hpp"
@@ -39,11 +40,21 @@ std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
   return c;
 }
 
-nlohmann::json page_json(const store::Page& page) {
-  auto items = nlohmann::json::array();
-  for (const auto& p : page.items) items.push_back(post_json(p));
-  return {{"items", std::move(items)},
-          {"next", page.next ? nlohmann::json(d::encode_cursor(*page.next)) : nlohmann::json()}};
+http::Response page_response(const store::Page& page) {
+  std::string out;
+  out.reserve(256 + page.items.size() * 512);
+  out += "{\"items\":[";
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i) out.push_back(',');
+    append_post_json(out, page.items[i]);
+  }
+  out += "],\"next\":";
+  if (page.next)
+    http::append_json_string(out, d::encode_cursor(*page.next));
+  else
+    out += "null";
+  out.push_back('}');
+  return http::raw_json_response(http::Status::ok, std::move(out));
 }
 
 }  // namespace
@@ -165,7 +176,7 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
     auto conn = s.reads.acquire();
     page = store::PostRepository::feed(*conn, q);
   }
-  co_return http::json_response(http::Status::ok, page_json(page));
+  co_return page_response(page);
 }
 
 awaitable<http::Response> my_posts(Services& s, http::RequestContext& ctx) {
@@ -177,7 +188,7 @@ awaitable<http::Response> my_posts(Services& s, http::RequestContext& ctx) {
     auto conn = s.reads.acquire();
     page = store::PostRepository::by_author(*conn, p.user.id, before, limit);
   }
-  co_return http::json_response(http::Status::ok, page_json(page));
+  co_return page_response(page);
 }
 
 }  // namespace greenroom::api

@@ -1,5 +1,7 @@
 #include "api/views.hpp"
 
+#include "http/json_text.hpp"
+
 namespace greenroom::api {
 
 using domain::format_rfc3339;
@@ -31,6 +33,43 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"reply_count", p.reply_count},
           {"like_count", p.like_count},
           {"liked_by_me", p.liked_by_me}};
+}
+
+void append_post_json(std::string& out, const store::PostRecord& p) {
+  using http::append_json_int;
+  using http::append_json_string;
+  out += "{\"id\":";
+  append_json_int(out, p.id);
+  out += ",\"author\":{\"id\":";
+  append_json_int(out, p.author.id);
+  out += ",\"username\":";
+  append_json_string(out, p.author.username);
+  out += ",\"display_name\":";
+  append_json_string(out, p.author.display_name);
+  out += "},\"body\":";
+  append_json_string(out, p.body);
+  out += ",\"space\":";
+  append_json_string(out, domain::to_string(p.space));
+  out += ",\"state\":";
+  append_json_string(out, domain::to_string(p.state));
+  out += ",\"version\":";
+  append_json_int(out, p.version);
+  out += ",\"created_at\":";
+  append_json_string(out, format_rfc3339(p.created_at));
+  out += ",\"updated_at\":";
+  append_json_string(out, format_rfc3339(p.updated_at));
+  out += ",\"published_at\":";
+  if (p.published_at)
+    append_json_string(out, format_rfc3339(*p.published_at));
+  else
+    out += "null";
+  out += ",\"reply_count\":";
+  append_json_int(out, p.reply_count);
+  out += ",\"like_count\":";
+  append_json_int(out, p.like_count);
+  out += ",\"liked_by_me\":";
+  http::append_json_bool(out, p.liked_by_me);
+  out += '}';
 }
 
 nlohmann::json reply_json(const store::ReplyRecord& r) {

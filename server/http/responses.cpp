@@ -13,6 +13,15 @@ Response json_response(Status status, const nlohmann::json& body) {
   return res;
 }
 
+Response raw_json_response(Status status, std::string body) {
+  Response res{status, 11};
+  res.set(bhttp::field::content_type, "application/json");
+  res.set(bhttp::field::cache_control, "no-store");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
 Response error_response(Status status, std::string_view code, std::string_view message) {
   return json_response(status, {{"error", {{"code", code}, {"message", message}}}});
 }

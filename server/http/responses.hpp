@@ -9,6 +9,8 @@
 namespace greenroom::http {
 
 Response json_response(Status status, const nlohmann::json& body);
+// `body` must already be JSON text.
+Response raw_json_response(Status status, std::string body);
 Response error_response(Status status, std::string_view code, std::string_view message);
 Response error_response(const domain::Error& e);
 Status status_of(domain::ErrorKind kind);

@@ -102,3 +102,50 @@ TEST(Config, TheShippedFileParsesAndUnknownKeysAreRefused) {
 
 }  // namespace
 }  // namespace greenroom::http
+
+#include "api/views.hpp"
+#include "domain/time.hpp"
+#include "http/json_text.hpp"
+
+namespace greenroom::api {
+namespace {
+
+TEST(FastJson, PostTextMatchesTheJsonObjectExactly) {
+  store::PostRecord p;
+  p.id = 42;
+  p.author = {7, "ava", "Ava \"The Boss\" Chen \\ \xC3\xA9"};
+  p.body = "Line one\nline\ttwo \x01 \xF0\x9F\x9A\x80 </script> \u2028";
+  p.space = domain::Space::practice;
+  p.state = domain::PostState::published;
+  p.version = 3;
+  p.created_at = 1732460478123;
+  p.updated_at = 1732460478999;
+  p.published_at = std::nullopt;
+  p.reply_count = 5;
+  p.like_count = 0;
+  p.liked_by_me = true;
+  std::string out;
+  append_post_json(out, p);
+  EXPECT_EQ(nlohmann::json::parse(out), post_json(p)) << out;
+  p.published_at = 0;
+  out.clear();
+  append_post_json(out, p);
+  EXPECT_EQ(nlohmann::json::parse(out), post_json(p));
+}
+
+TEST(FastTime, MatchesTheCalendar) {
+  EXPECT_EQ(domain::format_rfc3339(951782400000), "2000-02-29T00:00:00.000Z");  // leap day
+  EXPECT_EQ(domain::format_rfc3339(4107542399999), "2100-02-28T23:59:59.999Z");
+  EXPECT_EQ(domain::format_rfc3339(-1), "1969-12-31T23:59:59.999Z");
+  for (domain::Millis t = 0; t < 4102444800000; t += 86399987LL * 37) {
+    std::time_t secs = static_cast<std::time_t>(t / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    ASSERT_EQ(domain::format_rfc3339(t).substr(0, 19), buf) << t;
+  }
+}
+
+}  // namespace
+}  // namespace greenroom::api

@@ -1,4 +1,4 @@
-import { expect, postItems, switchUser, test, unique, unreadCount } from '../fixtures';
+import { expect, expectNoSeriousA11yViolations, postItems, saveScreenshot, switchUser, test, unique, unreadCount } from '../fixtures';
 
 test.describe('policy hints, cohort, goals, notifications', () => {
   test('policy hints appear while typing and a refused submit shows its findings', async ({ page }) => {
@@ -54,6 +54,35 @@ test.describe('policy hints, cohort, goals, notifications', () => {
     await expect(page.locator('#workflow-error')).not.toBeEmpty();
     await expect(page.locator('#workflow-error').getByRole('list', { name: 'Why it was refused' })).toBeVisible();
     await expect(page.getByTestId('post-state').first()).toHaveText('Draft');
+  });
+
+  test('seeded feedback: annotations on the exact words, and one orphaned by an edit', async ({ page }) => {
+    await switchUser(page, 'evan', '/me/posts');
+    const item = postItems(page, 'My posts').filter({ hasText: 'crushed the competition' });
+    await expect(item.getByTestId('post-state')).toHaveText('Changes requested');
+    await item.getByRole('link', { name: 'See feedback and revise' }).click();
+    const body = page.locator('[data-testid="annotated-body"]').first();
+    await expect(body.locator('mark.anno')).toHaveText(['crushed the competition', 'Huge thanks', 'worked late nights']);
+    await expect(body.locator('mark.anno-risk')).toHaveText('worked late nights');
+    await expect(page.getByRole('list', { name: 'Reviews' })).toContainText('Tone');
+
+    // clicking highlighted words moves focus to their note
+    await body.locator('mark.anno-praise').click();
+    await expect(page.getByRole('article').filter({ hasText: 'Warm and personal' })).toBeFocused();
+
+    // remove the risky words: that note is no longer in the text, the others stay on their words
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = page.getByLabel('Revise your post');
+    const text = await editor.inputValue();
+    await editor.fill(text.replace(' who worked late nights to make it happen', ' who made it happen'));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Saved as version/ })).toBeVisible();
+    await expect(body.locator('mark.anno')).toHaveText(['crushed the competition', 'Huge thanks']);
+    const gone = page.getByRole('list', { name: 'No longer in the text' });
+    await expect(gone).toContainText('worked late nights');
+    await expect(gone.getByRole('button', { name: 'Apply suggestion' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'author post with orphaned annotation');
+    await saveScreenshot(page, 'author-feedback');
   });
 
   test('cora changes wren’s level and sets, sees and deletes a goal', async ({ page }) => {
