@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
@@ -112,7 +113,7 @@ int serve(const Config& cfg) {
 
 
   // Goals due soon are announced by a periodic sweep on the writer.
-  asio::steady_timer reminders(ioc);
+  asio::steady_timer reminders(asio::make_strand(ioc));  // touched only on its strand
   std::function<void()> schedule_reminders = [&] {
     reminders.expires_after(std::chrono::seconds(cfg.reminder_interval_seconds));
     reminders.async_wait([&](const boost::system::error_code& ec) {
@@ -135,7 +136,7 @@ int serve(const Config& cfg) {
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     http::log_event("info", "stopping", {{"signal", sig}, {"open_connections", metrics.open_connections()}});
-    reminders.cancel();
+    asio::post(reminders.get_executor(), [&reminders] { reminders.cancel(); });
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
 
