@@ -14,6 +14,15 @@ import { MyPostsScreen } from './screens/MyPostsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PostDetailScreen } from './screens/PostDetailScreen';
 import { SignIn, type SignInNotice } from './screens/SignIn';
+import { AdminScreen } from './screens/AdminScreen';
+import { CohortScreen } from './screens/CohortScreen';
+import { GoalsScreen } from './screens/GoalsScreen';
+import { NotificationsScreen } from './screens/NotificationsScreen';
+import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+
+/** How often the unread notification count is asked for again. */
+const UNREAD_REFRESH_MS = 30_000;
 
 type Phase =
   | { kind: 'starting' }
@@ -35,6 +44,18 @@ function Screen({ route }: { route: Route }) {
       return <ComposeScreen />;
     case 'my-posts':
       return <MyPostsScreen />;
+    case 'review-queue':
+      return <ReviewQueueScreen />;
+    case 'review':
+      return <ReviewScreen id={route.id} />;
+    case 'cohort':
+      return <CohortScreen />;
+    case 'goals':
+      return <GoalsScreen />;
+    case 'notifications':
+      return <NotificationsScreen />;
+    case 'admin':
+      return <AdminScreen section={route.section} />;
     case 'not-found':
       return <NotFoundScreen />;
   }
@@ -54,6 +75,7 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [unread, setUnreadState] = useState(0);
   const location = useLocation();
   const route = parseRoute(location.path);
   const statusTimer = useRef<number | undefined>(undefined);
@@ -67,6 +89,7 @@ export function App() {
   const startSession = useCallback(
     (session: Session) => {
       client.setCsrfToken(session.csrf_token);
+      setUnreadState(typeof session.unread_notifications === 'number' ? session.unread_notifications : 0);
       setPhase({ kind: 'signed-in', user: session.user });
     },
     [client],
@@ -107,6 +130,41 @@ export function App() {
     navigate('/', { replace: true });
   }, [api, client, signingOut]);
 
+  const signedIn = phase.kind === 'signed-in';
+  const setUnread = useCallback((count: number) => {
+    if (Number.isInteger(count) && count >= 0) setUnreadState(count);
+  }, []);
+  // The unread count (and the user's level, which a coach may change) from GET /me.
+  const refreshUnread = useCallback(() => {
+    if (!client.hasSession) return;
+    api
+      .me()
+      .then((session) => {
+        if (typeof session.unread_notifications === 'number') setUnreadState(session.unread_notifications);
+        setPhase((current) => {
+          if (current.kind !== 'signed-in') return current;
+          const a = current.user;
+          const b = session.user;
+          if (a.id !== b.id) return current;
+          if (a.role === b.role && a.training_level === b.training_level && a.display_name === b.display_name) return current;
+          return { kind: 'signed-in', user: b };
+        });
+      })
+      .catch(() => {
+        // A failed refresh is not worth a message; the next action will tell.
+      });
+  }, [api, client]);
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    const timer = window.setInterval(refreshUnread, UNREAD_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [signedIn, refreshUnread]);
+  // Also right after signing in (login does not carry the count) and after
+  // moving to another screen (actions usually end with one).
+  useEffect(() => {
+    if (signedIn) refreshUnread();
+  }, [location.serial, signedIn]);
+
   // Title, scroll and focus follow the route (not on the first render).
   const firstRoute = useRef(true);
   useEffect(() => {
@@ -138,8 +196,9 @@ export function App() {
   }, [phase.kind]);
 
   const contextValue = useMemo<AppContextValue | null>(
-    () => (phase.kind === 'signed-in' ? { api, user: phase.user, announce } : null),
-    [api, phase, announce],
+    () =>
+      phase.kind === 'signed-in' ? { api, user: phase.user, announce, unread, refreshUnread, setUnread } : null,
+    [api, phase, announce, unread, refreshUnread, setUnread],
   );
 
   const statusRegion = <StatusRegion message={status} onDismiss={() => setStatus(null)} />;
@@ -183,7 +242,7 @@ export function App() {
       <a class="skip-link" href="#main" onClick={skipToContent}>
         Skip to main content
       </a>
-      <Header user={user} route={route} onSignOut={signOut} signingOut={signingOut} />
+      <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} />
       <main id="main" class="page" tabIndex={-1}>
         {allowed ? <Screen route={route} /> : <NotFoundScreen message="This page is not available for your role." />}
       </main>

@@ -11,6 +11,12 @@ export interface AppContextValue {
   user: User;
   /** Shows a short message and announces it to screen readers (aria-live). */
   announce: (message: string, kind?: StatusKind) => void;
+  /** Unread notifications (the bell in the header). */
+  unread: number;
+  /** Asks the server again for the unread count (after an action). */
+  refreshUnread: () => void;
+  /** Sets the unread count from an answer that carried it. */
+  setUnread: (count: number) => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

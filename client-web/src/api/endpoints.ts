@@ -3,7 +3,39 @@
  * their calls here (reviews and annotations, lint, notifications, admin).
  */
 import type { ApiClient } from './client';
-import type { LikeResult, Page, Post, PostAction, PostWithReplies, Reply, Session, Space } from './types';
+import type {
+  AdminUser,
+  Annotation,
+  AnnotationReply,
+  CohortEntry,
+  Goal,
+  LikeResult,
+  LintResult,
+  NewAnnotation,
+  NewGoal,
+  NewUser,
+  NotificationPage,
+  Page,
+  PolicyDocument,
+  Post,
+  PostAction,
+  PostVersion,
+  PostWithReplies,
+  QueueItem,
+  Reply,
+  Review,
+  Role,
+  Rubric,
+  Session,
+  Space,
+  TrainingLevel,
+  User,
+  Verdict,
+} from './types';
+
+interface Items<T> {
+  items: T[];
+}
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -59,6 +91,111 @@ export function createApi(client: ApiClient) {
 
     unlike(postId: number): Promise<LikeResult> {
       return client.request<LikeResult>('DELETE', `/posts/${postId}/like`);
+    },
+
+    // ----- coaching workflow: post lifecycle -----
+    editPost(id: number, changes: { body?: string; space?: Space }): Promise<{ post: Post }> {
+      return client.request<{ post: Post }>('PATCH', `/posts/${id}`, { body: changes });
+    },
+    submitPost(id: number): Promise<{ post: Post }> {
+      return client.request<{ post: Post }>('POST', `/posts/${id}/submit`);
+    },
+    publishPost(id: number): Promise<{ post: Post }> {
+      return client.request<{ post: Post }>('POST', `/posts/${id}/publish`);
+    },
+    withdrawPost(id: number): Promise<{ post: Post }> {
+      return client.request<{ post: Post }>('POST', `/posts/${id}/withdraw`);
+    },
+    versions(id: number, signal?: AbortSignal): Promise<Items<PostVersion>> {
+      return client.request<Items<PostVersion>>('GET', `/posts/${id}/versions`, { signal });
+    },
+
+    // ----- annotations -----
+    annotations(postId: number, signal?: AbortSignal): Promise<Items<Annotation>> {
+      return client.request<Items<Annotation>>('GET', `/posts/${postId}/annotations`, { signal });
+    },
+    annotate(postId: number, annotation: NewAnnotation): Promise<{ annotation: Annotation }> {
+      return client.request<{ annotation: Annotation }>('POST', `/posts/${postId}/annotations`, { body: annotation });
+    },
+    replyToAnnotation(id: number, body: string): Promise<{ reply: AnnotationReply }> {
+      return client.request<{ reply: AnnotationReply }>('POST', `/annotations/${id}/replies`, { body: { body } });
+    },
+    resolveAnnotation(id: number): Promise<{ annotation: Annotation }> {
+      return client.request<{ annotation: Annotation }>('POST', `/annotations/${id}/resolve`);
+    },
+    applySuggestion(id: number): Promise<{ post: Post; annotation: Annotation }> {
+      return client.request<{ post: Post; annotation: Annotation }>('POST', `/annotations/${id}/apply`);
+    },
+
+    // ----- reviews -----
+    reviewQueue(signal?: AbortSignal): Promise<Items<QueueItem>> {
+      return client.request<Items<QueueItem>>('GET', '/reviews/queue', { signal });
+    },
+    reviews(postId: number, signal?: AbortSignal): Promise<Items<Review>> {
+      return client.request<Items<Review>>('GET', `/posts/${postId}/reviews`, { signal });
+    },
+    review(postId: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
+      const body: Record<string, unknown> = { verdict, rubric };
+      if (comment.trim() !== '') body.comment = comment.trim();
+      return client.request<{ review: Review; post: Post }>('POST', `/posts/${postId}/reviews`, { body });
+    },
+
+    // ----- policy -----
+    lint(body: string, signal?: AbortSignal): Promise<LintResult> {
+      return client.request<LintResult>('POST', '/lint', { body: { body }, signal });
+    },
+    policy(signal?: AbortSignal): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('GET', '/policy', { signal });
+    },
+    savePolicy(policy: unknown): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('PUT', '/policy', { body: { policy } });
+    },
+
+    // ----- cohort, levels, goals -----
+    cohort(signal?: AbortSignal): Promise<Items<CohortEntry>> {
+      return client.request<Items<CohortEntry>>('GET', '/cohort', { signal });
+    },
+    setLevel(userId: number, level: TrainingLevel): Promise<{ user: User }> {
+      return client.request<{ user: User }>('PUT', `/users/${userId}/level`, { body: { level } });
+    },
+    goals(executiveId: number, signal?: AbortSignal): Promise<Items<Goal>> {
+      return client.request<Items<Goal>>('GET', '/goals', { query: { executive_id: executiveId }, signal });
+    },
+    createGoal(goal: NewGoal): Promise<{ goal: Goal }> {
+      return client.request<{ goal: Goal }>('POST', '/goals', { body: goal });
+    },
+    deleteGoal(id: number): Promise<{ ok: boolean }> {
+      return client.request<{ ok: boolean }>('DELETE', `/goals/${id}`);
+    },
+
+    // ----- notifications -----
+    notifications(before: string | null, unreadOnly: boolean, signal?: AbortSignal): Promise<NotificationPage> {
+      return client.request<NotificationPage>('GET', '/notifications', {
+        query: { limit: FEED_PAGE_SIZE, before, unread: unreadOnly ? 'true' : null },
+        signal,
+      });
+    },
+    markRead(ids: number[] | 'all'): Promise<{ unread_count: number }> {
+      return client.request<{ unread_count: number }>('POST', '/notifications/read', {
+        body: ids === 'all' ? { all: true } : { ids },
+      });
+    },
+
+    // ----- admin -----
+    users(signal?: AbortSignal): Promise<Items<AdminUser>> {
+      return client.request<Items<AdminUser>>('GET', '/users', { signal });
+    },
+    createUser(user: NewUser): Promise<{ user: AdminUser }> {
+      return client.request<{ user: AdminUser }>('POST', '/users', { body: user });
+    },
+    updateUser(id: number, changes: { display_name?: string; role?: Role; disabled?: boolean }): Promise<{ user: AdminUser }> {
+      return client.request<{ user: AdminUser }>('PATCH', `/users/${id}`, { body: changes });
+    },
+    assignCoach(coachId: number, executiveId: number): Promise<{ ok: boolean }> {
+      return client.request<{ ok: boolean }>('PUT', `/coaches/${coachId}/executives/${executiveId}`);
+    },
+    unassignCoach(coachId: number, executiveId: number): Promise<{ ok: boolean }> {
+      return client.request<{ ok: boolean }>('DELETE', `/coaches/${coachId}/executives/${executiveId}`);
     },
   };
 }

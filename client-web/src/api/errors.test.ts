@@ -44,6 +44,26 @@ describe('parseApiError', () => {
   });
 });
 
+describe('policy findings on a 422', () => {
+  it('keeps well-formed findings and drops the rest', () => {
+    const body = JSON.stringify({
+      error: {
+        code: 'policy_violation',
+        message: 'The post breaks 1 golden rule.',
+        findings: [
+          { rule: 'personal_data', severity: 'error', message: 'Remove the email address.', start: 3, end: 18 },
+          { rule: 'x', severity: 'error', message: 'no offsets' },
+          'junk',
+        ],
+      },
+    });
+    const e = parseApiError(422, body);
+    expect(e.code).toBe('policy_violation');
+    expect(e.findings).toEqual([{ rule: 'personal_data', severity: 'error', message: 'Remove the email address.', start: 3, end: 18 }]);
+    expect(parseApiError(400, '{"error":{"code":"bad_request","message":"m"}}').findings).toEqual([]);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('30')).toBe(30);

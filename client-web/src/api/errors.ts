@@ -3,19 +3,23 @@
  * (docs/API.md). This module turns any response, or a failed fetch, into an
  * ApiError with a message that can be shown to a person as it is.
  */
+import type { Finding } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   /** Seconds to wait before retrying, from Retry-After (429, 503). */
   readonly retryAfter: number | null;
+  /** Policy lint findings of a `422 policy_violation`, else empty. */
+  readonly findings: Finding[];
 
-  constructor(status: number, code: string, message: string, retryAfter: number | null = null) {
+  constructor(status: number, code: string, message: string, retryAfter: number | null = null, findings: Finding[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.retryAfter = retryAfter;
+    this.findings = findings;
   }
 
   /** True for a network failure (no HTTP response at all). */
@@ -60,6 +64,19 @@ export function parseRetryAfter(value: string | null | undefined, now: Date = ne
   return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
+/** Keeps the well-formed findings of an error body (422 policy_violation). */
+export function parseFindings(value: unknown): Finding[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (f): f is Finding =>
+      !!f &&
+      typeof f === 'object' &&
+      typeof (f as Finding).message === 'string' &&
+      Number.isInteger((f as Finding).start) &&
+      Number.isInteger((f as Finding).end),
+  );
+}
+
 const CODE_RE = /^[a-z][a-z0-9_]*$/;
 
 /**
@@ -72,6 +89,7 @@ export function parseApiError(status: number, bodyText: string, retryAfterHeader
   const [fallbackCode, fallbackMessage] = fallbackFor(status);
   let code = fallbackCode;
   let message = fallbackMessage;
+  let findings: Finding[] = [];
   try {
     const parsed: unknown = JSON.parse(bodyText);
     if (parsed && typeof parsed === 'object' && 'error' in parsed) {
@@ -81,6 +99,7 @@ export function parseApiError(status: number, bodyText: string, retryAfterHeader
         const m = (err as { message?: unknown }).message;
         if (typeof c === 'string' && CODE_RE.test(c)) code = c;
         if (typeof m === 'string' && m.trim() !== '') message = m.trim();
+        findings = parseFindings((err as { findings?: unknown }).findings);
       }
     }
   } catch {
@@ -90,7 +109,7 @@ export function parseApiError(status: number, bodyText: string, retryAfterHeader
   if (retryAfter !== null && code === 'rate_limited' && !/\bwait\b|\bretry\b|\btry again\b/i.test(message)) {
     message = `${message} Try again in ${describeSeconds(retryAfter)}.`;
   }
-  return new ApiError(status, code, message, retryAfter);
+  return new ApiError(status, code, message, retryAfter, findings);
 }
 
 export function describeSeconds(seconds: number): string {

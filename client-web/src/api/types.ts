@@ -53,6 +53,8 @@ export interface Reply {
 export interface Session {
   user: User;
   csrf_token: string;
+  /** GET /me: how many notifications are unread. */
+  unread_notifications?: number;
 }
 
 export interface Page<T> {
@@ -68,4 +70,175 @@ export interface PostWithReplies {
 export interface LikeResult {
   like_count: number;
   liked_by_me: boolean;
+}
+
+// ---------- coaching workflow ----------
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A policy lint finding; start/end are code points, end exclusive. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  policy_version: number;
+}
+
+export type AnnotationCategory = 'praise' | 'tone' | 'clarity' | 'policy' | 'risk';
+
+export interface Anchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface AnnotationReply {
+  id: number;
+  author: Author;
+  body: string;
+  created_at: string;
+}
+
+export interface Annotation {
+  id: number;
+  post_id: number;
+  version: number;
+  coach: Author;
+  category: AnnotationCategory;
+  comment: string;
+  suggestion: string | null;
+  anchor: Anchor;
+  /** where the anchor was on the version the annotation was made on */
+  original?: { start: number; end: number };
+  orphaned: boolean;
+  resolved: boolean;
+  resolved_at: string | null;
+  applied: boolean;
+  created_at: string;
+  replies: AnnotationReply[];
+}
+
+export interface NewAnnotation {
+  start: number;
+  end: number;
+  quote?: string;
+  category: AnnotationCategory;
+  comment: string;
+  suggestion?: string;
+}
+
+export interface PostVersion {
+  version: number;
+  body: string;
+  created_at: string;
+  annotations: Annotation[];
+}
+
+export type Verdict = 'approve' | 'changes_requested';
+
+export interface Rubric {
+  clarity: number;
+  tone: number;
+  audience_fit: number;
+  policy: number;
+}
+
+export interface Review {
+  id: number;
+  post_id: number;
+  version: number;
+  coach: Author;
+  verdict: Verdict;
+  comment: string | null;
+  rubric: Rubric;
+  created_at: string;
+}
+
+export interface QueueItem {
+  post: Post;
+  submitted_at: string;
+  waiting_seconds: number;
+}
+
+export type GoalMetric = 'company_posts' | 'practice_posts' | 'replies' | 'likes_received';
+export type GoalTerm = 'short' | 'mid' | 'long';
+export type GoalStatus = 'on_track' | 'due_soon' | 'overdue' | 'done';
+
+export interface Goal {
+  id: number;
+  executive_id: number;
+  coach: Author;
+  title: string;
+  metric: GoalMetric;
+  target: number;
+  term: GoalTerm;
+  due_at: string;
+  created_at: string;
+  progress: number;
+  status: GoalStatus;
+}
+
+export interface NewGoal {
+  executive_id: number;
+  title: string;
+  metric: GoalMetric;
+  target: number;
+  term: GoalTerm;
+  due_at: string;
+}
+
+export interface CohortEntry {
+  user: User;
+  goals: Goal[];
+  waiting_reviews: number;
+}
+
+export type NotificationKind =
+  | 'submission_waiting'
+  | 'verdict_given'
+  | 'new_annotation'
+  | 'annotation_reply'
+  | 'goal_due_soon';
+
+export interface AppNotification {
+  id: number;
+  kind: NotificationKind | string;
+  message: string;
+  post_id: number | null;
+  annotation_id: number | null;
+  goal_id: number | null;
+  created_at: string;
+  read: boolean;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unread_count: number;
+}
+
+/** A user as the admin's user list shows it. */
+export interface AdminUser extends User {
+  coaches?: number[];
+  disabled?: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  display_name: string;
+  role: Role;
+  password: string;
+  level?: TrainingLevel;
+}
+
+export interface PolicyDocument {
+  version: number;
+  policy: Record<string, unknown>;
+  updated_at: string;
 }

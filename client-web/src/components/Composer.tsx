@@ -5,6 +5,8 @@ import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
 import { canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
 import { checkBody, countCodePoints, describeBodyProblem, MAX_POST_CODE_POINTS, normaliseBody } from '../lib/text';
+import type { Finding } from '../api/types';
+import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
 import { PostCard } from './PostCard';
 
 export interface ComposerProps {
@@ -45,6 +47,7 @@ export function Composer({ onDone }: ComposerProps) {
   const [restored, setRestored] = useState(initial !== null);
   const [busy, setBusy] = useState<PostAction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ findings: Finding[]; text: string } | null>(null);
   const [preview, setPreview] = useState(false);
   const [limitNotice, setLimitNotice] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -58,6 +61,7 @@ export function Composer({ onDone }: ComposerProps) {
     };
   }, []);
 
+  const lint = useLint(api, normaliseBody(body));
   const count = countCodePoints(normaliseBody(body));
   const over = count > MAX_POST_CODE_POINTS;
   const near = !over && count > MAX_POST_CODE_POINTS * 0.9;
@@ -75,6 +79,7 @@ export function Composer({ onDone }: ComposerProps) {
     setBody(text);
     store.save(text, nextSpace);
     if (error) setError(null);
+    if (refused) setRefused(null);
   };
 
   const chooseSpace = (value: Space) => {
@@ -100,6 +105,7 @@ export function Composer({ onDone }: ComposerProps) {
     }
     setBusy(action);
     setError(null);
+    setRefused(null);
     store.save(body, space);
     try {
       const { post } = await api.createPost(normaliseBody(body), space, action);
@@ -112,6 +118,7 @@ export function Composer({ onDone }: ComposerProps) {
       setBusy(null);
       if (e instanceof ApiError && e.status === 401) return; // sign-in takes over; the text is kept
       setError(messageOf(e));
+      if (e instanceof ApiError && e.findings.length > 0) setRefused({ findings: e.findings, text: normaliseBody(body) });
     }
   };
 
@@ -168,16 +175,17 @@ export function Composer({ onDone }: ComposerProps) {
 
       <div class="field">
         <label for="composer-body">Your post</label>
-        <textarea
-          ref={textarea}
+        <LintedTextarea
+          textareaRef={textarea}
           id="composer-body"
-          name="body"
           rows={8}
           value={body}
+          findings={lint.findings}
+          findingsText={lint.text}
           placeholder="What would you like to say?"
-          aria-describedby="composer-count composer-hint"
-          aria-invalid={over || undefined}
-          onInput={(e) => update((e.target as HTMLTextAreaElement).value)}
+          describedBy="composer-count composer-hint composer-hints"
+          invalid={over}
+          onInput={(text) => update(text)}
         />
         <div class="composer-meta">
           <span id="composer-count" class={`char-count${over ? ' is-over' : near ? ' is-near' : ''}`}>
@@ -194,10 +202,11 @@ export function Composer({ onDone }: ComposerProps) {
         {hint ?? ''}
       </p>
 
-      {/* composer-hints: lint hints (POST /api/v1/lint) will render here. */}
+      <LintPanel id="composer-hints" lint={lint} text={normaliseBody(body)} />
 
       <div id="composer-error" class="form-error" role="alert">
         {error}
+        {error && refused && <FindingList findings={refused.findings} text={refused.text} label="Why it was refused" />}
       </div>
 
       <div class="composer-actions">

@@ -3,7 +3,7 @@ import { roleLabel } from '../lib/permissions';
 import type { Route } from '../lib/router';
 import { Link } from '../navigation';
 import { Avatar } from './Avatar';
-import { PenIcon } from './Icons';
+import { BellIcon, PenIcon } from './Icons';
 
 export interface NavItem {
   href: string;
@@ -11,19 +11,34 @@ export interface NavItem {
   active: boolean;
 }
 
-/**
- * Main navigation for a role. Upcoming screens add their entry here:
- * a coach's "Review queue", "Notifications" with the unread count in its
- * label, and "Admin" for admins.
- */
-export function navItemsFor(_user: User, route: Route): NavItem[] {
-  return [
-    { href: '/', label: 'Feed', active: route.name === 'feed' || route.name === 'post' },
-    { href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' },
-  ];
+/** Main navigation for a role: only what the role can use. */
+export function navItemsFor(user: User, route: Route): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'Feed', active: route.name === 'feed' || route.name === 'post' }];
+  if (user.role === 'coach') {
+    items.push(
+      { href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' },
+      { href: '/cohort', label: 'Cohort', active: route.name === 'cohort' },
+    );
+  }
+  items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
+  if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
+  if (user.role === 'admin') items.push({ href: '/admin/users', label: 'Admin', active: route.name === 'admin' });
+  return items;
 }
 
-export function Header({ user, route, onSignOut, signingOut }: { user: User; route: Route; onSignOut: () => void; signingOut: boolean }) {
+export function bellLabel(unread: number): string {
+  return unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`;
+}
+
+export interface HeaderProps {
+  user: User;
+  route: Route;
+  unread: number;
+  onSignOut: () => void;
+  signingOut: boolean;
+}
+
+export function Header({ user, route, unread, onSignOut, signingOut }: HeaderProps) {
   const items = navItemsFor(user, route);
   return (
     <header class="site-header">
@@ -41,6 +56,21 @@ export function Header({ user, route, onSignOut, signingOut }: { user: User; rou
                 </Link>
               </li>
             ))}
+            <li>
+              <Link
+                href="/notifications"
+                class={`bell${unread > 0 ? ' has-unread' : ''}`}
+                aria-label={bellLabel(unread)}
+                aria-current={route.name === 'notifications' ? 'page' : undefined}
+              >
+                <BellIcon />
+                {unread > 0 && (
+                  <span class="bell-count" data-testid="unread-count" aria-hidden="true">
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                )}
+              </Link>
+            </li>
             <li>
               <Link href="/compose" class="nav-compose" aria-current={route.name === 'compose' ? 'page' : undefined}>
                 <PenIcon />

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Post } from '../api/types';
 import { spaceLabel, stateLabel } from '../lib/permissions';
 import { Link } from '../navigation';
@@ -17,13 +18,15 @@ export interface PostCardProps {
   /** A preview: nothing is clickable. */
   preview?: boolean;
   onLikeChange?: (liked: boolean, count: number) => void;
+  /** Replaces the plain body (annotation highlights, an editor). */
+  body?: ComponentChildren;
 }
 
 function replies(n: number): string {
   return `${n} ${n === 1 ? 'reply' : 'replies'}`;
 }
 
-export function PostCard({ post, headingLevel = 2, linkToDetail = true, showState = false, preview = false, onLikeChange }: PostCardProps) {
+export function PostCard({ post, headingLevel = 2, linkToDetail = true, showState = false, preview = false, onLikeChange, body }: PostCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `post-${preview ? 'preview' : post.id}-author`;
   const href = `/posts/${post.id}`;
@@ -59,7 +62,7 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
           </p>
         </div>
       </header>
-      <div class="post-body">{post.body}</div>
+      {body ?? <div class="post-body">{post.body}</div>}
       {published && !preview && (
         <footer class="post-actions">
           <LikeButton post={post} onChange={onLikeChange} />
@@ -74,6 +77,13 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
               <span>{replies(post.reply_count)}</span>
             </span>
           )}
+        </footer>
+      )}
+      {!published && !preview && linkToDetail && (
+        <footer class="post-actions">
+          <Link href={href} class="action">
+            <span>{post.state === 'changes_requested' ? 'See feedback and revise' : 'Open post'}</span>
+          </Link>
         </footer>
       )}
       {preview && (

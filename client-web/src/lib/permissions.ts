@@ -75,3 +75,36 @@ export function stateLabel(state: PostState): string {
 export function spaceLabel(space: Space): string {
   return space === 'company' ? 'Company' : 'Practice';
 }
+
+export const LEVELS: TrainingLevel[] = ['crawl', 'walk', 'run'];
+
+export function levelLabel(level: TrainingLevel | null | undefined): string {
+  return level ? LEVEL_LABELS[level] ?? level : '—';
+}
+
+export const ROLES: Role[] = ['executive', 'coach', 'member', 'moderator', 'admin'];
+
+export function roleName(role: Role): string {
+  return ROLE_LABELS[role] ?? role;
+}
+
+/** Whether the author may still change the post (PATCH, apply a suggestion). */
+export function isEditable(state: PostState): boolean {
+  return state === 'draft' || state === 'changes_requested';
+}
+
+/** Whether the author may (re)submit the post for review. */
+export function canSubmitState(state: PostState): boolean {
+  return state === 'draft' || state === 'changes_requested';
+}
+
+/**
+ * Whether an executive's level lets them publish a draft straight away to
+ * `space` (the server decides; this only hides a button that cannot work).
+ */
+export function canPublishDirectly(user: Pick<User, 'role' | 'training_level'>, space: Space): boolean {
+  if (user.role !== 'executive') return true;
+  if (user.training_level === 'run') return true;
+  if (user.training_level === 'walk') return space === 'practice';
+  return false;
+}

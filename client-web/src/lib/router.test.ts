@@ -10,6 +10,15 @@ describe('parseRoute', () => {
     expect(parseRoute('/posts/42')).toEqual({ name: 'post', id: 42 });
     expect(parseRoute('/compose')).toEqual({ name: 'compose' });
     expect(parseRoute('/me/posts')).toEqual({ name: 'my-posts' });
+    expect(parseRoute('/review')).toEqual({ name: 'review-queue' });
+    expect(parseRoute('/review/9')).toEqual({ name: 'review', id: 9 });
+    expect(parseRoute('/cohort')).toEqual({ name: 'cohort' });
+    expect(parseRoute('/goals')).toEqual({ name: 'goals' });
+    expect(parseRoute('/notifications')).toEqual({ name: 'notifications' });
+    expect(parseRoute('/admin')).toEqual({ name: 'admin', section: 'users' });
+    expect(parseRoute('/admin/policy')).toEqual({ name: 'admin', section: 'policy' });
+    expect(parseRoute('/admin/nope').name).toBe('not-found');
+    expect(parseRoute('/review/0').name).toBe('not-found');
   });
 
   it('ignores a trailing slash', () => {
@@ -31,6 +40,14 @@ describe('parseRoute', () => {
       { name: 'post', id: 3 },
       { name: 'compose' },
       { name: 'my-posts' },
+      { name: 'review-queue' },
+      { name: 'review', id: 4 },
+      { name: 'cohort' },
+      { name: 'goals' },
+      { name: 'notifications' },
+      { name: 'admin', section: 'users' },
+      { name: 'admin', section: 'coaches' },
+      { name: 'admin', section: 'policy' },
     ];
     for (const r of routes) expect(parseRoute(hrefFor(r))).toEqual(r);
   });
@@ -45,11 +62,30 @@ describe('routeAllowed', () => {
     }
     expect(routeAllowed({ name: 'compose' }, 'member')).toBe(true);
   });
+
+  it('gates the coaching and admin screens by role', () => {
+    for (const role of ['executive', 'member', 'moderator', 'admin'] as const) {
+      expect(routeAllowed({ name: 'review-queue' }, role)).toBe(false);
+      expect(routeAllowed({ name: 'review', id: 1 }, role)).toBe(false);
+      expect(routeAllowed({ name: 'cohort' }, role)).toBe(false);
+    }
+    expect(routeAllowed({ name: 'review', id: 1 }, 'coach')).toBe(true);
+    expect(routeAllowed({ name: 'cohort' }, 'coach')).toBe(true);
+    expect(routeAllowed({ name: 'goals' }, 'executive')).toBe(true);
+    expect(routeAllowed({ name: 'goals' }, 'coach')).toBe(false);
+    expect(routeAllowed({ name: 'admin', section: 'policy' }, 'admin')).toBe(true);
+    expect(routeAllowed({ name: 'admin', section: 'users' }, 'moderator')).toBe(false);
+    for (const role of ['executive', 'coach', 'member', 'moderator', 'admin'] as const) {
+      expect(routeAllowed({ name: 'notifications' }, role)).toBe(true);
+    }
+  });
 });
 
 describe('titleFor', () => {
   it('names each screen', () => {
     expect(titleFor({ name: 'feed', space: 'practice' })).toBe('Practice feed');
     expect(titleFor({ name: 'my-posts' })).toBe('My posts');
+    expect(titleFor({ name: 'review', id: 2 })).toBe('Review');
+    expect(titleFor({ name: 'admin', section: 'coaches' })).toBe('Admin · Coach assignments');
   });
 });

@@ -2,24 +2,34 @@
  * Routes of the single-page client (History API paths; the server answers
  * every non-API GET that accepts text/html with index.html).
  *
- * Upcoming screens plug in here: add a variant to Route, a pattern to
- * ROUTES, a label/role rule in routeAccess(), and a screen in app.tsx.
- *   /review, /review/:id   coach review workspace (annotations)
- *   /notifications         notifications with unread count
- *   /admin/...             admin screens
+ * A screen is added here (a variant of Route, a pattern in ROUTES, a role
+ * rule in routeAllowed(), a title) and in app.tsx.
  */
 import type { Role, Space } from '../api/types';
+
+export type AdminSection = 'users' | 'coaches' | 'policy';
 
 export type Route =
   | { name: 'feed'; space: Space }
   | { name: 'post'; id: number }
   | { name: 'compose' }
   | { name: 'my-posts' }
+  | { name: 'review-queue' }
+  | { name: 'review'; id: number }
+  | { name: 'cohort' }
+  | { name: 'goals' }
+  | { name: 'notifications' }
+  | { name: 'admin'; section: AdminSection }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
   re: RegExp;
   build: (m: RegExpMatchArray) => Route | null;
+}
+
+function idFrom(value: string): number | null {
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 const ROUTES: Pattern[] = [
@@ -29,12 +39,25 @@ const ROUTES: Pattern[] = [
   {
     re: /^\/posts\/(\d{1,15})$/,
     build: (m) => {
-      const id = Number(m[1]);
-      return Number.isSafeInteger(id) && id > 0 ? { name: 'post', id } : null;
+      const id = idFrom(m[1]);
+      return id ? { name: 'post', id } : null;
     },
   },
   { re: /^\/compose$/, build: () => ({ name: 'compose' }) },
   { re: /^\/me\/posts$/, build: () => ({ name: 'my-posts' }) },
+  { re: /^\/review$/, build: () => ({ name: 'review-queue' }) },
+  {
+    re: /^\/review\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'review', id } : null;
+    },
+  },
+  { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
+  { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
+  { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
+  { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
+  { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
 
 /** The route for a location pathname. A trailing slash is ignored. */
@@ -61,6 +84,18 @@ export function hrefFor(route: Route): string {
       return '/compose';
     case 'my-posts':
       return '/me/posts';
+    case 'review-queue':
+      return '/review';
+    case 'review':
+      return `/review/${route.id}`;
+    case 'cohort':
+      return '/cohort';
+    case 'goals':
+      return '/goals';
+    case 'notifications':
+      return '/notifications';
+    case 'admin':
+      return `/admin/${route.section}`;
     case 'not-found':
       return route.path;
   }
@@ -68,10 +103,30 @@ export function hrefFor(route: Route): string {
 
 /** Whether a role may open a route at all (the server still decides per object). */
 export function routeAllowed(route: Route, role: Role): boolean {
-  if (route.name === 'feed' && route.space === 'practice') {
-    return role === 'executive' || role === 'coach' || role === 'moderator' || role === 'admin';
+  switch (route.name) {
+    case 'feed':
+      return route.space === 'company' || role === 'executive' || role === 'coach' || role === 'moderator' || role === 'admin';
+    case 'review-queue':
+    case 'review':
+    case 'cohort':
+      return role === 'coach';
+    case 'goals':
+      return role === 'executive';
+    case 'admin':
+      return role === 'admin';
+    default:
+      return true;
   }
-  return true;
+}
+
+const ADMIN_TITLES: Record<AdminSection, string> = {
+  users: 'Users',
+  coaches: 'Coach assignments',
+  policy: 'Policy rules',
+};
+
+export function adminTitle(section: AdminSection): string {
+  return ADMIN_TITLES[section];
 }
 
 /** The document title for a route. */
@@ -85,6 +140,18 @@ export function titleFor(route: Route): string {
       return 'New post';
     case 'my-posts':
       return 'My posts';
+    case 'review-queue':
+      return 'Review queue';
+    case 'review':
+      return 'Review';
+    case 'cohort':
+      return 'Cohort';
+    case 'goals':
+      return 'Goals';
+    case 'notifications':
+      return 'Notifications';
+    case 'admin':
+      return `Admin · ${adminTitle(route.section)}`;
     case 'not-found':
       return 'Page not found';
   }

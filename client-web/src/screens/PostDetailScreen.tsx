@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../api/errors';
 import type { Post, Reply } from '../api/types';
+import { AuthorWorkspace } from '../components/AuthorWorkspace';
 import { Avatar } from '../components/Avatar';
 import { PostCard } from '../components/PostCard';
 import { RelativeTime } from '../components/RelativeTime';
@@ -21,7 +22,7 @@ type Load =
  * its annotations next to the post body here for posts in review.
  */
 export function PostDetailScreen({ id }: { id: number }) {
-  const { api } = useApp();
+  const { api, user } = useApp();
   const [state, setState] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -50,7 +51,13 @@ export function PostDetailScreen({ id }: { id: number }) {
   return (
     <>
       <p class="back-link">
-        <Link href="/">← Back to the feed</Link>
+        {state.status === 'ready' && state.post.author.id === user.id && state.post.state !== 'published' ? (
+          <Link href="/me/posts">← Back to my posts</Link>
+        ) : state.status === 'ready' && user.role === 'coach' && state.post.state === 'in_review' ? (
+          <Link href="/review">← Back to the review queue</Link>
+        ) : (
+          <Link href="/">← Back to the feed</Link>
+        )}
       </p>
       <h1 class="visually-hidden" tabIndex={-1}>
         {state.status === 'ready' ? `Post by ${state.post.author.display_name}` : 'Post'}
@@ -72,6 +79,7 @@ export function PostDetailScreen({ id }: { id: number }) {
         <Thread
           post={state.post}
           replies={state.replies}
+          onPostChange={(post) => setState({ status: 'ready', post, replies: state.replies })}
           onReply={(reply) =>
             setState({
               status: 'ready',
@@ -85,11 +93,32 @@ export function PostDetailScreen({ id }: { id: number }) {
   );
 }
 
-function Thread({ post, replies, onReply }: { post: Post; replies: Reply[]; onReply: (reply: Reply) => void }) {
+function Thread({
+  post,
+  replies,
+  onReply,
+  onPostChange,
+}: {
+  post: Post;
+  replies: Reply[];
+  onReply: (reply: Reply) => void;
+  onPostChange: (post: Post) => void;
+}) {
+  const { user } = useApp();
+  const own = post.author.id === user.id;
+  const coachView = !own && user.role === 'coach';
   return (
     <div class="thread">
-      <PostCard post={post} linkToDetail={false} showState={post.state !== 'published'} />
-      {/* review-annotations: the coach workspace plugs in here for posts in review. */}
+      {own ? (
+        <AuthorWorkspace post={post} onPostChange={onPostChange} />
+      ) : (
+        <PostCard post={post} linkToDetail={false} showState={post.state !== 'published'} />
+      )}
+      {coachView && (
+        <p class="notice">
+          <Link href={`/review/${post.id}`}>Open in the review workspace</Link> to annotate{post.state === 'in_review' ? ' and give a verdict' : ''}.
+        </p>
+      )}
       <section class="replies" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
           {replies.length === 0 ? 'Replies' : `Replies (${replies.length})`}

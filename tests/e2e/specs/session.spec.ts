@@ -7,6 +7,9 @@ test.describe('an expired session', () => {
     await page.getByLabel('Your post').fill(text);
 
     // The session ends (cookie gone, as after expiry); then the person acts.
+    // Let background requests (lint hints, unread count) settle first, so the expiry is
+    // noticed by the person's own action, not by a request that happened to be in flight.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('button', { name: 'Publish' }).click();
 
@@ -29,6 +32,9 @@ test.describe('an expired session', () => {
     await postItems(page, 'Company posts').first().getByRole('link', { name: /repl/ }).click();
     const reply = unique('Agreed, and thanks to everyone who stayed late');
     await page.getByLabel('Write a reply').fill(reply);
+    // Let background requests (lint hints, unread count) settle first, so the expiry is
+    // noticed by the person's own action, not by a request that happened to be in flight.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();
@@ -43,6 +49,9 @@ test.describe('an expired session', () => {
     await signIn(page, 'rui', '/compose');
     const text = unique('Rui private draft');
     await page.getByLabel('Your post').fill(text);
+    // Let background requests (lint hints, unread count) settle first, so the expiry is
+    // noticed by the person's own action, not by a request that happened to be in flight.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();
@@ -53,6 +62,9 @@ test.describe('an expired session', () => {
 
   test('expiry while reading the feed also returns to sign-in', async ({ page, context }) => {
     await signIn(page, 'mia');
+    // Let background requests (lint hints, unread count) settle first, so the expiry is
+    // noticed by the person's own action, not by a request that happened to be in flight.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My posts' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();

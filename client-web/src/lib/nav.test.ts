@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { User } from '../api/types';
+import { bellLabel, navItemsFor } from '../components/Header';
+import { notificationHref } from '../screens/NotificationsScreen';
+import { parsePolicyText } from '../screens/AdminScreen';
+import { canPublishDirectly, isEditable } from './permissions';
+
+const user = (role: User['role'], training_level: User['training_level'] = null): User => ({ id: 1, username: 'u', display_name: 'U', role, training_level });
+const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).map((i) => i.label);
+
+describe('navigation per role', () => {
+  it('shows only what the role can use', () => {
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts']);
+  });
+  it('names the bell with the unread count', () => {
+    expect(bellLabel(0)).toBe('Notifications, none unread');
+    expect(bellLabel(3)).toBe('Notifications, 3 unread');
+  });
+  it('links notifications to the right screen', () => {
+    const n = { kind: 'submission_waiting', post_id: 7, goal_id: null };
+    expect(notificationHref(n, 'coach')).toBe('/review/7');
+    expect(notificationHref({ ...n, kind: 'verdict_given' }, 'executive')).toBe('/posts/7');
+    expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'executive')).toBe('/goals');
+    expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'coach')).toBe('/cohort');
+    expect(notificationHref({ kind: 'x', post_id: null, goal_id: null }, 'coach')).toBeNull();
+  });
+});
+
+describe('workflow permissions', () => {
+  it('knows editable states and direct publishing by level', () => {
+    expect(isEditable('draft')).toBe(true);
+    expect(isEditable('changes_requested')).toBe(true);
+    expect(isEditable('in_review')).toBe(false);
+    expect(canPublishDirectly(user('executive', 'crawl'), 'practice')).toBe(false);
+    expect(canPublishDirectly(user('executive', 'walk'), 'practice')).toBe(true);
+    expect(canPublishDirectly(user('executive', 'walk'), 'company')).toBe(false);
+    expect(canPublishDirectly(user('executive', 'run'), 'company')).toBe(true);
+    expect(canPublishDirectly(user('coach'), 'company')).toBe(true);
+  });
+});
+
+describe('policy editor', () => {
+  it('checks the JSON before sending', () => {
+    expect(parsePolicyText('{"version":2}')).toEqual({ ok: true, value: { version: 2 } });
+    const bad = parsePolicyText('{"version":');
+    expect(bad.ok).toBe(false);
+    expect(parsePolicyText('[1]')).toEqual({ ok: false, message: 'The policy must be a JSON object.' });
+  });
+});
