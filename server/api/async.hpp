@@ -14,11 +14,25 @@
 #include <memory>
 #include <type_traits>
 
+#include "domain/errors.hpp"
 #include "store/writer.hpp"
 
 namespace greenroom::api {
 
 namespace detail {
+// A full writer queue becomes 503 unavailable for the client.
+inline std::exception_ptr client_error(std::exception_ptr e) {
+  if (!e) return e;
+  try {
+    std::rethrow_exception(e);
+  } catch (const store::WriterBusy&) {
+    return std::make_exception_ptr(domain::Error(domain::ErrorKind::unavailable, "unavailable",
+                                                 "The server is busy; try again in a moment."));
+  } catch (...) {
+    return e;
+  }
+}
+
 template <class Handler>
 auto resume_on_own_executor(Handler handler) {
   auto h = std::make_shared<Handler>(std::move(handler));
@@ -40,7 +54,7 @@ auto write(store::Writer& writer, F f) {
         [&writer, f = std::move(f)](auto handler) mutable {
           auto resume = detail::resume_on_own_executor(std::move(handler));
           writer.submit([f](store::Connection& c) mutable { f(c); },
-                        [resume](std::exception_ptr e) { resume(e); });
+                        [resume](std::exception_ptr e) { resume(detail::client_error(e)); });
         },
         boost::asio::use_awaitable);
   } else {
@@ -50,7 +64,9 @@ auto write(store::Writer& writer, F f) {
           auto resume = detail::resume_on_own_executor(std::move(handler));
           auto result = std::make_shared<R>();
           writer.submit([f, result](store::Connection& c) mutable { *result = f(c); },
-                        [resume, result](std::exception_ptr e) { resume(e, std::move(*result)); });
+                        [resume, result](std::exception_ptr e) {
+                          resume(detail::client_error(e), std::move(*result));
+                        });
         },
         boost::asio::use_awaitable);
   }

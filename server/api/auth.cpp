@@ -62,13 +62,28 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
     throw domain::bad_request("Give a username (1-64 characters) and a password.");
 
   const auto& ip = ctx.connection().client_ip;
-  if (long wait = s.limiter.retry_after(username, ip); wait > 0) {
+  const auto decision = s.limiter.begin(username, ip);
+  if (decision.retry_after > 0) {
     auto res = http::error_response(http::Status::too_many_requests, "rate_limited",
                                     "Too many failed sign-in attempts; try again in " +
-                                        std::to_string(wait) + " seconds.");
-    res.set(http::bhttp::field::retry_after, std::to_string(wait));
+                                        std::to_string(decision.retry_after) + " seconds.");
+    res.set(http::bhttp::field::retry_after, std::to_string(decision.retry_after));
     co_return res;
   }
+  if (decision.busy) {
+    auto res = http::error_response(http::Status::service_unavailable, "unavailable",
+                                    "Too many sign-ins are being checked right now; try again in a moment.");
+    res.set(http::bhttp::field::retry_after, "1");
+    co_return res;
+  }
+  // Every path below ends the attempt begun above, exactly once.
+  struct Attempt {
+    LoginLimiter& limiter;
+    const std::string& username;
+    const std::string& ip;
+    bool success = false;
+    ~Attempt() { limiter.finish(username, ip, success); }
+  } attempt{s.limiter, username, ip};
 
   std::optional<store::UserRecord> user;
   {
@@ -81,7 +96,6 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   bool ok = co_await run_blocking(s.blocking, std::move(verify));
   ok = ok && user && !user->disabled;
   if (!ok) {
-    s.limiter.record_failure(username, ip);
     auto audit = [username, ip](store::Connection& c) {
       store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed",
                                      "user", std::nullopt,
@@ -91,7 +105,7 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
     throw Error(ErrorKind::unauthenticated, "invalid_credentials",
                 "The username or password is not right.");
   }
-  s.limiter.record_success(username);
+  attempt.success = true;
 
   auto token = random_token();
   auto csrf = random_token();

@@ -15,7 +15,9 @@ CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::i
   if (post && post->state != d::PostState::removed) {
     CoachedPost cp;
     cp.is_author = post->author.id == user_id;
-    cp.is_coach = !cp.is_author && store::UserRepository::relation(c, user_id, post->author.id).coaches_author;
+    // A post hidden by a moderator is for its author (and moderators) only, not coaches.
+    cp.is_coach = !cp.is_author && post->state != d::PostState::hidden &&
+                  store::UserRepository::relation(c, user_id, post->author.id).coaches_author;
     if (cp.is_author || cp.is_coach) {
       cp.post = std::move(*post);
       return cp;

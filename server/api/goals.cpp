@@ -119,6 +119,8 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   }
   auto job = [uid = p.user.id, exec, title, metric = *metric, target = target_it->get<std::int64_t>(),
               term = *term, due = *due](store::Connection& c) {
+    if (!store::UserRepository::relation(c, uid, exec).coaches_author)
+      throw d::forbidden("You can set goals only for executives you coach.");
     auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due}, d::now_millis());
     return *store::GoalRepository::find(c, id);
   };
@@ -168,7 +170,9 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
 awaitable<http::Response> read_notifications(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto body = read_json_object(ctx, {"ids", "all"});
-  const bool all = body.value("all", false) == true;
+  if (body.contains("all") && !body["all"].is_boolean())
+    throw d::bad_request("all must be true or false.");
+  const bool all = body.contains("all") && body["all"].get<bool>();
   std::vector<std::int64_t> ids;
   if (!all) {
     auto it = body.find("ids");

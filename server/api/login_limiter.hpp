@@ -1,6 +1,9 @@
 #pragma once
-// Login rate limit: failed attempts are counted per username and per client address in a
-// sliding window; past the limit every attempt is refused (429) until the window moves on.
+// Login rate limit. Every attempt is counted before the password is checked (so parallel
+// guesses cannot slip past the limit), per username and per client address, in a sliding
+// window; a successful sign-in takes its own attempt back. Past the limit every attempt is
+// refused (429) until the window moves on. At most a few password checks run at once per
+// username and per address, and in all; the rest are refused as busy.
 #include <chrono>
 #include <deque>
 #include <mutex>
@@ -15,18 +18,36 @@ class LoginLimiter {
   LoginLimiter(int max_failures, std::chrono::seconds window)
       : max_failures_(max_failures), window_(window) {}
 
-  // Seconds to wait, or 0 when an attempt is allowed now.
-  long retry_after(const std::string& username, const std::string& client_ip);
-  void record_failure(const std::string& username, const std::string& client_ip);
-  void record_success(const std::string& username);
+  struct Decision {
+    long retry_after = 0;  // > 0: rate limited, wait this many seconds
+    bool busy = false;     // too many password checks in flight
+    bool allowed() const { return retry_after == 0 && !busy; }
+  };
+
+  // Counts the attempt (when allowed) and marks a password check as in flight.
+  Decision begin(const std::string& username, const std::string& client_ip);
+  // Ends the check begun by begin(); a success takes the attempt back.
+  void finish(const std::string& username, const std::string& client_ip, bool success);
+
+  static constexpr int kMaxInFlightPerUser = 1;
+  static constexpr int kMaxInFlightPerIp = 4;
+  static constexpr int kMaxInFlight = 32;
 
  private:
-  long check(std::deque<Clock::time_point>& q, Clock::time_point now, int limit);
+  struct Entry {
+    std::deque<Clock::time_point> attempts;
+    int in_flight = 0;
+  };
+  long wait_for(Entry& e, Clock::time_point now, int limit);
+  void prune(Clock::time_point now);
+
   int max_failures_;
   std::chrono::seconds window_;
   std::mutex mu_;
-  std::unordered_map<std::string, std::deque<Clock::time_point>> by_user_;
-  std::unordered_map<std::string, std::deque<Clock::time_point>> by_ip_;
+  int in_flight_ = 0;
+  Clock::time_point last_prune_ = Clock::now();
+  std::unordered_map<std::string, Entry> by_user_;
+  std::unordered_map<std::string, Entry> by_ip_;
 };
 
 }  // namespace greenroom::api

@@ -64,16 +64,26 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
   auto cp = load_coached_post(s, p, id);
   if (!cp.is_coach)
     throw d::forbidden("Only the author's coaches review a post; nobody approves their own.");
-  auto body = read_json_object(ctx, {"verdict", "comment", "rubric"});
+  auto body = read_json_object(ctx, {"verdict", "comment", "rubric", "version"});
+  std::optional<std::int64_t> seen_version;
+  if (body.contains("version")) {
+    if (!body["version"].is_number_integer())
+      throw d::bad_request("version must be the post version you reviewed (a number).");
+    seen_version = body["version"].get<std::int64_t>();
+  }
   auto verdict = require_string(body, "verdict");
   if (verdict != "approve" && verdict != "changes_requested")
     throw d::bad_request("verdict must be \"approve\" or \"changes_requested\".");
   auto comment = optional_string(body, "comment").value_or("");
   if (!comment.empty()) d::validate_text(comment, "comment", 2000);
   auto rubric = read_rubric(body);
-  auto job = [uid = p.user.id, name = p.user.display_name, id, verdict, comment,
-              rubric](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, id, verdict, comment, rubric,
+              seen_version](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
+    if (seen_version && *seen_version != post.version)
+      throw d::conflict("The post changed while you were reviewing it (you saw version " +
+                        std::to_string(*seen_version) + ", it is now version " +
+                        std::to_string(post.version) + "); reload it and review again.");
     auto next = d::transition(post.state, verdict == "approve" ? d::PostCommand::approve
                                                                : d::PostCommand::request_changes);
     const auto now = d::now_millis();

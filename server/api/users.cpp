@@ -116,6 +116,8 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     const bool now_disabled = disabled.value_or(u->disabled);
     store::UserRepository::update(c, id, display.value_or(u->display_name), new_role, level, now_disabled);
     if (now_disabled || new_role != u->role) store::UserRepository::end_sessions(c, id);
+    // A changed role ends the coaching relations that came with the old one.
+    if (new_role != u->role) store::UserRepository::remove_assignments(c, id);
     store::AuditRepository::record(
         c, d::now_millis(), uid, "user_updated", "user", id,
         nlohmann::json{{"role", d::to_string(new_role)}, {"disabled", now_disabled}}.dump());
@@ -136,8 +138,9 @@ awaitable<http::Response> change_assignment(Services& s, http::RequestContext& c
     auto cu = store::UserRepository::find_by_id(c, coach);
     auto eu = store::UserRepository::find_by_id(c, exec);
     if (!cu || !eu) throw d::not_found("User " + std::to_string(!cu ? coach : exec));
-    if (cu->role != d::Role::coach) throw d::bad_request(cu->username + " is not a coach.");
-    if (eu->role != d::Role::executive) throw d::bad_request(eu->username + " is not an executive.");
+    if (assign && cu->role != d::Role::coach) throw d::bad_request(cu->username + " is not a coach.");
+    if (assign && eu->role != d::Role::executive)
+      throw d::bad_request(eu->username + " is not an executive.");
     const auto now = d::now_millis();
     if (assign)
       store::UserRepository::assign_coach(c, coach, exec, now);

@@ -14,6 +14,7 @@
 
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
+#include "api/credentials.hpp"
 #include "api/goals.hpp"
 #include "http/dispatcher.hpp"
 #include "http/log.hpp"
@@ -79,6 +80,8 @@ int serve(const Config& cfg) {
                                       cfg.argon2_parallelism}},
       writer, reads, limiter, blocking, policy};
 
+  // Computed now, not on the first unknown-user sign-in, so that one costs like any other.
+  api::decoy_hash(services.settings.argon2);
   http::Metrics metrics;
   metrics.set_extra([&writer] { return store_metrics(writer); });
   http::Router router;

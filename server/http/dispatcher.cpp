@@ -50,6 +50,12 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
   }
   res.version(version);
   res.keep_alive(keep_alive);
+  if (ctx.method() == Verb::head && !res.body().empty()) {
+    const auto length = res.body().size();
+    res.body().clear();
+    res.prepare_payload();
+    res.content_length(length);
+  }
   apply_security_headers(res, ctx.connection().tls);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -63,9 +63,20 @@ asio::awaitable<void> Server::accept_loop() {
       co_await t.async_wait(tuple_awaitable);
       continue;
     }
-    if (open_.load() >= opts_.max_connections) {
+    // Counted here, before the session starts, so a burst cannot overshoot the limit.
+    if (open_.fetch_add(1) >= opts_.max_connections) {
+      open_.fetch_sub(1);
       metrics_.connection_rejected();
       beast::error_code ignored;
+      if (!tls_) {  // a short answer if the socket takes it at once; never wait for it
+        static constexpr std::string_view kBusy =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            "Connection: close\r\nRetry-After: 1\r\nContent-Length: 95\r\n\r\n"
+            "{\"error\":{\"code\":\"unavailable\",\"message\":\"The server is at its connection "
+            "limit; retry soon.\"}}";
+        socket.non_blocking(true, ignored);
+        socket.write_some(asio::buffer(kBusy.data(), kBusy.size()), ignored);
+      }
       socket.shutdown(tcp::socket::shutdown_both, ignored);
       socket.close(ignored);
       continue;
@@ -83,7 +94,6 @@ std::shared_ptr<Server::Tracked> Server::track(tcp::socket& socket) {
   auto t = std::make_shared<Tracked>();
   t->executor = socket.get_executor();
   t->socket = &socket;
-  open_.fetch_add(1);
   metrics_.connection_opened();
   std::lock_guard lock(mu_);
   sessions_.push_back(t);

@@ -120,6 +120,10 @@ void UserRepository::update(Connection& c, std::int64_t id, const std::string& d
   q.bind(5, disabled ? 1 : 0).run();
 }
 
+void UserRepository::remove_assignments(Connection& c, std::int64_t id) {
+  c.prepare("DELETE FROM coach_assignments WHERE coach_id = ?1 OR executive_id = ?1").bind(1, id).run();
+}
+
 void UserRepository::end_sessions(Connection& c, std::int64_t id) {
   c.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
 }
@@ -129,11 +133,15 @@ domain::Relation UserRepository::relation(Connection& c, std::int64_t actor_id,
   domain::Relation rel;
   if (actor_id == author_id) return rel;
   auto q = c.prepare(
+      // Assignments count only while both people still hold the coach / executive roles.
+      "WITH live AS (SELECT a.coach_id, a.executive_id FROM coach_assignments a "
+      "  JOIN users c ON c.id = a.coach_id AND c.role = 'coach' AND c.disabled = 0 "
+      "  JOIN users e ON e.id = a.executive_id AND e.role = 'executive') "
       "SELECT "
-      " EXISTS(SELECT 1 FROM coach_assignments WHERE coach_id = ?1 AND executive_id = ?2),"
-      " EXISTS(SELECT 1 FROM coach_assignments a1 JOIN coach_assignments a2 "
+      " EXISTS(SELECT 1 FROM live WHERE coach_id = ?1 AND executive_id = ?2),"
+      " EXISTS(SELECT 1 FROM live a1 JOIN live a2 "
       "        ON a2.coach_id = a1.coach_id WHERE a1.executive_id = ?1 AND a2.executive_id = ?2)"
-      " OR EXISTS(SELECT 1 FROM coach_assignments WHERE coach_id = ?2 AND executive_id = ?1)");
+      " OR EXISTS(SELECT 1 FROM live WHERE coach_id = ?2 AND executive_id = ?1)");
   q.bind(1, actor_id).bind(2, author_id);
   if (q.step()) {
     rel.coaches_author = q.int64(0) != 0;

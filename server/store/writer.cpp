@@ -5,21 +5,27 @@
 
 namespace greenroom::store {
 
-Writer::Writer(const std::string& path, std::size_t max_batch)
-    : conn_(path, Connection::Mode::read_write), max_batch_(max_batch) {
+Writer::Writer(const std::string& path, std::size_t max_batch, std::size_t max_queue)
+    : conn_(path, Connection::Mode::read_write), max_batch_(max_batch), max_queue_(max_queue) {
   thread_ = std::thread([this] { loop(); });
 }
 
 Writer::~Writer() { stop(); }
 
 void Writer::submit(Job job, Done done) {
+  std::exception_ptr refused;
   {
     std::lock_guard lock(mu_);
-    if (stopping_) {
-      done(std::make_exception_ptr(StoreError(SQLITE_MISUSE, "writer is stopped")));
-      return;
-    }
-    queue_.push_back(Item{std::move(job), std::move(done)});
+    if (stopping_)
+      refused = std::make_exception_ptr(StoreError(SQLITE_MISUSE, "writer is stopped"));
+    else if (queue_.size() >= max_queue_)
+      refused = std::make_exception_ptr(WriterBusy());
+    else
+      queue_.push_back(Item{std::move(job), std::move(done)});
+  }
+  if (refused) {
+    done(refused);
+    return;
   }
   cv_.notify_one();
 }
@@ -68,20 +74,25 @@ void Writer::loop() {
     try {
       Transaction tx(conn_);
       for (std::size_t i = 0; i < batch.size(); ++i) {
-        Savepoint sp(conn_);
-        try {
-          batch[i].job(conn_);
-          sp.release();
-        } catch (...) {
-          errors[i] = std::current_exception();
+        {
+          Savepoint sp(conn_);
+          try {
+            batch[i].job(conn_);
+            sp.release();
+          } catch (...) {
+            errors[i] = std::current_exception();
+          }
         }
+        // After some errors (disk full, I/O) SQLite rolls the whole transaction back by
+        // itself. Then nothing of this batch is durable: stop, and fail every job in it.
+        if (sqlite3_get_autocommit(conn_.handle()))
+          throw StoreError(SQLITE_ABORT, "the batch transaction was rolled back by SQLite");
       }
       tx.commit();
     } catch (...) {
       // The commit itself failed: nothing in this batch is durable.
       auto e = std::current_exception();
-      for (auto& err : errors)
-        if (!err) err = e;
+      for (auto& err : errors) err = err ? err : e;
     }
     stats_.batches.fetch_add(1, std::memory_order_relaxed);
     stats_.jobs.fetch_add(batch.size(), std::memory_order_relaxed);

@@ -27,17 +27,25 @@ struct WriterStats {
   std::atomic<std::uint64_t> failed_jobs{0};
 };
 
+// The queue is full: the caller should answer 503 and let the client retry.
+class WriterBusy : public std::runtime_error {
+ public:
+  WriterBusy() : std::runtime_error("too many writes are waiting; try again shortly") {}
+};
+
 class Writer {
  public:
   using Job = std::function<void(Connection&)>;
   // Called on the writer thread after the commit (nullptr) or with the job's failure.
   using Done = std::function<void(std::exception_ptr)>;
 
-  explicit Writer(const std::string& path, std::size_t max_batch = 512);
+  explicit Writer(const std::string& path, std::size_t max_batch = 512,
+                  std::size_t max_queue = 20000);
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
+  // Queues a job; when max_queue jobs already wait, `done` gets WriterBusy at once.
   void submit(Job job, Done done);
   // Runs a job and waits for its commit (for CLI commands and tests; not for I/O threads).
   void run_sync(const Job& job);
@@ -56,6 +64,7 @@ class Writer {
 
   Connection conn_;
   std::size_t max_batch_;
+  std::size_t max_queue_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> queue_;

@@ -87,7 +87,10 @@ TEST(Server, ConnectionsBeyondTheLimitAreRefused) {
   EXPECT_EQ(a.read_response(3000).rfind("HTTP/1.1 200", 0), 0u);
   EXPECT_EQ(b.read_response(3000).rfind("HTTP/1.1 200", 0), 0u);
   RawConnection c(server.port());
-  EXPECT_TRUE(c.closed_by_peer(3000)) << "a third connection was kept open";
+  auto refused = c.read_all(3000);
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused;
+  EXPECT_NE(refused.find("\"unavailable\""), std::string::npos);
+  EXPECT_TRUE(c.closed_by_peer(1000)) << "a third connection was kept open";
 }
 
 TEST(Server, HttpsByDefaultWithAGeneratedCertificate) {

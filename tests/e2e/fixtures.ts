@@ -105,6 +105,9 @@ export async function switchUser(page: Page, username: Username, path = '/'): Pr
  * selection (as a mouse drag would), across highlight marks if needed.
  */
 export async function selectPhrase(page: Page, selector: string, phrase: string): Promise<void> {
+  // The body is re-rendered with highlights once the annotations arrive; a selection made
+  // before that would be lost, as it would be for a person selecting during the load.
+  await page.waitForLoadState('networkidle');
   await page.evaluate(
     ({ selector, phrase }) => {
       const root = document.querySelector(selector);

@@ -134,8 +134,10 @@ export function createApi(client: ApiClient) {
     reviews(postId: number, signal?: AbortSignal): Promise<Items<Review>> {
       return client.request<Items<Review>>('GET', `/posts/${postId}/reviews`, { signal });
     },
-    review(postId: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
-      const body: Record<string, unknown> = { verdict, rubric };
+    // `version` is the version the coach read: the server refuses the verdict (409) if the
+    // author changed the post meanwhile, so nobody approves text they never saw.
+    review(postId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
+      const body: Record<string, unknown> = { verdict, rubric, version };
       if (comment.trim() !== '') body.comment = comment.trim();
       return client.request<{ review: Review; post: Post }>('POST', `/posts/${postId}/reviews`, { body });
     },

@@ -247,7 +247,7 @@ function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => voi
     setBusy(verdict);
     setError(null);
     try {
-      const result = await api.review(post.id, verdict, scores as Rubric, comment);
+      const result = await api.review(post.id, post.version, verdict, scores as Rubric, comment);
       onDone(result.post);
       announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
       refreshUnread();
