@@ -136,8 +136,9 @@ export function createApi(client: ApiClient) {
     },
     // `version` is the version the coach read: the server refuses the verdict (409) if the
     // author changed the post meanwhile, so nobody approves text they never saw.
-    review(postId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
-      const body: Record<string, unknown> = { verdict, rubric, version };
+    review(postId: number, version: number | undefined, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
+      const body: Record<string, unknown> = { verdict, rubric };
+      if (version !== undefined) body.version = version;
       if (comment.trim() !== '') body.comment = comment.trim();
       return client.request<{ review: Review; post: Post }>('POST', `/posts/${postId}/reviews`, { body });
     },
