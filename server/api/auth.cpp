@@ -106,14 +106,21 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
                 "The username or password is not right.");
   }
   attempt.success = true;
+  // Hashes made under older (cheaper) settings are upgraded while the password is at hand.
+  std::string upgraded;
+  if (needs_rehash(user->password_hash, s.settings.argon2)) {
+    auto rehash = [&] { return hash_password(password, s.settings.argon2); };
+    upgraded = co_await run_blocking(s.blocking, std::move(rehash));
+  }
 
   auto token = random_token();
   auto csrf = random_token();
   auto now = domain::now_millis();
   auto ttl_ms = std::chrono::duration_cast<std::chrono::milliseconds>(s.settings.session_ttl).count();
-  auto start_session = [hash = sha256_bytes(token), uid = user->id, csrf, now, ttl_ms,
-                        ip](store::Connection& c) {
+  auto start_session = [hash = sha256_bytes(token), uid = user->id, csrf, now, ttl_ms, ip,
+                        upgraded](store::Connection& c) {
     store::SessionRepository::insert(c, hash, uid, csrf, now, now + ttl_ms);
+    if (!upgraded.empty()) store::UserRepository::set_password_hash(c, uid, upgraded);
     store::AuditRepository::record(c, now, uid, "login", "user", uid,
                                    nlohmann::json{{"ip", ip}}.dump());
   };

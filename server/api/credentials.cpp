@@ -58,6 +58,12 @@ bool verify_password(std::string_view password, const std::string& encoded_hash)
   return argon2id_verify(encoded_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
+bool needs_rehash(const std::string& encoded_hash, const Argon2Params& p) {
+  const std::string expected = "$argon2id$v=19$m=" + std::to_string(p.m_cost_kib) +
+                               ",t=" + std::to_string(p.t_cost) + ",p=" + std::to_string(p.parallelism) + "$";
+  return encoded_hash.rfind(expected, 0) != 0;
+}
+
 const std::string& decoy_hash(const Argon2Params& params) {
   static std::once_flag once;
   static std::string hash;

@@ -10,6 +10,8 @@ namespace greenroom::api {
 
 std::string hash_password(std::string_view password, const Argon2Params& params);
 bool verify_password(std::string_view password, const std::string& encoded_hash);
+// True when the hash was made with other Argon2 settings than `params` (rehash on sign-in).
+bool needs_rehash(const std::string& encoded_hash, const Argon2Params& params);
 // A hash of a random password, verified against when the username is unknown, so that a
 // wrong username costs as long as a wrong password.
 const std::string& decoy_hash(const Argon2Params& params);

@@ -22,6 +22,7 @@
 #include "net/server.hpp"
 #include "net/tls.hpp"
 #include "store/migrations.hpp"
+#include "store/session_repository.hpp"
 
 namespace greenroom::app {
 
@@ -115,13 +116,16 @@ int serve(const Config& cfg) {
   server.start();
 
 
-  // Goals due soon are announced by a periodic sweep on the writer.
+  // Housekeeping on the writer: goals due soon are announced, expired sessions deleted.
   asio::steady_timer reminders(asio::make_strand(ioc));  // touched only on its strand
   std::function<void()> schedule_reminders = [&] {
     reminders.expires_after(std::chrono::seconds(cfg.reminder_interval_seconds));
     reminders.async_wait([&](const boost::system::error_code& ec) {
       if (ec) return;
-      writer.submit([](store::Connection& c) { api::remind_due_goals(c); },
+      writer.submit([](store::Connection& c) {
+                      api::remind_due_goals(c);
+                      store::SessionRepository::purge_expired(c, domain::now_millis());
+                    },
                     [](std::exception_ptr e) {
                       if (!e) return;
                       try {

@@ -124,6 +124,10 @@ void UserRepository::remove_assignments(Connection& c, std::int64_t id) {
   c.prepare("DELETE FROM coach_assignments WHERE coach_id = ?1 OR executive_id = ?1").bind(1, id).run();
 }
 
+void UserRepository::set_password_hash(Connection& c, std::int64_t id, const std::string& hash) {
+  c.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1").bind(1, id).bind(2, hash).run();
+}
+
 void UserRepository::end_sessions(Connection& c, std::int64_t id) {
   c.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
 }

@@ -33,6 +33,7 @@ class UserRepository {
   static void update(Connection& c, std::int64_t id, const std::string& display_name,
                      domain::Role role, std::optional<domain::Level> level, bool disabled);
   static void end_sessions(Connection& c, std::int64_t id);
+  static void set_password_hash(Connection& c, std::int64_t id, const std::string& hash);
   static void remove_assignments(Connection& c, std::int64_t id);
   // How `actor_id` relates to `author_id` (coach of, same cohort).
   static domain::Relation relation(Connection& c, std::int64_t actor_id, std::int64_t author_id);

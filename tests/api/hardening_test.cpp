@@ -3,6 +3,7 @@
 // applies only to the version the coach read, HEAD has no body, bad booleans are 400.
 #include <sqlite3.h>
 
+#include <fstream>
 #include <future>
 
 #include "fixture.hpp"
@@ -16,6 +17,32 @@ void sql(const TestServer& server, const std::string& statement) {
   sqlite3_busy_timeout(db, 5000);
   ASSERT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
+}
+
+std::string sql_text(const TestServer& server, const std::string& query) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2((server.data_dir() + "/greenroom.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, query.c_str(), -1, &st, nullptr);
+  std::string out;
+  if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(Hardening, PasswordHashesAreUpgradedToTheConfiguredCostOnSignIn) {
+  TestServer server;  // the test config hashes with m=64 KiB, t=1
+  server.add_user("r1", "member");
+  const auto query = "SELECT password_hash FROM users WHERE username = 'r1'";
+  EXPECT_EQ(sql_text(server, query).rfind("$argon2id$v=19$m=64,t=1,p=1$", 0), 0u);
+  server.stop();
+  std::ofstream(server.config_path()) << R"({"static_dir": "", "auth": {"argon2_t_cost": 2, "argon2_memory_kib": 128}})";
+  server.start();
+  Client first(server.port(), "r1");
+  EXPECT_EQ(sql_text(server, query).rfind("$argon2id$v=19$m=128,t=2,p=1$", 0), 0u) << sql_text(server, query);
+  Client again(server.port(), "r1");  // and the password still works against the new hash
+  EXPECT_EQ(again.get("/api/v1/me").status, 200);
 }
 
 TEST(Hardening, ADemotedCoachLosesEveryCoachingPower) {
