@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../api/errors';
 import type { Annotation, AnnotationReply, Post } from '../api/types';
 import { useApp } from '../context';
 import { categoryLabel, placeAnnotations, type Placement } from '../lib/annotations';
-import { checkBody, describeBodyProblem, normaliseBody } from '../lib/text';
+import { FormError, useKeyedAction, useFormAction } from './Form';
 import { Highlighted } from './Highlighted';
 import { RelativeTime } from './RelativeTime';
+import { ReplyBox } from './ReplyBox';
 
 /** Moves focus to an annotation's card (clicking its highlighted words). */
 export function focusAnnotation(id: number): void {
@@ -118,16 +118,13 @@ export interface AnnotationCardProps {
 
 export function AnnotationCard({ annotation: a, canApply, orphaned = false, readOnly = false, onChange, onApplied }: AnnotationCardProps) {
   const { api, announce, refreshUnread } = useApp();
-  const [busy, setBusy] = useState<'resolve' | 'apply' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useKeyedAction<'resolve' | 'apply'>();
   const headingId = `annotation-${a.id}-title`;
   const showApply = !readOnly && canApply && !!a.suggestion && !a.resolved && !a.orphaned && !orphaned;
 
   const act = async (what: 'resolve' | 'apply') => {
     if (busy) return;
-    setBusy(what);
-    setError(null);
-    try {
+    await run(what, async () => {
       if (what === 'resolve') {
         const { annotation } = await api.resolveAnnotation(a.id);
         onChange(annotation);
@@ -139,12 +136,7 @@ export function AnnotationCard({ annotation: a, canApply, orphaned = false, read
         announce(`Suggestion applied: the post is now version ${post.version ?? ''}.`.replace(' .', '.'), 'success');
       }
       refreshUnread();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (
@@ -187,9 +179,7 @@ export function AnnotationCard({ annotation: a, canApply, orphaned = false, read
           ))}
         </ol>
       )}
-      <div id={`annotation-${a.id}-error`} class="form-error" role="alert">
-        {error}
-      </div>
+      <FormError id={`annotation-${a.id}-error`} error={error} />
       {!readOnly && (
         <div class="annotation-actions">
           {showApply && (
@@ -216,10 +206,8 @@ function AnnotationReplyForm({ annotation, onReply }: { annotation: Annotation; 
   const { api, announce, refreshUnread } = useApp();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const input = useRef<HTMLTextAreaElement>(null);
-  const id = `annotation-${annotation.id}-reply`;
 
   if (!open) {
     return (
@@ -236,57 +224,28 @@ function AnnotationReplyForm({ annotation, onReply }: { annotation: Annotation; 
     );
   }
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const problem = checkBody(body);
-    if (problem) {
-      setError(describeBodyProblem(problem).replace('a post', 'a reply'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { reply } = await api.replyToAnnotation(annotation.id, normaliseBody(body));
-      onReply(reply);
-      setBody('');
-      setOpen(false);
-      announce('Reply added to the annotation.', 'success');
-      refreshUnread();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="annotation-reply-form" onSubmit={submit}>
-      <label for={id}>Reply to this annotation</label>
-      <textarea
-        ref={input}
-        id={id}
-        rows={2}
-        value={body}
-        aria-describedby={`${id}-error`}
-        onInput={(e) => {
-          setBody((e.target as HTMLTextAreaElement).value);
-          if (error) setError(null);
-        }}
-      />
-      <div id={`${id}-error`} class="form-error" role="alert">
-        {error}
-      </div>
-      <div class="form-actions">
-        <button type="button" class="button ghost small" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-        <button type="submit" class="button primary small" aria-disabled={busy}>
-          {busy ? 'Sending…' : 'Send reply'}
-        </button>
-      </div>
-    </form>
+    <ReplyBox
+      formClass="annotation-reply-form"
+      id={`annotation-${annotation.id}-reply`}
+      label="Reply to this annotation"
+      rows={2}
+      body={body}
+      onBody={setBody}
+      send={async (text) => {
+        const { reply } = await api.replyToAnnotation(annotation.id, text);
+        onReply(reply);
+        setBody('');
+        setOpen(false);
+        announce('Reply added to the annotation.', 'success');
+        refreshUnread();
+      }}
+      action={action}
+      submitLabel="Send reply"
+      busyLabel="Sending…"
+      small
+      onCancel={() => setOpen(false)}
+      inputRef={input}
+    />
   );
 }

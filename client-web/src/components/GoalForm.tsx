@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../api/errors';
 import type { Goal, GoalMetric, GoalTerm } from '../api/types';
 import { useApp } from '../context';
+import { Field, FormError, Select, SubmitRow, TextInput, useFormAction } from './Form';
 import { GOAL_METRICS, GOAL_TERMS, localInputFromNow, localInputToIso, metricLabel, termLabel } from '../lib/goals';
 
 /** A coach sets a goal with a deadline for one executive (POST /api/v1/goals). */
@@ -12,8 +12,7 @@ export function GoalForm({ executiveId, executiveName, onCreated }: { executiveI
   const [target, setTarget] = useState('3');
   const [term, setTerm] = useState<GoalTerm>('short');
   const [due, setDue] = useState(() => localInputFromNow(7));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useFormAction();
   const p = `goal-${executiveId}`;
 
   const submit = async (event: Event) => {
@@ -25,65 +24,35 @@ export function GoalForm({ executiveId, executiveName, onCreated }: { executiveI
     if (!Number.isInteger(n) || n < 1 || n > 1000) return setError('The target is a whole number from 1 to 1000.');
     if (!dueIso) return setError('Choose a due date and time.');
     if (Date.parse(dueIso) <= Date.now()) return setError('The due date must be in the future.');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { goal } = await api.createGoal({ executive_id: executiveId, title: title.trim(), metric, target: n, term, due_at: dueIso });
       onCreated(goal);
       setTitle('');
       announce(`Goal set for ${executiveName}.`, 'success');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form class="goal-form" onSubmit={submit} aria-label={`New goal for ${executiveName}`}>
-      <div class="field">
-        <label for={`${p}-title`}>Goal</label>
-        <input id={`${p}-title`} type="text" value={title} placeholder="Publish 3 posts in Company" onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-      </div>
+      <Field id={`${p}-title`} label="Goal">
+        <TextInput id={`${p}-title`} type="text" value={title} placeholder="Publish 3 posts in Company" onValue={setTitle} />
+      </Field>
       <div class="goal-form-grid">
-        <div class="field">
-          <label for={`${p}-metric`}>Measured by</label>
-          <select id={`${p}-metric`} value={metric} onChange={(e) => setMetric((e.target as HTMLSelectElement).value as GoalMetric)}>
-            {GOAL_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {metricLabel(m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${p}-target`}>Target</label>
-          <input id={`${p}-target`} type="number" min={1} max={1000} step={1} value={target} onInput={(e) => setTarget((e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label for={`${p}-term`}>Term</label>
-          <select id={`${p}-term`} value={term} onChange={(e) => setTerm((e.target as HTMLSelectElement).value as GoalTerm)}>
-            {GOAL_TERMS.map((t) => (
-              <option key={t} value={t}>
-                {termLabel(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${p}-due`}>Due</label>
-          <input id={`${p}-due`} type="datetime-local" value={due} onInput={(e) => setDue((e.target as HTMLInputElement).value)} />
-        </div>
+        <Field id={`${p}-metric`} label="Measured by">
+          <Select id={`${p}-metric`} value={metric} options={GOAL_METRICS} optionLabel={metricLabel} onValue={(v) => setMetric(v as GoalMetric)} />
+        </Field>
+        <Field id={`${p}-target`} label="Target">
+          <TextInput id={`${p}-target`} type="number" min={1} max={1000} step={1} value={target} onValue={setTarget} />
+        </Field>
+        <Field id={`${p}-term`} label="Term">
+          <Select id={`${p}-term`} value={term} options={GOAL_TERMS} optionLabel={termLabel} onValue={(v) => setTerm(v as GoalTerm)} />
+        </Field>
+        <Field id={`${p}-due`} label="Due">
+          <TextInput id={`${p}-due`} type="datetime-local" value={due} onValue={setDue} />
+        </Field>
       </div>
-      <div class="form-error" role="alert">
-        {error}
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="button primary" aria-disabled={busy}>
-          {busy ? 'Setting…' : 'Set goal'}
-        </button>
-      </div>
+      <FormError error={error} />
+      <SubmitRow busy={busy} label="Set goal" busyLabel="Setting…" />
     </form>
   );
 }

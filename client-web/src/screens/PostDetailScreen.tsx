@@ -3,11 +3,12 @@ import { ApiError, messageOf } from '../api/errors';
 import type { Post, Reply } from '../api/types';
 import { AuthorWorkspace } from '../components/AuthorWorkspace';
 import { Avatar } from '../components/Avatar';
+import { useFormAction } from '../components/Form';
 import { PostCard } from '../components/PostCard';
 import { RelativeTime } from '../components/RelativeTime';
+import { ReplyBox } from '../components/ReplyBox';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
-import { checkBody, describeBodyProblem, normaliseBody } from '../lib/text';
 import { Link } from '../navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -168,60 +169,33 @@ function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply
   // A reply being written survives a reload or an expired session too.
   const store = useMemo(() => new DraftStore(browserStorage(), user.username, `reply.${postId}`), [user.username, postId]);
   const [body, setBody] = useState(() => store.load()?.body ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useFormAction();
   const input = useRef<HTMLTextAreaElement>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const problem = checkBody(body);
-    if (problem) {
-      setError(describeBodyProblem(problem).replace('a post', 'a reply'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { reply } = await api.reply(postId, normaliseBody(body));
-      store.clear();
-      setBody('');
-      onReply(reply);
-      announce('Reply posted.', 'success');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="reply-form" onSubmit={submit}>
-      <label for="reply-body">Write a reply</label>
-      <textarea
-        ref={input}
-        id="reply-body"
-        name="reply"
-        rows={3}
-        value={body}
-        aria-describedby="reply-error"
-        onInput={(e) => {
-          const text = (e.target as HTMLTextAreaElement).value;
-          setBody(text);
-          store.save(text, null);
-          if (error) setError(null);
-        }}
-      />
-      <div id="reply-error" class="form-error" role="alert">
-        {error}
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="button primary" aria-disabled={busy}>
-          {busy ? 'Replying…' : 'Reply'}
-        </button>
-      </div>
-    </form>
+    <ReplyBox
+      formClass="reply-form"
+      id="reply-body"
+      errorId="reply-error"
+      name="reply"
+      label="Write a reply"
+      rows={3}
+      body={body}
+      onBody={(text) => {
+        setBody(text);
+        store.save(text, null);
+      }}
+      send={async (text) => {
+        const { reply } = await api.reply(postId, text);
+        store.clear();
+        setBody('');
+        onReply(reply);
+        announce('Reply posted.', 'success');
+      }}
+      action={action}
+      submitLabel="Reply"
+      busyLabel="Replying…"
+      inputRef={input}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../api/errors';
 import type { AnnotationCategory, Post, Rubric, Verdict } from '../api/types';
 import { AnnotatedBody, AnnotationPanel } from '../components/Annotations';
+import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction, useKeyedAction } from '../components/Form';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { PostCard } from '../components/PostCard';
 import { ReviewList, RUBRIC_CRITERIA, VersionHistory } from '../components/Reviews';
@@ -126,8 +126,7 @@ function AnnotationForm({
   const [category, setCategory] = useState<AnnotationCategory>('tone');
   const [comment, setComment] = useState('');
   const [suggestion, setSuggestion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useFormAction();
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const quoteRef = useRef<HTMLInputElement>(null);
 
@@ -145,9 +144,7 @@ function AnnotationForm({
       commentRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { annotation } = await api.annotate(post.id, {
         start: range.start,
         end: range.end,
@@ -161,12 +158,7 @@ function AnnotationForm({
       setSuggestion('');
       announce(`Annotation added on “${quote}”.`, 'success');
       refreshUnread();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -177,52 +169,29 @@ function AnnotationForm({
       <p class="muted small" id="annotate-help">
         Select words in the post above, or type them here exactly as written.
       </p>
-      <div class="field">
-        <label for="annotate-quote">Words to annotate</label>
-        <input
-          ref={quoteRef}
-          id="annotate-quote"
-          type="text"
-          value={quote}
-          aria-describedby="annotate-help"
-          onInput={(e) => onQuote((e.target as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field">
-        <label for="annotate-category">Category</label>
-        <select id="annotate-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value as AnnotationCategory)}>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="annotate-comment">Comment</label>
-        <textarea
-          ref={commentRef}
+      <Field id="annotate-quote" label="Words to annotate">
+        <TextInput controlRef={quoteRef} id="annotate-quote" type="text" value={quote} aria-describedby="annotate-help" onValue={onQuote} />
+      </Field>
+      <Field id="annotate-category" label="Category">
+        <Select id="annotate-category" value={category} options={CATEGORIES} optionLabel={categoryLabel} onValue={(v) => setCategory(v as AnnotationCategory)} />
+      </Field>
+      <Field id="annotate-comment" label="Comment">
+        <TextArea
+          controlRef={commentRef}
           id="annotate-comment"
           rows={3}
           value={comment}
-          onInput={(e) => {
-            setComment((e.target as HTMLTextAreaElement).value);
+          onValue={(v) => {
+            setComment(v);
             if (error) setError(null);
           }}
         />
-      </div>
-      <div class="field">
-        <label for="annotate-suggestion">Suggested rewrite (optional)</label>
-        <textarea id="annotate-suggestion" rows={2} value={suggestion} onInput={(e) => setSuggestion((e.target as HTMLTextAreaElement).value)} />
-      </div>
-      <div id="annotate-error" class="form-error" role="alert">
-        {error}
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="button primary" aria-disabled={busy}>
-          {busy ? 'Adding…' : 'Add annotation'}
-        </button>
-      </div>
+      </Field>
+      <Field id="annotate-suggestion" label="Suggested rewrite (optional)">
+        <TextArea id="annotate-suggestion" rows={2} value={suggestion} onValue={setSuggestion} />
+      </Field>
+      <FormError id="annotate-error" error={error} />
+      <SubmitRow busy={busy} label="Add annotation" busyLabel="Adding…" />
     </form>
   );
 }
@@ -233,8 +202,7 @@ function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => voi
   const { api, announce, refreshUnread } = useApp();
   const [scores, setScores] = useState<Scores>({});
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState<Verdict | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useKeyedAction<Verdict>();
 
   const give = async (verdict: Verdict) => {
     if (busy) return;
@@ -244,20 +212,13 @@ function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => voi
       document.getElementById(`rubric-${missing[0].key}-1`)?.focus();
       return;
     }
-    setBusy(verdict);
-    setError(null);
-    try {
+    await run(verdict, async () => {
       const result = await api.review(post.id, post.version, verdict, scores as Rubric, comment);
       onDone(result.post);
       announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
       refreshUnread();
       navigate('/review');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (
@@ -290,13 +251,10 @@ function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => voi
           </fieldset>
         ))}
       </div>
-      <div class="field">
-        <label for="verdict-comment">Overall comment</label>
-        <textarea id="verdict-comment" rows={3} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
-      </div>
-      <div id="verdict-error" class="form-error" role="alert">
-        {error}
-      </div>
+      <Field id="verdict-comment" label="Overall comment">
+        <TextArea id="verdict-comment" rows={3} value={comment} onValue={setComment} />
+      </Field>
+      <FormError id="verdict-error" error={error} />
       <div class="form-actions">
         <button type="button" class="button secondary" onClick={() => void give('changes_requested')} aria-disabled={busy !== null}>
           {busy === 'changes_requested' ? 'Sending…' : 'Request changes'}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api/endpoints';
 import { messageOf } from '../api/errors';
 import type { Session } from '../api/types';
+import { Field, FormError, TextInput } from '../components/Form';
 
 export type SignInNotice = 'expired' | 'signed-out' | null;
 
@@ -43,6 +44,9 @@ export function SignIn({ api, notice, onSignedIn }: { api: Api; notice: SignInNo
     }
   };
 
+  // Both fields are required, and both are marked invalid while the error shows.
+  const both = { required: true, 'aria-invalid': error ? true : undefined } as const;
+
   return (
     <main id="main" class="signin-page" tabIndex={-1}>
       <div class="signin-card">
@@ -55,39 +59,13 @@ export function SignIn({ api, notice, onSignedIn }: { api: Api; notice: SignInNo
           </p>
         )}
         <form class="form" onSubmit={submit} noValidate aria-describedby={error ? 'signin-error' : undefined}>
-          <div class="field">
-            <label for="signin-username">Username</label>
-            <input
-              ref={usernameRef}
-              id="signin-username"
-              name="username"
-              type="text"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck={false}
-              required
-              value={username}
-              aria-invalid={error ? true : undefined}
-              onInput={(e) => setUsername((e.target as HTMLInputElement).value)}
-            />
-          </div>
-          <div class="field">
-            <label for="signin-password">Password</label>
-            <input
-              ref={passwordRef}
-              id="signin-password"
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              required
-              value={password}
-              aria-invalid={error ? true : undefined}
-              onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-            />
-          </div>
-          <div id="signin-error" class="form-error" role="alert">
-            {error}
-          </div>
+          <Field id="signin-username" label="Username">
+            <TextInput {...both} controlRef={usernameRef} id="signin-username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck={false} value={username} onValue={setUsername} />
+          </Field>
+          <Field id="signin-password" label="Password">
+            <TextInput {...both} controlRef={passwordRef} id="signin-password" name="password" type="password" autocomplete="current-password" value={password} onValue={setPassword} />
+          </Field>
+          <FormError id="signin-error" error={error} />
           <button type="submit" class="button primary wide" aria-disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
