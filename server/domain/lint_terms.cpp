@@ -1,0 +1,140 @@
+// The banned_terms and confidential_terms rules: whole-word term matching on a folded copy of
+// the post (see TermsRule in policy_lint.hpp).
+#include <algorithm>
+
+#include "domain/lint_rules.hpp"
+
+namespace greenroom::domain::lint_detail {
+namespace {
+
+// fold(s).text without the origin map.
+std::string fold_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool in_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    auto d = next_cp(s, i);
+    if (is_space(d.value)) {
+      if (!in_space) out.push_back(' ');
+      in_space = true;
+    } else {
+      for (std::size_t k = 0; k < d.length; ++k) out.push_back(lower_ascii(s[i + k]));
+      in_space = false;
+    }
+    i += d.length;
+  }
+  return out;
+}
+
+}  // namespace
+
+FoldedText fold(std::string_view s) {
+  FoldedText f;
+  f.text.resize(s.size());
+  f.origin.resize(s.size());
+  std::size_t n = 0;
+  bool in_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    bool space = c == ' ' || (c >= 0x09 && c <= 0x0D);
+    if (c >= 0x80) {
+      auto d = decode_at(s, i);
+      len = d.length;
+      space = is_space(d.value);
+    }
+    if (space) {
+      if (!in_space) {
+        f.text[n] = ' ';
+        f.origin[n++] = i;
+      }
+    } else {
+      for (std::size_t k = 0; k < len; ++k) {
+        f.text[n] = lower_ascii(s[i + k]);
+        f.origin[n++] = i + k;
+      }
+    }
+    in_space = space;
+    i += len;
+  }
+  f.text.resize(n);
+  f.origin.resize(n);
+  return f;
+}
+
+CompiledTerm compile_term(std::string_view term) {
+  CompiledTerm t;
+  std::string folded = fold_text(term);
+  std::string_view v = folded;
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (!v.empty() && v.back() == '*') {
+    t.prefix = true;
+    v.remove_suffix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  }
+  t.stem = std::string(v);
+  t.word_start = joins_word(next_cp(t.stem, 0).value);
+  t.word_end = joins_word(prev_cp(t.stem, t.stem.size()).value);
+  return t;
+}
+
+std::vector<std::size_t> word_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    auto d = next_cp(text, i);
+    bool joins = joins_word(d.value);
+    if (joins && !in_word) starts.push_back(i);
+    in_word = joins;
+    i += d.length;
+  }
+  return starts;
+}
+
+void check_terms(std::string_view body, const FoldedText& f, const std::vector<std::size_t>& starts,
+                 const TermsRule& r, std::string_view rule_name, std::string_view why,
+                 Findings& out) {
+  const std::string_view text = f.text;
+  auto report = [&](const CompiledTerm& t, std::size_t pos) {
+    std::size_t end = pos + t.stem.size();
+    if (t.prefix) {
+      for (auto d = next_cp(text, end); d.length != 0 && joins_word(d.value);
+           d = next_cp(text, end))
+        end += d.length;
+    } else if (t.word_end && joins_word(next_cp(text, end).value)) {
+      return;
+    }
+    std::size_t begin_b = f.origin[pos], end_b = f.origin[end - 1] + 1;
+    out.push_back(
+        {rule_name, r.severity,
+         "Remove " + quoted(body.substr(begin_b, end_b - begin_b)) + ": " + std::string(why),
+         begin_b, end_b});
+  };
+
+  // Terms that begin a word are tried only at word starts, looked up by their first byte;
+  // the others (e.g. in Chinese, or starting with punctuation) are searched everywhere.
+  std::vector<CompiledTerm> at_word_start, anywhere;
+  for (const auto& term : r.terms) {
+    CompiledTerm t = compile_term(term);
+    if (!t.stem.empty()) (t.word_start ? at_word_start : anywhere).push_back(std::move(t));
+  }
+  auto first_byte = [](const CompiledTerm& t) { return static_cast<unsigned char>(t.stem[0]); };
+  std::sort(
+      at_word_start.begin(), at_word_start.end(),
+      [&](const CompiledTerm& a, const CompiledTerm& b) { return first_byte(a) < first_byte(b); });
+  for (std::size_t pos : starts) {
+    auto c = static_cast<unsigned char>(text[pos]);
+    auto it =
+        std::lower_bound(at_word_start.begin(), at_word_start.end(), c,
+                         [&](const CompiledTerm& t, unsigned char v) { return first_byte(t) < v; });
+    for (; it != at_word_start.end() && first_byte(*it) == c; ++it)
+      if (text.substr(pos).starts_with(it->stem)) report(*it, pos);
+  }
+  for (const auto& t : anywhere)
+    for (auto pos = text.find(t.stem); pos != std::string_view::npos;
+         pos = text.find(t.stem, pos + 1))
+      report(t, pos);
+}
+
+}  // namespace greenroom::domain::lint_detail
