@@ -43,23 +43,37 @@ Args parse(int argc, char** argv) {
       if (i + 1 >= argc) usage_error(s + " needs a value");
       slot = argv[++i];
     };
-    if (s == "--config") value(a.config);
-    else if (s == "--data") value(a.data);
-    else if (s == "--port") value(a.port);
-    else if (s == "--address") value(a.address);
-    else if (s == "--static") value(a.static_dir);
-    else if (s == "--role") value(a.role);
-    else if (s == "--display-name") value(a.display_name);
-    else if (s == "--level") value(a.level);
-    else if (s == "--coach") value(a.coach);
-    else if (s == "--plain-http") a.plain_http = true;
-    else if (s == "--password-stdin") a.password_stdin = true;
-    else if (s == "--no-request-log") a.no_request_log = true;
+    if (s == "--config")
+      value(a.config);
+    else if (s == "--data")
+      value(a.data);
+    else if (s == "--port")
+      value(a.port);
+    else if (s == "--address")
+      value(a.address);
+    else if (s == "--static")
+      value(a.static_dir);
+    else if (s == "--role")
+      value(a.role);
+    else if (s == "--display-name")
+      value(a.display_name);
+    else if (s == "--level")
+      value(a.level);
+    else if (s == "--coach")
+      value(a.coach);
+    else if (s == "--plain-http")
+      a.plain_http = true;
+    else if (s == "--password-stdin")
+      a.password_stdin = true;
+    else if (s == "--no-request-log")
+      a.no_request_log = true;
     else if (s == "-h" || s == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (s.rfind("--", 0) == 0) usage_error("unknown option " + s);
-    else a.positional.push_back(s);
+    } else if (s.rfind("--", 0) == 0)
+      usage_error("unknown option " + s);
+    else
+      a.positional.push_back(s);
   }
   return a;
 }
@@ -112,7 +126,8 @@ int main(int argc, char** argv) {
     }
     if (cmd == "user" && a.positional.size() == 3 && a.positional[1] == "add") {
       if (!a.role) usage_error("user add needs --role");
-      if (!a.password_stdin) usage_error("user add needs --password-stdin (the password is read from standard input)");
+      if (!a.password_stdin)
+        usage_error("user add needs --password-stdin (the password is read from standard input)");
       greenroom::app::UserAddOptions o{a.positional[2], *a.role, a.display_name, a.level, a.coach};
       return greenroom::app::user_add_command(cfg, o, std::cin, std::cout, std::cerr);
     }

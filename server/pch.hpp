@@ -1,12 +1,12 @@
 // Precompiled header for the core library: the heavy, stable third-party headers.
 #pragma once
+#include <sqlite3.h>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <functional>

@@ -22,7 +22,8 @@ namespace d = greenroom::domain;
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kCategories{"praise", "tone", "clarity", "policy", "risk"};
+constexpr std::array<std::string_view, 5> kCategories{"praise", "tone", "clarity", "policy",
+                                                      "risk"};
 
 std::int64_t require_offset(const nlohmann::json& body, const char* field) {
   auto it = body.find(field);
@@ -67,7 +68,8 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
   auto body = read_json_object(ctx, {"start", "end", "quote", "category", "comment", "suggestion"});
   const auto start = require_offset(body, "start");
   const auto end = require_offset(body, "end");
-  if (end <= start) throw d::bad_request("\"end\" must be greater than \"start\": select at least one character.");
+  if (end <= start)
+    throw d::bad_request("\"end\" must be greater than \"start\": select at least one character.");
   auto category = require_string(body, "category");
   if (std::find(kCategories.begin(), kCategories.end(), category) == kCategories.end())
     throw d::bad_request("category must be one of praise, tone, clarity, policy, risk.");
@@ -83,7 +85,8 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
     auto post = load_coached_post(c, uid, id).post;
     if (post.state == d::PostState::hidden || post.state == d::PostState::removed)
       throw d::conflict("This post was hidden by a moderator and cannot be annotated.");
-    auto anchor = d::make_anchor(post.body, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    auto anchor =
+        d::make_anchor(post.body, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
     if (!anchor)
       throw d::bad_request("The range " + std::to_string(start) + ".." + std::to_string(end) +
                            " is outside the post, which has " +
@@ -119,14 +122,18 @@ awaitable<http::Response> reply_annotation(Services& s, http::RequestContext& ct
     const auto to = cp.is_author ? a.coach.id : cp.post.author.id;
     if (to != uid)
       notify(c, to, "annotation_reply",
-             name + " replied on \"" + excerpt(a.anchor.exact) + "\": " + excerpt(text), a.post_id, aid);
+             name + " replied on \"" + excerpt(a.anchor.exact) + "\": " + excerpt(text), a.post_id,
+             aid);
     return reply;
   };
   auto r = co_await write(s.writer, std::move(job));
-  co_return http::json_response(
-      http::Status::created,
-      {{"reply", {{"id", r.id}, {"annotation_id", aid}, {"author", author_json(r.author)},
-                  {"body", r.body}, {"created_at", d::format_rfc3339(r.created_at)}}}});
+  co_return http::json_response(http::Status::created,
+                                {{"reply",
+                                  {{"id", r.id},
+                                   {"annotation_id", aid},
+                                   {"author", author_json(r.author)},
+                                   {"body", r.body},
+                                   {"created_at", d::format_rfc3339(r.created_at)}}}});
 }
 
 awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& ctx) {
@@ -148,9 +155,10 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     auto [a, cp] = load_annotation(c, uid, aid);
     if (!cp.is_author) throw d::forbidden("Only the author applies a suggestion to their post.");
     if (!d::is_editable(cp.post.state))
-      throw d::conflict("A post that is " + std::string(d::to_string(cp.post.state)) +
-                            " cannot change; suggestions apply to drafts and posts with changes requested.",
-                        "illegal_transition");
+      throw d::conflict(
+          "A post that is " + std::string(d::to_string(cp.post.state)) +
+              " cannot change; suggestions apply to drafts and posts with changes requested.",
+          "illegal_transition");
     if (!a.suggestion) throw d::conflict("This annotation has no suggested rewrite to apply.");
     if (a.applied) throw d::conflict("This suggestion was applied already.");
     if (a.orphaned)

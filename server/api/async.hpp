@@ -4,7 +4,8 @@
 //
 // GCC 12 destroys a lambda temporary with init-captures twice when it appears inside a
 // co_await expression. So: these are plain functions (not coroutines), and callers name
-// their job lambda first: `auto job = [...](Connection& c) {...}; co_await write(w, std::move(job));`
+// their job lambda first: `auto job = [...](Connection& c) {...}; co_await write(w,
+// std::move(job));`
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
@@ -58,7 +59,8 @@ auto write(store::Writer& writer, F f) {
         },
         boost::asio::use_awaitable);
   } else {
-    static_assert(std::is_default_constructible_v<R>, "write() results must be default-constructible");
+    static_assert(std::is_default_constructible_v<R>,
+                  "write() results must be default-constructible");
     return boost::asio::async_initiate<Token, void(std::exception_ptr, R)>(
         [&writer, f = std::move(f)](auto handler) mutable {
           auto resume = detail::resume_on_own_executor(std::move(handler));
@@ -77,7 +79,8 @@ template <class F>
 auto run_blocking(boost::asio::thread_pool& pool, F f) {
   using R = std::invoke_result_t<F&>;
   return boost::asio::co_spawn(
-      pool.get_executor(), [f = std::move(f)]() mutable -> boost::asio::awaitable<R> { co_return f(); },
+      pool.get_executor(),
+      [f = std::move(f)]() mutable -> boost::asio::awaitable<R> { co_return f(); },
       boost::asio::use_awaitable);
 }
 

@@ -24,8 +24,8 @@ bool is_unsafe(http::Verb v) {
 }
 
 std::string session_cookie(const std::string& token, long max_age) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
-         std::to_string(max_age) + "; Secure; HttpOnly; SameSite=Lax";
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; Max-Age=" + std::to_string(max_age) + "; Secure; HttpOnly; SameSite=Lax";
 }
 
 }  // namespace
@@ -71,8 +71,9 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
     co_return res;
   }
   if (decision.busy) {
-    auto res = http::error_response(http::Status::service_unavailable, "unavailable",
-                                    "Too many sign-ins are being checked right now; try again in a moment.");
+    auto res = http::error_response(
+        http::Status::service_unavailable, "unavailable",
+        "Too many sign-ins are being checked right now; try again in a moment.");
     res.set(http::bhttp::field::retry_after, "1");
     co_return res;
   }
@@ -97,8 +98,8 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   ok = ok && user && !user->disabled;
   if (!ok) {
     auto audit = [username, ip](store::Connection& c) {
-      store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed",
-                                     "user", std::nullopt,
+      store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed", "user",
+                                     std::nullopt,
                                      nlohmann::json{{"username", username}, {"ip", ip}}.dump());
     };
     co_await write(s.writer, std::move(audit));
@@ -116,7 +117,8 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   auto token = random_token();
   auto csrf = random_token();
   auto now = domain::now_millis();
-  auto ttl_ms = std::chrono::duration_cast<std::chrono::milliseconds>(s.settings.session_ttl).count();
+  auto ttl_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(s.settings.session_ttl).count();
   auto start_session = [hash = sha256_bytes(token), uid = user->id, csrf, now, ttl_ms, ip,
                         upgraded](store::Connection& c) {
     store::SessionRepository::insert(c, hash, uid, csrf, now, now + ttl_ms);
@@ -126,7 +128,8 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   };
   co_await write(s.writer, std::move(start_session));
   ctx.user_id = user->id;
-  auto res = http::json_response(http::Status::ok, {{"user", user_json(*user)}, {"csrf_token", csrf}});
+  auto res =
+      http::json_response(http::Status::ok, {{"user", user_json(*user)}, {"csrf_token", csrf}});
   res.set(http::bhttp::field::set_cookie, session_cookie(token, ttl_ms / 1000));
   co_return res;
 }

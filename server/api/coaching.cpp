@@ -34,8 +34,8 @@ CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {
-  store::NotificationRepository::insert(c, {user_id, kind, message, post_id, annotation_id, goal_id},
-                                        d::now_millis());
+  store::NotificationRepository::insert(
+      c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
 }
 
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,

@@ -13,8 +13,7 @@ namespace greenroom::api {
 namespace {
 
 std::string base64url(const unsigned char* data, std::size_t n) {
-  static const char* alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   std::string out;
   out.reserve((n * 4 + 2) / 3);
   std::size_t i = 0;
@@ -47,9 +46,9 @@ std::string hash_password(std::string_view password, const Argon2Params& p) {
   std::size_t encoded_len =
       argon2_encodedlen(p.t_cost, p.m_cost_kib, p.parallelism, sizeof salt, hash_len, Argon2_id);
   std::vector<char> encoded(encoded_len);
-  int rc = argon2id_hash_encoded(p.t_cost, p.m_cost_kib, p.parallelism, password.data(),
-                                 password.size(), salt, sizeof salt, hash_len, encoded.data(),
-                                 encoded.size());
+  int rc =
+      argon2id_hash_encoded(p.t_cost, p.m_cost_kib, p.parallelism, password.data(), password.size(),
+                            salt, sizeof salt, hash_len, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) throw std::runtime_error(argon2_error_message(rc));
   return std::string(encoded.data());
 }
@@ -60,7 +59,8 @@ bool verify_password(std::string_view password, const std::string& encoded_hash)
 
 bool needs_rehash(const std::string& encoded_hash, const Argon2Params& p) {
   const std::string expected = "$argon2id$v=19$m=" + std::to_string(p.m_cost_kib) +
-                               ",t=" + std::to_string(p.t_cost) + ",p=" + std::to_string(p.parallelism) + "$";
+                               ",t=" + std::to_string(p.t_cost) +
+                               ",p=" + std::to_string(p.parallelism) + "$";
   return encoded_hash.rfind(expected, 0) != 0;
 }
 

@@ -28,7 +28,8 @@ std::optional<d::Millis> parse_rfc3339(const std::string& s) {
   char t;
   if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &da, &t, &h, &mi, &se) != 7)
     return std::nullopt;
-  if ((t != 'T' && t != 't') || mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 || se > 60)
+  if ((t != 'T' && t != 't') || mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 ||
+      se > 60)
     return std::nullopt;
   std::size_t i = 19;
   int millis = 0;
@@ -85,7 +86,8 @@ awaitable<http::Response> list_goals(Services& s, http::RequestContext& ctx) {
   require_goal_access(*conn, p, exec);
   const auto now = d::now_millis();
   auto items = nlohmann::json::array();
-  for (const auto& g : store::GoalRepository::for_executive(*conn, exec)) items.push_back(goal_json(g, now));
+  for (const auto& g : store::GoalRepository::for_executive(*conn, exec))
+    items.push_back(goal_json(g, now));
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
 
@@ -93,7 +95,8 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   if (!d::has_capability(p.user.role, d::Capability::review_posts))
     throw d::forbidden("Coaches set goals for their executives.");
-  auto body = read_json_object(ctx, {"executive_id", "title", "metric", "target", "term", "due_at"});
+  auto body =
+      read_json_object(ctx, {"executive_id", "title", "metric", "target", "term", "due_at"});
   auto exec_it = body.find("executive_id");
   if (exec_it == body.end() || !exec_it->is_number_integer())
     throw d::bad_request("executive_id is required: the id of one of your executives.");
@@ -102,10 +105,11 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   d::validate_text(title, "title", 200);
   auto metric = d::parse_goal_metric(require_string(body, "metric"));
   if (!metric)
-    throw d::bad_request("metric must be company_posts, practice_posts, replies or likes_received.");
+    throw d::bad_request(
+        "metric must be company_posts, practice_posts, replies or likes_received.");
   auto target_it = body.find("target");
-  if (target_it == body.end() || !target_it->is_number_integer() || target_it->get<std::int64_t>() < 1 ||
-      target_it->get<std::int64_t>() > 1000)
+  if (target_it == body.end() || !target_it->is_number_integer() ||
+      target_it->get<std::int64_t>() < 1 || target_it->get<std::int64_t>() > 1000)
     throw d::bad_request("target must be a whole number from 1 to 1000.");
   auto term = d::parse_goal_term(require_string(body, "term"));
   if (!term) throw d::bad_request("term must be short, mid or long.");
@@ -117,11 +121,13 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
     if (!store::UserRepository::relation(*conn, p.user.id, exec).coaches_author)
       throw d::forbidden("You can set goals only for executives you coach.");
   }
-  auto job = [uid = p.user.id, exec, title, metric = *metric, target = target_it->get<std::int64_t>(),
-              term = *term, due = *due](store::Connection& c) {
+  auto job = [uid = p.user.id, exec, title, metric = *metric,
+              target = target_it->get<std::int64_t>(), term = *term,
+              due = *due](store::Connection& c) {
     if (!store::UserRepository::relation(c, uid, exec).coaches_author)
       throw d::forbidden("You can set goals only for executives you coach.");
-    auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due}, d::now_millis());
+    auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due},
+                                            d::now_millis());
     return *store::GoalRepository::find(c, id);
   };
   auto g = co_await write(s.writer, std::move(job));
@@ -134,7 +140,8 @@ awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx) {
   auto job = [uid = p.user.id, id](store::Connection& c) {
     auto g = store::GoalRepository::find(c, id);
     if (!g) throw d::not_found("Goal " + std::to_string(id));
-    if (g->executive_id != uid && !store::UserRepository::relation(c, uid, g->executive_id).coaches_author)
+    if (g->executive_id != uid &&
+        !store::UserRepository::relation(c, uid, g->executive_id).coaches_author)
       throw d::not_found("Goal " + std::to_string(id));
     if (g->coach.id != uid) throw d::forbidden("Only the coach who set a goal removes it.");
     store::GoalRepository::remove(c, id);
@@ -150,7 +157,8 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
   std::optional<std::int64_t> before;
   if (auto raw = ctx.query("before")) {
     auto c = d::decode_cursor(*raw);
-    if (!c) throw d::bad_request("The before cursor is not one this server gave out.", "bad_cursor");
+    if (!c)
+      throw d::bad_request("The before cursor is not one this server gave out.", "bad_cursor");
     before = c->id;
   }
   auto conn = s.reads.acquire();
@@ -163,8 +171,10 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
   auto items = nlohmann::json::array();
   for (const auto& n : list) items.push_back(notification_json(n));
   co_return http::json_response(
-      http::Status::ok, {{"items", std::move(items)}, {"next", next},
-                         {"unread_count", store::NotificationRepository::unread_count(*conn, p.user.id)}});
+      http::Status::ok,
+      {{"items", std::move(items)},
+       {"next", next},
+       {"unread_count", store::NotificationRepository::unread_count(*conn, p.user.id)}});
 }
 
 awaitable<http::Response> read_notifications(Services& s, http::RequestContext& ctx) {
@@ -200,8 +210,9 @@ int remind_due_goals(store::Connection& c) {
   auto due = store::GoalRepository::due_for_reminder(c, now, d::kDueSoonWindow);
   for (const auto& g : due) {
     const auto hours = std::max<std::int64_t>(1, (g.due_at - now) / 3600000);
-    const auto msg = "Goal \"" + g.title + "\" is due in " + std::to_string(hours) + " h: " +
-                     std::to_string(g.progress) + " of " + std::to_string(g.target) + " so far.";
+    const auto msg = "Goal \"" + g.title + "\" is due in " + std::to_string(hours) +
+                     " h: " + std::to_string(g.progress) + " of " + std::to_string(g.target) +
+                     " so far.";
     notify(c, g.executive_id, "goal_due_soon", msg, std::nullopt, std::nullopt, g.id);
     notify(c, g.coach.id, "goal_due_soon", msg, std::nullopt, std::nullopt, g.id);
     store::GoalRepository::mark_reminded(c, g.id, now);

@@ -25,7 +25,8 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
                           "); send a JSON object.",
                       "invalid_json");
   }
-  if (!body.is_object()) throw bad_request("The request body must be a JSON object.", "invalid_json");
+  if (!body.is_object())
+    throw bad_request("The request body must be a JSON object.", "invalid_json");
   for (const auto& [key, value] : body.items()) {
     if (std::find(allowed_fields.begin(), allowed_fields.end(), key) == allowed_fields.end()) {
       std::string allowed;

@@ -48,7 +48,7 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
     space = d::parse_space(*space_name);
     if (!space) throw d::bad_request("space must be \"practice\" or \"company\".");
     if (!d::has_capability(p.user.role, *space == d::Space::company ? d::Capability::post_company
-                                                                     : d::Capability::post_practice))
+                                                                    : d::Capability::post_practice))
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
@@ -92,7 +92,8 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
     auto post = load_own_post(c, actor.id, id);
     auto next = d::transition(post.state, d::PostCommand::publish);
     // A draft goes out directly only when the training level allows it there.
-    if (post.state == d::PostState::draft) d::decide_new_post(actor, post.space, d::PostAction::publish);
+    if (post.state == d::PostState::draft)
+      d::decide_new_post(actor, post.space, d::PostAction::publish);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
     return *store::PostRepository::find(c, id, actor.id);
@@ -129,7 +130,8 @@ awaitable<http::Response> post_versions(Services& s, http::RequestContext& ctx) 
                      {"created_at", d::format_rfc3339(v.created_at)},
                      {"annotations", std::move(made_on)}});
   }
-  co_return http::json_response(http::Status::ok, {{"post", post_json(cp.post)}, {"items", std::move(items)}});
+  co_return http::json_response(http::Status::ok,
+                                {{"post", post_json(cp.post)}, {"items", std::move(items)}});
 }
 
 }  // namespace greenroom::api

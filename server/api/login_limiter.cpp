@@ -22,7 +22,8 @@ long LoginLimiter::wait_for(Entry& e, Clock::time_point now, int limit) {
 
 void LoginLimiter::prune(Clock::time_point now) {
   // Bounded memory under a spray of usernames or addresses: forget idle, stale entries.
-  if (now - last_prune_ < std::chrono::seconds(10) && by_user_.size() + by_ip_.size() < 50000) return;
+  if (now - last_prune_ < std::chrono::seconds(10) && by_user_.size() + by_ip_.size() < 50000)
+    return;
   last_prune_ = now;
   for (auto* map : {&by_user_, &by_ip_})
     for (auto it = map->begin(); it != map->end();)
@@ -32,7 +33,8 @@ void LoginLimiter::prune(Clock::time_point now) {
                : std::next(it);
 }
 
-LoginLimiter::Decision LoginLimiter::begin(const std::string& username, const std::string& client_ip) {
+LoginLimiter::Decision LoginLimiter::begin(const std::string& username,
+                                           const std::string& client_ip) {
   std::lock_guard lock(mu_);
   const auto now = Clock::now();
   prune(now);
@@ -40,7 +42,8 @@ LoginLimiter::Decision LoginLimiter::begin(const std::string& username, const st
   auto& ip = by_ip_[client_ip];
   Decision d;
   // An address may try several accounts, so it gets a larger allowance.
-  d.retry_after = std::max(wait_for(user, now, max_failures_), wait_for(ip, now, max_failures_ * 4));
+  d.retry_after =
+      std::max(wait_for(user, now, max_failures_), wait_for(ip, now, max_failures_ * 4));
   if (d.retry_after > 0) return d;
   if (user.in_flight >= kMaxInFlightPerUser || ip.in_flight >= kMaxInFlightPerIp ||
       in_flight_ >= kMaxInFlight) {

@@ -56,9 +56,9 @@ awaitable<http::Response> lint(Services& s, http::RequestContext& ctx) {
   if (d::code_point_count(text) > 2 * d::kMaxPostCodePoints)
     throw d::bad_request("body is too long to check; posts have at most 5000 characters.");
   auto current = s.policy.current();
-  co_return http::json_response(
-      http::Status::ok, {{"findings", findings_json(d::lint_post(text, current->rules))},
-                         {"policy_version", current->version}});
+  co_return http::json_response(http::Status::ok,
+                                {{"findings", findings_json(d::lint_post(text, current->rules))},
+                                 {"policy_version", current->version}});
 }
 
 awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx) {

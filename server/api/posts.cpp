@@ -34,9 +34,10 @@ std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
   if (!raw) return std::nullopt;
   auto c = d::decode_cursor(*raw);
   if (!c)
-    throw d::bad_request("The before cursor is not one this server gave out; use the \"next\" "
-                         "value of the previous page.",
-                         "bad_cursor");
+    throw d::bad_request(
+        "The before cursor is not one this server gave out; use the \"next\" "
+        "value of the previous page.",
+        "bad_cursor");
   return c;
 }
 

@@ -24,19 +24,22 @@ namespace {
 int rubric_score(const nlohmann::json& rubric, const char* name) {
   auto it = rubric.find(name);
   if (it == rubric.end() || !it->is_number_integer() || it->get<int>() < 1 || it->get<int>() > 5)
-    throw d::bad_request(std::string("rubric.") + name + " is required: a whole number from 1 to 5.");
+    throw d::bad_request(std::string("rubric.") + name +
+                         " is required: a whole number from 1 to 5.");
   return it->get<int>();
 }
 
 store::Rubric read_rubric(const nlohmann::json& body) {
   auto it = body.find("rubric");
   if (it == body.end() || !it->is_object())
-    throw d::bad_request("rubric is required: {\"clarity\",\"tone\",\"audience_fit\",\"policy\"}, each 1 to 5.");
+    throw d::bad_request(
+        "rubric is required: {\"clarity\",\"tone\",\"audience_fit\",\"policy\"}, each 1 to 5.");
   for (const auto& [key, value] : it->items())
     if (key != "clarity" && key != "tone" && key != "audience_fit" && key != "policy")
-      throw d::bad_request("Unknown rubric field \"" + key + "\"; allowed: clarity, tone, audience_fit, policy.");
-  return {rubric_score(*it, "clarity"), rubric_score(*it, "tone"), rubric_score(*it, "audience_fit"),
-          rubric_score(*it, "policy")};
+      throw d::bad_request("Unknown rubric field \"" + key +
+                           "\"; allowed: clarity, tone, audience_fit, policy.");
+  return {rubric_score(*it, "clarity"), rubric_score(*it, "tone"),
+          rubric_score(*it, "audience_fit"), rubric_score(*it, "policy")};
 }
 
 }  // namespace
@@ -87,14 +90,16 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
     auto next = d::transition(post.state, verdict == "approve" ? d::PostCommand::approve
                                                                : d::PostCommand::request_changes);
     const auto now = d::now_millis();
-    auto rid = store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
+    auto rid =
+        store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
     store::PostRepository::set_state(c, id, next, now);
     notify(c, post.author.id, "verdict_given",
            verdict == "approve"
                ? name + " approved your post; it is now published: \"" + excerpt(post.body) + "\""
                : name + " asked for changes to \"" + excerpt(post.body) + "\"",
            id);
-    return std::make_pair(*store::ReviewRepository::find(c, rid), *store::PostRepository::find(c, id, uid));
+    return std::make_pair(*store::ReviewRepository::find(c, rid),
+                          *store::PostRepository::find(c, id, uid));
   };
   auto [review, post] = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::created,
@@ -106,7 +111,8 @@ awaitable<http::Response> list_reviews(Services& s, http::RequestContext& ctx) {
   auto conn = s.reads.acquire();
   auto cp = load_coached_post(*conn, p.user.id, ctx.id_param());
   auto items = nlohmann::json::array();
-  for (const auto& r : store::ReviewRepository::for_post(*conn, cp.post.id)) items.push_back(review_json(r));
+  for (const auto& r : store::ReviewRepository::for_post(*conn, cp.post.id))
+    items.push_back(review_json(r));
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
 

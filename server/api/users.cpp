@@ -47,7 +47,8 @@ awaitable<http::Response> list_users(Services& s, http::RequestContext& ctx) {
   require_admin(p);
   auto conn = s.reads.acquire();
   auto items = nlohmann::json::array();
-  for (const auto& u : store::UserRepository::all(*conn)) items.push_back(admin_user_json(*conn, u));
+  for (const auto& u : store::UserRepository::all(*conn))
+    items.push_back(admin_user_json(*conn, u));
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
 
@@ -74,7 +75,8 @@ awaitable<http::Response> create_user(Services& s, http::RequestContext& ctx) {
   if (*role == d::Role::executive && !level) level = d::Level::crawl;
   auto hash_it = [password, params = s.settings.argon2] { return hash_password(password, params); };
   auto hash = co_await run_blocking(s.blocking, std::move(hash_it));
-  auto job = [uid = p.user.id, user = store::NewUser{username, display, *role, level, hash}](store::Connection& c) {
+  auto job = [uid = p.user.id,
+              user = store::NewUser{username, display, *role, level, hash}](store::Connection& c) {
     if (store::UserRepository::find_by_username(c, user.username))
       throw d::conflict("The username " + user.username + " is taken.");
     const auto now = d::now_millis();
@@ -111,10 +113,13 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     if (!u) throw d::not_found("User " + std::to_string(id));
     const auto new_role = role.value_or(u->role);
     std::optional<d::Level> level = u->level;
-    if (new_role != d::Role::executive) level.reset();
-    else if (!level) level = d::Level::crawl;
+    if (new_role != d::Role::executive)
+      level.reset();
+    else if (!level)
+      level = d::Level::crawl;
     const bool now_disabled = disabled.value_or(u->disabled);
-    store::UserRepository::update(c, id, display.value_or(u->display_name), new_role, level, now_disabled);
+    store::UserRepository::update(c, id, display.value_or(u->display_name), new_role, level,
+                                  now_disabled);
     if (now_disabled || new_role != u->role) store::UserRepository::end_sessions(c, id);
     // A changed role ends the coaching relations that came with the old one.
     if (new_role != u->role) store::UserRepository::remove_assignments(c, id);
@@ -138,7 +143,8 @@ awaitable<http::Response> change_assignment(Services& s, http::RequestContext& c
     auto cu = store::UserRepository::find_by_id(c, coach);
     auto eu = store::UserRepository::find_by_id(c, exec);
     if (!cu || !eu) throw d::not_found("User " + std::to_string(!cu ? coach : exec));
-    if (assign && cu->role != d::Role::coach) throw d::bad_request(cu->username + " is not a coach.");
+    if (assign && cu->role != d::Role::coach)
+      throw d::bad_request(cu->username + " is not a coach.");
     if (assign && eu->role != d::Role::executive)
       throw d::bad_request(eu->username + " is not an executive.");
     const auto now = d::now_millis();
@@ -146,8 +152,8 @@ awaitable<http::Response> change_assignment(Services& s, http::RequestContext& c
       store::UserRepository::assign_coach(c, coach, exec, now);
     else
       store::UserRepository::unassign_coach(c, coach, exec);
-    store::AuditRepository::record(c, now, uid, assign ? "coach_assigned" : "coach_unassigned", "user",
-                                   exec, nlohmann::json{{"coach_id", coach}}.dump());
+    store::AuditRepository::record(c, now, uid, assign ? "coach_assigned" : "coach_unassigned",
+                                   "user", exec, nlohmann::json{{"coach_id", coach}}.dump());
   };
   co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"ok", true}});
@@ -171,7 +177,8 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
   auto items = nlohmann::json::array();
   for (const auto& u : store::UserRepository::executives_of(*conn, p.user.id)) {
     auto goals = nlohmann::json::array();
-    for (const auto& g : store::GoalRepository::for_executive(*conn, u.id)) goals.push_back(goal_json(g, now));
+    for (const auto& g : store::GoalRepository::for_executive(*conn, u.id))
+      goals.push_back(goal_json(g, now));
     items.push_back({{"user", user_json(u)},
                      {"goals", std::move(goals)},
                      {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id)}});

@@ -2,9 +2,9 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <iostream>
@@ -12,10 +12,10 @@
 #include <sstream>
 #include <thread>
 
-#include "app/policy_bootstrap.hpp"
-#include "app/routes.hpp"
 #include "api/credentials.hpp"
 #include "api/goals.hpp"
+#include "app/policy_bootstrap.hpp"
+#include "app/routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/log.hpp"
 #include "http/static_files.hpp"
@@ -66,8 +66,8 @@ int serve(const Config& cfg) {
     store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
     int applied = store::migrate(conn);
     if (applied > 0)
-      http::log_event("info", "migrated database", {{"applied", applied},
-                                                    {"version", store::schema_version(conn)}});
+      http::log_event("info", "migrated database",
+                      {{"applied", applied}, {"version", store::schema_version(conn)}});
     policy.set(load_policy(conn));
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
@@ -75,11 +75,14 @@ int serve(const Config& cfg) {
   api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));
   asio::thread_pool blocking(2);
 
-  api::Services services{
-      api::Settings{std::chrono::hours(cfg.session_ttl_hours),
-                    api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
-                                      cfg.argon2_parallelism}},
-      writer, reads, limiter, blocking, policy};
+  api::Services services{api::Settings{std::chrono::hours(cfg.session_ttl_hours),
+                                       api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
+                                                         cfg.argon2_parallelism}},
+                         writer,
+                         reads,
+                         limiter,
+                         blocking,
+                         policy};
 
   // Computed now, not on the first unknown-user sign-in, so that one costs like any other.
   api::decoy_hash(services.settings.argon2);
@@ -100,8 +103,9 @@ int serve(const Config& cfg) {
     tls = std::make_unique<asio::ssl::context>(net::make_server_context(tf));
   }
 
-  const int threads = cfg.threads > 0 ? cfg.threads
-                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = cfg.threads > 0
+                          ? cfg.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   asio::io_context ioc(threads);
   net::ServerOptions opts;
   opts.address = cfg.address;
@@ -115,25 +119,25 @@ int serve(const Config& cfg) {
   net::Server server(ioc, opts, dispatcher, metrics, tls.get());
   server.start();
 
-
   // Housekeeping on the writer: goals due soon are announced, expired sessions deleted.
   asio::steady_timer reminders(asio::make_strand(ioc));  // touched only on its strand
   std::function<void()> schedule_reminders = [&] {
     reminders.expires_after(std::chrono::seconds(cfg.reminder_interval_seconds));
     reminders.async_wait([&](const boost::system::error_code& ec) {
       if (ec) return;
-      writer.submit([](store::Connection& c) {
-                      api::remind_due_goals(c);
-                      store::SessionRepository::purge_expired(c, domain::now_millis());
-                    },
-                    [](std::exception_ptr e) {
-                      if (!e) return;
-                      try {
-                        std::rethrow_exception(e);
-                      } catch (const std::exception& ex) {
-                        http::log_event("error", "goal reminders failed", {{"error", ex.what()}});
-                      }
-                    });
+      writer.submit(
+          [](store::Connection& c) {
+            api::remind_due_goals(c);
+            store::SessionRepository::purge_expired(c, domain::now_millis());
+          },
+          [](std::exception_ptr e) {
+            if (!e) return;
+            try {
+              std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+              http::log_event("error", "goal reminders failed", {{"error", ex.what()}});
+            }
+          });
       schedule_reminders();
     });
   };
@@ -142,7 +146,8 @@ int serve(const Config& cfg) {
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
-    http::log_event("info", "stopping", {{"signal", sig}, {"open_connections", metrics.open_connections()}});
+    http::log_event("info", "stopping",
+                    {{"signal", sig}, {"open_connections", metrics.open_connections()}});
     asio::post(reminders.get_executor(), [&reminders] { reminders.cancel(); });
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
@@ -150,9 +155,12 @@ int serve(const Config& cfg) {
   std::cout << "greenroom listening on " << (tls ? "https" : "http") << "://"
             << (cfg.address.find(':') != std::string::npos ? "[" + cfg.address + "]" : cfg.address)
             << ":" << server.port() << std::endl;
-  http::log_event("info", "listening", {{"address", cfg.address}, {"port", server.port()},
-                                        {"tls", tls != nullptr}, {"threads", threads},
-                                        {"static_files", files.size()}});
+  http::log_event("info", "listening",
+                  {{"address", cfg.address},
+                   {"port", server.port()},
+                   {"tls", tls != nullptr},
+                   {"threads", threads},
+                   {"static_files", files.size()}});
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });

@@ -41,7 +41,8 @@ int user_add_command(const Config& cfg, const UserAddOptions& o, std::istream& p
     return 2;
   }
   if (o.username.empty() || o.username.size() > 64 ||
-      o.username.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+      o.username.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
           std::string::npos) {
     err << "error: USERNAME must be 1-64 letters, digits, '.', '_' or '-'\n";
     return 2;

@@ -16,8 +16,7 @@ using Setter = std::function<void(Config&, const nlohmann::json&, const std::str
 template <class T>
 Setter integer(T Config::*field, long long lo, long long hi) {
   return [field, lo, hi](Config& c, const nlohmann::json& v, const std::string& key) {
-    if (!v.is_number_integer())
-      throw ConfigError(key + " must be a whole number");
+    if (!v.is_number_integer()) throw ConfigError(key + " must be a whole number");
     auto n = v.get<long long>();
     if (n < lo || n > hi)
       throw ConfigError(key + " must be between " + std::to_string(lo) + " and " +
@@ -72,8 +71,8 @@ const std::map<std::string, Setter>& setters() {
 }
 
 void apply(Config& c, const nlohmann::json& j, const std::string& prefix) {
-  if (!j.is_object()) throw ConfigError((prefix.empty() ? "the configuration" : prefix) +
-                                        " must be a JSON object");
+  if (!j.is_object())
+    throw ConfigError((prefix.empty() ? "the configuration" : prefix) + " must be a JSON object");
   for (const auto& [key, value] : j.items()) {
     const std::string full = prefix.empty() ? key : prefix + "." + key;
     if (value.is_object()) {
@@ -92,7 +91,9 @@ std::string Config::database_path() const {
   return (std::filesystem::path(data_dir) / "greenroom.db").string();
 }
 
-void apply_config(Config& c, const nlohmann::json& j) { apply(c, j, ""); }
+void apply_config(Config& c, const nlohmann::json& j) {
+  apply(c, j, "");
+}
 
 Config load_config_file(const std::string& path) {
   std::ifstream in(path);

@@ -5,10 +5,10 @@
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/policy.hpp"
-#include "api/reviews.hpp"
-#include "api/users.hpp"
 #include "api/posts.hpp"
+#include "api/reviews.hpp"
 #include "api/system.hpp"
+#include "api/users.hpp"
 
 namespace greenroom::app {
 
@@ -16,9 +16,7 @@ using http::Verb;
 
 void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) {
   // Binds a handler of (Services&, RequestContext&) to the router's handler type.
-  auto bind = [&s](auto fn) {
-    return [&s, fn](http::RequestContext& ctx) { return fn(s, ctx); };
-  };
+  auto bind = [&s](auto fn) { return [&s, fn](http::RequestContext& ctx) { return fn(s, ctx); }; };
   r.add(Verb::get, "/healthz", [](http::RequestContext& ctx) { return api::healthz(ctx); });
   r.add(Verb::get, "/metrics", [&m](http::RequestContext& ctx) { return api::metrics(m, ctx); });
 
@@ -63,7 +61,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::patch, "/api/v1/users/{id}", bind(api::update_user));
   r.add(Verb::put, "/api/v1/users/{id}/level", bind(api::set_level));
   r.add(Verb::put, "/api/v1/coaches/{coach_id}/executives/{executive_id}", bind(api::assign_coach));
-  r.add(Verb::delete_, "/api/v1/coaches/{coach_id}/executives/{executive_id}", bind(api::unassign_coach));
+  r.add(Verb::delete_, "/api/v1/coaches/{coach_id}/executives/{executive_id}",
+        bind(api::unassign_coach));
   r.add(Verb::get, "/api/v1/cohort", bind(api::cohort));
 }
 

@@ -104,7 +104,8 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
   store::migrate(conn);
   const bool present = store::UserRepository::find_by_username(conn, "ada").has_value();
   if (!present) {
-    const api::Argon2Params argon2{cfg.argon2_t_cost, cfg.argon2_memory_kib, cfg.argon2_parallelism};
+    const api::Argon2Params argon2{cfg.argon2_t_cost, cfg.argon2_memory_kib,
+                                   cfg.argon2_parallelism};
     store::Transaction tx(conn);
     const auto now = domain::now_millis();
     std::vector<std::int64_t> ids;
@@ -113,8 +114,8 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
       if (!u.level.empty()) level = domain::parse_level(u.level);
       ids.push_back(store::UserRepository::insert(
           conn,
-          {std::string(u.username), std::string(u.display_name), *domain::parse_role(u.role),
-           level, api::hash_password(kDemoPassword, argon2)},
+          {std::string(u.username), std::string(u.display_name), *domain::parse_role(u.role), level,
+           api::hash_password(kDemoPassword, argon2)},
           now - 40LL * 86400000));
     }
     auto id_of = [&](std::string_view name) {
@@ -127,14 +128,16 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
       store::UserRepository::assign_coach(conn, cora, id_of(exec), now);
 
     // Company posts spread over the last twelve days, oldest first.
-    const std::array<std::string_view, 7> authors{"dana", "rui", "sam", "priya", "lee", "jordan", "mia"};
+    const std::array<std::string_view, 7> authors{"dana", "rui",    "sam", "priya",
+                                                  "lee",  "jordan", "mia"};
     const auto step = 12LL * 86400000 / static_cast<long long>(kCompanyPosts.size());
     for (std::size_t i = 0; i < kCompanyPosts.size(); ++i) {
       const auto at = now - 12LL * 86400000 + static_cast<long long>(i) * step;
       auto author = id_of(authors[i % authors.size()]);
       auto pid = store::PostRepository::insert(
-          conn, {author, domain::Space::company, domain::PostState::published,
-                 std::string(kCompanyPosts[i])},
+          conn,
+          {author, domain::Space::company, domain::PostState::published,
+           std::string(kCompanyPosts[i])},
           at);
       for (std::size_t k = 0; k < (i * 7) % 4; ++k) {
         auto replier = ids[(i + k + 6) % ids.size()];
@@ -146,26 +149,32 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     }
     // The practice space and the review pipeline.
     store::PostRepository::insert(
-        conn, {id_of("wren"), domain::Space::practice, domain::PostState::published,
-               "Trying a warmer tone: what small win from this week are you proud of?"},
+        conn,
+        {id_of("wren"), domain::Space::practice, domain::PostState::published,
+         "Trying a warmer tone: what small win from this week are you proud of?"},
         now - 3600000);
     store::PostRepository::insert(
-        conn, {id_of("rui"), domain::Space::practice, domain::PostState::published,
-               "Draft idea for Monday: three lessons from our first customer advisory board."},
+        conn,
+        {id_of("rui"), domain::Space::practice, domain::PostState::published,
+         "Draft idea for Monday: three lessons from our first customer advisory board."},
         now - 7200000);
     store::PostRepository::insert(
-        conn, {id_of("evan"), domain::Space::company, domain::PostState::draft,
-               "Excited to announce our Q3 results are in and they are AMAZING!!"},
+        conn,
+        {id_of("evan"), domain::Space::company, domain::PostState::draft,
+         "Excited to announce our Q3 results are in and they are AMAZING!!"},
         now - 1800000);
     const auto evan = id_of("evan");
     auto waiting = store::PostRepository::insert(
-        conn, {evan, domain::Space::company, domain::PostState::in_review,
-               "Thank you to the operations team for a smooth quarter close. Your care shows."},
+        conn,
+        {evan, domain::Space::company, domain::PostState::in_review,
+         "Thank you to the operations team for a smooth quarter close. Your care shows."},
         now - 900000);
-    store::NotificationRepository::insert(
-        conn, {cora, "submission_waiting",
-               "Evan Exec submitted a post for review: \"Thank you to the operations team for a smooth…\"",
-               waiting, std::nullopt, std::nullopt}, now - 900000);
+    store::NotificationRepository::insert(conn,
+                                          {cora, "submission_waiting",
+                                           "Evan Exec submitted a post for review: \"Thank you to "
+                                           "the operations team for a smooth…\"",
+                                           waiting, std::nullopt, std::nullopt},
+                                          now - 900000);
 
     // A post that came back with changes requested: annotations on exact words, a review.
     const std::string revise =
@@ -179,8 +188,11 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
       auto aid = store::AnnotationRepository::insert(
           conn, {back, 1, cora, category, comment, std::move(suggestion), *anchor}, now - 80000000);
       store::NotificationRepository::insert(
-          conn, {evan, "new_annotation", "Cora Coach annotated \"" + anchor->exact + "\" (" + category + ")",
-                 back, aid, std::nullopt}, now - 80000000);
+          conn,
+          {evan, "new_annotation",
+           "Cora Coach annotated \"" + anchor->exact + "\" (" + category + ")", back, aid,
+           std::nullopt},
+          now - 80000000);
     };
     note(revise.find("crushed the competition"), 23, "tone",
          "Sounds combative for an internal audience; focus on what the team achieved.",
@@ -192,25 +204,36 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     store::ReviewRepository::insert(conn, back, 1, cora, "changes_requested",
                                     "Good energy. Let's make it about customers, not rivals.",
                                     {3, 2, 3, 4}, now - 79000000);
-    store::PostRepository::set_state(conn, back, domain::PostState::changes_requested, now - 79000000);
+    store::PostRepository::set_state(conn, back, domain::PostState::changes_requested,
+                                     now - 79000000);
     store::NotificationRepository::insert(
-        conn, {evan, "verdict_given", "Cora Coach asked for changes to \"We are thrilled to announce…\"",
-               back, std::nullopt, std::nullopt}, now - 79000000);
+        conn,
+        {evan, "verdict_given", "Cora Coach asked for changes to \"We are thrilled to announce…\"",
+         back, std::nullopt, std::nullopt},
+        now - 79000000);
 
     // Goals with deadlines, progress counted from real activity.
     const auto day = 86400000LL;
-    store::GoalRepository::insert(conn, {evan, cora, "Publish 3 posts in the company space",
-                                         domain::GoalMetric::company_posts, 3,
-                                         domain::GoalTerm::short_term, now + 3 * day}, now - 2 * day);
-    store::GoalRepository::insert(conn, {evan, cora, "Reply to 10 colleagues this month",
-                                         domain::GoalMetric::replies, 10, domain::GoalTerm::mid_term,
-                                         now + 20 * day}, now - 5 * day);
-    store::GoalRepository::insert(conn, {id_of("wren"), cora, "Practise 5 posts before going company-wide",
-                                         domain::GoalMetric::practice_posts, 5,
-                                         domain::GoalTerm::short_term, now + day}, now - 6 * day);
-    store::GoalRepository::insert(conn, {id_of("rui"), cora, "Earn 25 likes on company posts",
-                                         domain::GoalMetric::likes_received, 25,
-                                         domain::GoalTerm::long_term, now + 60 * day}, now - 12 * day);
+    store::GoalRepository::insert(
+        conn,
+        {evan, cora, "Publish 3 posts in the company space", domain::GoalMetric::company_posts, 3,
+         domain::GoalTerm::short_term, now + 3 * day},
+        now - 2 * day);
+    store::GoalRepository::insert(
+        conn,
+        {evan, cora, "Reply to 10 colleagues this month", domain::GoalMetric::replies, 10,
+         domain::GoalTerm::mid_term, now + 20 * day},
+        now - 5 * day);
+    store::GoalRepository::insert(
+        conn,
+        {id_of("wren"), cora, "Practise 5 posts before going company-wide",
+         domain::GoalMetric::practice_posts, 5, domain::GoalTerm::short_term, now + day},
+        now - 6 * day);
+    store::GoalRepository::insert(
+        conn,
+        {id_of("rui"), cora, "Earn 25 likes on company posts", domain::GoalMetric::likes_received,
+         25, domain::GoalTerm::long_term, now + 60 * day},
+        now - 12 * day);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -7,7 +7,9 @@
 namespace greenroom::domain {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 struct ByteRange {
   std::size_t begin = 0, end = 0;

@@ -14,9 +14,9 @@ namespace greenroom::domain {
 inline constexpr std::size_t kAnchorContext = 32;
 
 struct TextAnchor {
-  std::string exact;   // the selected words
-  std::string prefix;  // up to `context` code points just before them
-  std::string suffix;  // up to `context` code points just after them
+  std::string exact;               // the selected words
+  std::string prefix;              // up to `context` code points just before them
+  std::string suffix;              // up to `context` code points just after them
   std::size_t start = 0, end = 0;  // code point range [start, end) in the annotated text
 
   bool operator==(const TextAnchor&) const = default;

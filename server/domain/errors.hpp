@@ -8,18 +8,18 @@
 namespace greenroom::domain {
 
 enum class ErrorKind {
-  bad_request,        // 400
-  unauthenticated,    // 401
-  forbidden,          // 403
-  not_found,          // 404
-  method_not_allowed, // 405
-  conflict,           // 409
-  payload_too_large,  // 413
-  unsupported_media,  // 415
-  unprocessable,      // 422
-  rate_limited,       // 429
-  internal,           // 500
-  unavailable,        // 503
+  bad_request,         // 400
+  unauthenticated,     // 401
+  forbidden,           // 403
+  not_found,           // 404
+  method_not_allowed,  // 405
+  conflict,            // 409
+  payload_too_large,   // 413
+  unsupported_media,   // 415
+  unprocessable,       // 422
+  rate_limited,        // 429
+  internal,            // 500
+  unavailable,         // 503
 };
 
 class Error : public std::runtime_error {
@@ -27,7 +27,10 @@ class Error : public std::runtime_error {
   Error(ErrorKind kind, std::string code, const std::string& message)
       : std::runtime_error(message), kind_(kind), code_(std::move(code)) {}
   Error(ErrorKind kind, std::string code, const std::string& message, nlohmann::json details)
-      : std::runtime_error(message), kind_(kind), code_(std::move(code)), details_(std::move(details)) {}
+      : std::runtime_error(message),
+        kind_(kind),
+        code_(std::move(code)),
+        details_(std::move(details)) {}
   ErrorKind kind() const { return kind_; }
   const std::string& code() const { return code_; }
   // Extra fields for the error object (e.g. "findings" of a policy violation).

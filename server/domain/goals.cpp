@@ -19,29 +19,40 @@ std::optional<GoalTerm> parse_goal_term(std::string_view s) {
 
 std::string_view to_string(GoalMetric m) {
   switch (m) {
-    case GoalMetric::company_posts: return "company_posts";
-    case GoalMetric::practice_posts: return "practice_posts";
-    case GoalMetric::replies: return "replies";
-    case GoalMetric::likes_received: return "likes_received";
+    case GoalMetric::company_posts:
+      return "company_posts";
+    case GoalMetric::practice_posts:
+      return "practice_posts";
+    case GoalMetric::replies:
+      return "replies";
+    case GoalMetric::likes_received:
+      return "likes_received";
   }
   return "unknown";
 }
 
 std::string_view to_string(GoalTerm t) {
   switch (t) {
-    case GoalTerm::short_term: return "short";
-    case GoalTerm::mid_term: return "mid";
-    case GoalTerm::long_term: return "long";
+    case GoalTerm::short_term:
+      return "short";
+    case GoalTerm::mid_term:
+      return "mid";
+    case GoalTerm::long_term:
+      return "long";
   }
   return "unknown";
 }
 
 std::string_view to_string(GoalStatus s) {
   switch (s) {
-    case GoalStatus::on_track: return "on_track";
-    case GoalStatus::due_soon: return "due_soon";
-    case GoalStatus::overdue: return "overdue";
-    case GoalStatus::done: return "done";
+    case GoalStatus::on_track:
+      return "on_track";
+    case GoalStatus::due_soon:
+      return "due_soon";
+    case GoalStatus::overdue:
+      return "overdue";
+    case GoalStatus::done:
+      return "done";
   }
   return "unknown";
 }

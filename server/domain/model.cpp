@@ -54,16 +54,36 @@ constexpr std::array<std::pair<std::string_view, PostAction>, 3> kActions{{
 
 }  // namespace
 
-std::optional<Role> parse_role(std::string_view s) { return lookup(kRoles, s); }
-std::optional<Level> parse_level(std::string_view s) { return lookup(kLevels, s); }
-std::optional<Space> parse_space(std::string_view s) { return lookup(kSpaces, s); }
-std::optional<PostState> parse_state(std::string_view s) { return lookup(kStates, s); }
-std::optional<PostAction> parse_action(std::string_view s) { return lookup(kActions, s); }
+std::optional<Role> parse_role(std::string_view s) {
+  return lookup(kRoles, s);
+}
+std::optional<Level> parse_level(std::string_view s) {
+  return lookup(kLevels, s);
+}
+std::optional<Space> parse_space(std::string_view s) {
+  return lookup(kSpaces, s);
+}
+std::optional<PostState> parse_state(std::string_view s) {
+  return lookup(kStates, s);
+}
+std::optional<PostAction> parse_action(std::string_view s) {
+  return lookup(kActions, s);
+}
 
-std::string_view to_string(Role r) { return name_of(kRoles, r); }
-std::string_view to_string(Level l) { return name_of(kLevels, l); }
-std::string_view to_string(Space s) { return name_of(kSpaces, s); }
-std::string_view to_string(PostState s) { return name_of(kStates, s); }
-std::string_view to_string(PostAction a) { return name_of(kActions, a); }
+std::string_view to_string(Role r) {
+  return name_of(kRoles, r);
+}
+std::string_view to_string(Level l) {
+  return name_of(kLevels, l);
+}
+std::string_view to_string(Space s) {
+  return name_of(kSpaces, s);
+}
+std::string_view to_string(PostState s) {
+  return name_of(kStates, s);
+}
+std::string_view to_string(PostAction a) {
+  return name_of(kActions, a);
+}
 
 }  // namespace greenroom::domain

@@ -41,8 +41,8 @@ struct PostFacts {
 
 // How the actor relates to the post's author (looked up by the store).
 struct Relation {
-  bool coaches_author = false;      // actor is one of the author's coaches
-  bool shares_coach = false;        // actor and author are executives sharing a coach
+  bool coaches_author = false;  // actor is one of the author's coaches
+  bool shares_coach = false;    // actor and author are executives sharing a coach
 };
 
 }  // namespace greenroom::domain

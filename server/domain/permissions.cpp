@@ -47,6 +47,8 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
   return false;
 }
 
-bool accepts_engagement(const PostFacts& post) { return post.state == PostState::published; }
+bool accepts_engagement(const PostFacts& post) {
+  return post.state == PostState::published;
+}
 
 }  // namespace greenroom::domain

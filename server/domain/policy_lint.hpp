@@ -38,9 +38,9 @@ std::string_view to_string(Severity s);
 std::optional<Severity> parse_severity(std::string_view name);
 
 struct LintFinding {
-  std::string rule;      // the rule's key in the policy, e.g. "personal_data"
-  std::string severity;  // "error" | "warning" | "info"
-  std::string message;   // a sentence: what is wrong and what is allowed
+  std::string rule;                // the rule's key in the policy, e.g. "personal_data"
+  std::string severity;            // "error" | "warning" | "info"
+  std::string message;             // a sentence: what is wrong and what is allowed
   std::size_t start = 0, end = 0;  // code points [start, end) of the offending text
 
   bool operator==(const LintFinding&) const = default;

@@ -6,12 +6,18 @@ namespace greenroom::domain {
 
 std::string_view to_string(PostCommand c) {
   switch (c) {
-    case PostCommand::edit: return "edit";
-    case PostCommand::submit: return "submit";
-    case PostCommand::publish: return "publish";
-    case PostCommand::withdraw: return "withdraw";
-    case PostCommand::approve: return "approve";
-    case PostCommand::request_changes: return "request changes";
+    case PostCommand::edit:
+      return "edit";
+    case PostCommand::submit:
+      return "submit";
+    case PostCommand::publish:
+      return "publish";
+    case PostCommand::withdraw:
+      return "withdraw";
+    case PostCommand::approve:
+      return "approve";
+    case PostCommand::request_changes:
+      return "request changes";
   }
   return "unknown";
 }
@@ -42,20 +48,27 @@ PostState transition(PostState from, PostCommand cmd) {
   for (auto allowed : allowed_commands(from)) {
     if (allowed != cmd) continue;
     switch (cmd) {
-      case PostCommand::edit: return from;
-      case PostCommand::submit: return PostState::in_review;
-      case PostCommand::publish: return PostState::published;
-      case PostCommand::withdraw: return PostState::draft;
-      case PostCommand::approve: return PostState::published;
-      case PostCommand::request_changes: return PostState::changes_requested;
+      case PostCommand::edit:
+        return from;
+      case PostCommand::submit:
+        return PostState::in_review;
+      case PostCommand::publish:
+        return PostState::published;
+      case PostCommand::withdraw:
+        return PostState::draft;
+      case PostCommand::approve:
+        return PostState::published;
+      case PostCommand::request_changes:
+        return PostState::changes_requested;
     }
   }
   std::string legal;
-  for (auto c : allowed_commands(from)) legal += (legal.empty() ? "" : ", ") + std::string(to_string(c));
+  for (auto c : allowed_commands(from))
+    legal += (legal.empty() ? "" : ", ") + std::string(to_string(c));
   throw Error(ErrorKind::conflict, "illegal_transition",
               "A post that is " + std::string(to_string(from)) + " cannot " +
-                  std::string(to_string(cmd)) + "; allowed now: " +
-                  (legal.empty() ? "nothing" : legal) + ".");
+                  std::string(to_string(cmd)) +
+                  "; allowed now: " + (legal.empty() ? "nothing" : legal) + ".");
 }
 
 }  // namespace greenroom::domain

@@ -12,7 +12,9 @@ int sequence_length(unsigned char c) {
   return 0;
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -89,7 +91,8 @@ DecodedCodePoint decode_before(std::string_view s, std::size_t byte) {
   while (start > 0 && byte - start < 4 && is_continuation(static_cast<unsigned char>(s[start])))
     --start;
   auto d = decode_at(s, start);
-  if (start + d.length != byte) return {static_cast<char32_t>(static_cast<unsigned char>(s[byte - 1])), 1};
+  if (start + d.length != byte)
+    return {static_cast<char32_t>(static_cast<unsigned char>(s[byte - 1])), 1};
   return d;
 }
 
@@ -111,15 +114,25 @@ bool is_blank(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { ++i; continue; }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      ++i;
+      continue;
+    }
     // U+00A0 no-break space, U+3000 ideographic space, U+2000..U+200B spaces.
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      i += 2; continue;
+      i += 2;
+      continue;
     }
     if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x80) { i += 3; continue; }
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      i += 3;
+      continue;
+    }
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x8B) { i += 3; continue; }
+        static_cast<unsigned char>(s[i + 2]) <= 0x8B) {
+      i += 3;
+      continue;
+    }
     return false;
   }
   return true;

@@ -64,7 +64,8 @@ std::optional<std::string> RequestContext::header(std::string_view name) const {
 }
 
 std::optional<std::string> RequestContext::cookie(std::string_view name) const {
-  for (auto it = req_.find(bhttp::field::cookie); it != req_.end() && it->name() == bhttp::field::cookie; ++it) {
+  for (auto it = req_.find(bhttp::field::cookie);
+       it != req_.end() && it->name() == bhttp::field::cookie; ++it) {
     std::string_view v(it->value().data(), it->value().size());
     while (!v.empty()) {
       auto semi = v.find(';');

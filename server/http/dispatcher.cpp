@@ -16,10 +16,10 @@ boost::asio::awaitable<Response> Dispatcher::route(RequestContext& ctx) {
   }
   if (!m.allow.empty()) {
     ctx.route_name = m.route_name;
-    auto res = error_response(Status::method_not_allowed, "method_not_allowed",
-                              "This path does not accept " +
-                                  std::string(bhttp::to_string(ctx.method())) +
-                                  "; allowed: " + m.allow + ".");
+    auto res =
+        error_response(Status::method_not_allowed, "method_not_allowed",
+                       "This path does not accept " + std::string(bhttp::to_string(ctx.method())) +
+                           "; allowed: " + m.allow + ".");
     res.set(bhttp::field::allow, m.allow);
     co_return res;
   }
@@ -43,8 +43,9 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
     res = error_response(e);
   } catch (const std::exception& e) {
     log_event("error", "unhandled exception",
-              {{"path", ctx.path()}, {"error", e.what()}, {"method",
-               std::string(bhttp::to_string(ctx.method()))}});
+              {{"path", ctx.path()},
+               {"error", e.what()},
+               {"method", std::string(bhttp::to_string(ctx.method()))}});
     res = error_response(Status::internal_server_error, "internal",
                          "Something went wrong on the server; the error has been logged.");
   }

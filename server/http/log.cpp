@@ -13,8 +13,12 @@ std::mutex g_log_mutex;
 std::atomic<bool> g_request_logging{true};
 }  // namespace
 
-void set_request_logging(bool on) { g_request_logging = on; }
-bool request_logging() { return g_request_logging; }
+void set_request_logging(bool on) {
+  g_request_logging = on;
+}
+bool request_logging() {
+  return g_request_logging;
+}
 
 void log_event(std::string_view level, std::string_view msg, const nlohmann::json& fields) {
   nlohmann::json line = fields;

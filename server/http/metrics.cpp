@@ -21,15 +21,15 @@ std::string Metrics::render() const {
     out << "# HELP greenroom_http_requests_total HTTP requests by route and status.\n"
            "# TYPE greenroom_http_requests_total counter\n";
     for (const auto& [key, n] : requests_)
-      out << "greenroom_http_requests_total{route=\"" << key.first << "\",status=\""
-          << key.second << "\"} " << n << "\n";
+      out << "greenroom_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second
+          << "\"} " << n << "\n";
     out << "# HELP greenroom_http_request_duration_seconds Request latency.\n"
            "# TYPE greenroom_http_request_duration_seconds histogram\n";
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kLatencyBounds.size(); ++i) {
       cumulative += latency_buckets_[i];
-      out << "greenroom_http_request_duration_seconds_bucket{le=\"" << kLatencyBounds[i]
-          << "\"} " << cumulative << "\n";
+      out << "greenroom_http_request_duration_seconds_bucket{le=\"" << kLatencyBounds[i] << "\"} "
+          << cumulative << "\n";
     }
     cumulative += latency_buckets_.back();
     out << "greenroom_http_request_duration_seconds_bucket{le=\"+Inf\"} " << cumulative << "\n"

@@ -14,9 +14,8 @@ namespace greenroom::http {
 
 class Metrics {
  public:
-  static constexpr std::array<double, 12> kLatencyBounds{0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                          0.025,  0.05,  0.1,    0.25,  0.5,
-                                                          1.0,    2.5};
+  static constexpr std::array<double, 12> kLatencyBounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                         0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
   void record_request(const std::string& route, int status, double seconds);
   void connection_opened() { open_connections_.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }

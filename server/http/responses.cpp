@@ -29,18 +29,30 @@ Response error_response(Status status, std::string_view code, std::string_view m
 Status status_of(domain::ErrorKind kind) {
   using K = domain::ErrorKind;
   switch (kind) {
-    case K::bad_request: return Status::bad_request;
-    case K::unauthenticated: return Status::unauthorized;
-    case K::forbidden: return Status::forbidden;
-    case K::not_found: return Status::not_found;
-    case K::method_not_allowed: return Status::method_not_allowed;
-    case K::conflict: return Status::conflict;
-    case K::payload_too_large: return Status::payload_too_large;
-    case K::unsupported_media: return Status::unsupported_media_type;
-    case K::unprocessable: return Status::unprocessable_entity;
-    case K::rate_limited: return Status::too_many_requests;
-    case K::internal: return Status::internal_server_error;
-    case K::unavailable: return Status::service_unavailable;
+    case K::bad_request:
+      return Status::bad_request;
+    case K::unauthenticated:
+      return Status::unauthorized;
+    case K::forbidden:
+      return Status::forbidden;
+    case K::not_found:
+      return Status::not_found;
+    case K::method_not_allowed:
+      return Status::method_not_allowed;
+    case K::conflict:
+      return Status::conflict;
+    case K::payload_too_large:
+      return Status::payload_too_large;
+    case K::unsupported_media:
+      return Status::unsupported_media_type;
+    case K::unprocessable:
+      return Status::unprocessable_entity;
+    case K::rate_limited:
+      return Status::too_many_requests;
+    case K::internal:
+      return Status::internal_server_error;
+    case K::unavailable:
+      return Status::service_unavailable;
   }
   return Status::internal_server_error;
 }

@@ -19,9 +19,9 @@ class Router {
   void add(Verb method, std::string pattern, Handler handler);
 
   struct Match {
-    const Handler* handler = nullptr;      // null: not found or method not allowed
-    std::string route_name;                // the pattern, for metrics
-    std::string allow;                     // non-empty when the path matched other methods
+    const Handler* handler = nullptr;  // null: not found or method not allowed
+    std::string route_name;            // the pattern, for metrics
+    std::string allow;                 // non-empty when the path matched other methods
   };
   // Fills ctx.params() on a match.
   Match match(RequestContext& ctx) const;

@@ -163,10 +163,10 @@ asio::awaitable<void> Server::serve(Stream& stream, Tracked& tracked, http::Conn
                                    "The request body is larger than the " +
                                        std::to_string(opts_.body_limit) + " bytes allowed.");
       else if (ec == bhttp::error::header_limit)
-        res = http::error_response(http::Status::request_header_fields_too_large,
-                                   "headers_too_large",
-                                   "The request headers are larger than the " +
-                                       std::to_string(opts_.header_limit) + " bytes allowed.");
+        res =
+            http::error_response(http::Status::request_header_fields_too_large, "headers_too_large",
+                                 "The request headers are larger than the " +
+                                     std::to_string(opts_.header_limit) + " bytes allowed.");
       else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
                ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
         res = http::error_response(http::Status::bad_request, "bad_request",

@@ -3,11 +3,11 @@
 // explicit limits (header and body size, connection count) and timeouts (idle keep-alive,
 // whole-request read, write), and a graceful stop that stops accepting, lets in-flight
 // requests finish, closes idle connections, then forces what is left after a grace period.
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <list>

@@ -39,7 +39,8 @@ std::vector<AnnotationReplyRecord> replies_of(Connection& c, std::int64_t annota
       "WHERE r.annotation_id = ?1 ORDER BY r.id");
   q.bind(1, annotation_id);
   std::vector<AnnotationReplyRecord> out;
-  while (q.step()) out.push_back({q.int64(0), {q.int64(1), q.text(2), q.text(3)}, q.text(4), q.int64(5)});
+  while (q.step())
+    out.push_back({q.int64(0), {q.int64(1), q.text(2), q.text(3)}, q.text(4), q.int64(5)});
   return out;
 }
 
@@ -59,7 +60,8 @@ void write_anchor(Connection& c, std::int64_t id, const domain::TextAnchor& a, b
 
 }  // namespace
 
-std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a, domain::Millis now) {
+std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a,
+                                          domain::Millis now) {
   c.prepare(
        "INSERT INTO annotations(post_id, version, coach_id, category, comment, suggestion, exact, "
        "prefix, suffix, start_cp, end_cp, orig_start, orig_end, created_at) "

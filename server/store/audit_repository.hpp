@@ -3,8 +3,8 @@
 #include <optional>
 #include <string_view>
 
-#include "store/database.hpp"
 #include "domain/time.hpp"
+#include "store/database.hpp"
 
 namespace greenroom::store {
 

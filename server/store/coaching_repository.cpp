@@ -64,8 +64,8 @@ std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t i
 }
 
 std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Connection& c,
-                                                                            std::int64_t coach_id,
-                                                                            int limit) {
+                                                                             std::int64_t coach_id,
+                                                                             int limit) {
   auto q = c.prepare(
       "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
       "WHERE p.state = 'in_review' AND p.author_id IN "
@@ -87,15 +87,16 @@ std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive
 // ---- policy --------------------------------------------------------------------------
 
 std::optional<PolicyRecord> PolicyRepository::latest(Connection& c) {
-  auto q = c.prepare(
-      "SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
+  auto q =
+      c.prepare("SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
   if (!q.step()) return std::nullopt;
   return PolicyRecord{q.int64(0), q.text(1), q.int64(2)};
 }
 
 void PolicyRepository::insert(Connection& c, std::int64_t version, const std::string& document,
                               std::optional<std::int64_t> by, domain::Millis now) {
-  c.prepare("INSERT INTO policies(version, document, created_at, created_by) VALUES(?1, ?2, ?3, ?4)")
+  c.prepare(
+       "INSERT INTO policies(version, document, created_at, created_by) VALUES(?1, ?2, ?3, ?4)")
       .bind(1, version)
       .bind(2, document)
       .bind(3, now)
@@ -242,14 +243,16 @@ std::int64_t NotificationRepository::unread_count(Connection& c, std::int64_t us
 void NotificationRepository::mark_read(Connection& c, std::int64_t user_id,
                                        const std::vector<std::int64_t>& ids, domain::Millis now) {
   for (auto id : ids)
-    c.prepare("UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND user_id = ?2 AND read_at IS NULL")
+    c.prepare(
+         "UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND user_id = ?2 AND read_at IS NULL")
         .bind(1, id)
         .bind(2, user_id)
         .bind(3, now)
         .run();
 }
 
-void NotificationRepository::mark_all_read(Connection& c, std::int64_t user_id, domain::Millis now) {
+void NotificationRepository::mark_all_read(Connection& c, std::int64_t user_id,
+                                           domain::Millis now) {
   c.prepare("UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL")
       .bind(1, user_id)
       .bind(2, now)

@@ -36,8 +36,8 @@ class ReviewRepository {
   static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
   // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
   static std::vector<std::pair<std::int64_t, domain::Millis>> queue(Connection& c,
-                                                                     std::int64_t coach_id,
-                                                                     int limit);
+                                                                    std::int64_t coach_id,
+                                                                    int limit);
   static std::int64_t waiting_for(Connection& c, std::int64_t executive_id);
 };
 

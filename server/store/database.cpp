@@ -6,8 +6,8 @@ namespace greenroom::store {
 
 Connection::Connection(const std::string& path, Mode mode) {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-  flags |= mode == Mode::read_only ? SQLITE_OPEN_READONLY
-                                   : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |=
+      mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -61,8 +61,12 @@ Statement Connection::prepare(std::string_view sql) {
   return Statement(*this, it->second);
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::changes() const { return sqlite3_changes(db_); }
+std::int64_t Connection::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
 Statement::~Statement() {
   if (stmt_) {
@@ -84,8 +88,8 @@ Statement& Statement::bind(int i, std::string_view v) {
 }
 
 Statement& Statement::bind_blob(int i, std::string_view bytes) {
-  int rc = sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
-                             SQLITE_TRANSIENT);
+  int rc =
+      sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) conn_->fail(rc, "bind");
   return *this;
 }
@@ -108,7 +112,9 @@ void Statement::run() {
   }
 }
 
-std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::int64_t Statement::int64(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
 
 std::string Statement::text(int col) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
@@ -148,7 +154,9 @@ void Transaction::commit() {
   done_ = true;
 }
 
-Savepoint::Savepoint(Connection& conn) : conn_(conn) { conn_.exec("SAVEPOINT job"); }
+Savepoint::Savepoint(Connection& conn) : conn_(conn) {
+  conn_.exec("SAVEPOINT job");
+}
 
 Savepoint::~Savepoint() {
   if (!done_) {

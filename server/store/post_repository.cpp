@@ -193,8 +193,7 @@ Page PostRepository::by_author(Connection& c, std::int64_t author_id,
   return page;
 }
 
-std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t post_id,
-                                                 int limit) {
+std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t post_id, int limit) {
   auto q = c.prepare(
       "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at "
       "FROM replies r JOIN users u ON u.id = r.author_id "
@@ -213,9 +212,8 @@ std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t pos
   return out;
 }
 
-ReplyRecord PostRepository::add_reply(Connection& c, std::int64_t post_id,
-                                      std::int64_t author_id, std::string_view body,
-                                      domain::Millis now) {
+ReplyRecord PostRepository::add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
+                                      std::string_view body, domain::Millis now) {
   c.prepare("INSERT INTO replies(post_id, author_id, body, created_at) VALUES(?1, ?2, ?3, ?4)")
       .bind(1, post_id)
       .bind(2, author_id)

@@ -20,9 +20,9 @@ struct NewPost {
 
 // Which part of a space the reader may see.
 enum class FeedScope {
-  everyone,      // company space, or oversight roles in practice
-  cohort,        // an executive: own posts, executives sharing a coach, and their coaches
-  coached_by,    // a coach: own posts and their executives' posts
+  everyone,    // company space, or oversight roles in practice
+  cohort,      // an executive: own posts, executives sharing a coach, and their coaches
+  coached_by,  // a coach: own posts and their executives' posts
 };
 
 struct FeedQuery {
@@ -51,15 +51,16 @@ class PostRepository {
   // Published posts, newest first, keyset on (published_at, id).
   static Page feed(Connection& c, const FeedQuery& q);
   // An author's own posts in every state, newest first, keyset on id.
-  static Page by_author(Connection& c, std::int64_t author_id,
-                        std::optional<domain::Cursor> before, int limit);
+  static Page by_author(Connection& c, std::int64_t author_id, std::optional<domain::Cursor> before,
+                        int limit);
 
   // A new version of the text: bumps `version`, keeps the old text in post_versions.
   static std::int64_t update_body(Connection& c, std::int64_t id, std::string_view body,
                                   domain::Millis now);
   static void update_space(Connection& c, std::int64_t id, domain::Space space, domain::Millis now);
   // Moves the post to `state`, stamping submitted_at / published_at as fitting.
-  static void set_state(Connection& c, std::int64_t id, domain::PostState state, domain::Millis now);
+  static void set_state(Connection& c, std::int64_t id, domain::PostState state,
+                        domain::Millis now);
   static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
   static std::optional<domain::Millis> submitted_at(Connection& c, std::int64_t id);
 

@@ -52,8 +52,8 @@ std::int64_t UserRepository::insert(Connection& c, const NewUser& u, domain::Mil
   return c.last_insert_id();
 }
 
-void UserRepository::assign_coach(Connection& c, std::int64_t coach_id,
-                                  std::int64_t executive_id, domain::Millis now) {
+void UserRepository::assign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id,
+                                  domain::Millis now) {
   c.prepare(
        "INSERT OR IGNORE INTO coach_assignments(coach_id, executive_id, created_at) "
        "VALUES(?1, ?2, ?3)")
@@ -72,8 +72,8 @@ void UserRepository::unassign_coach(Connection& c, std::int64_t coach_id,
 }
 
 std::vector<std::int64_t> UserRepository::coaches_of(Connection& c, std::int64_t executive_id) {
-  auto q = c.prepare(
-      "SELECT coach_id FROM coach_assignments WHERE executive_id = ?1 ORDER BY coach_id");
+  auto q =
+      c.prepare("SELECT coach_id FROM coach_assignments WHERE executive_id = ?1 ORDER BY coach_id");
   q.bind(1, executive_id);
   std::vector<std::int64_t> out;
   while (q.step()) out.push_back(q.int64(0));
@@ -121,7 +121,9 @@ void UserRepository::update(Connection& c, std::int64_t id, const std::string& d
 }
 
 void UserRepository::remove_assignments(Connection& c, std::int64_t id) {
-  c.prepare("DELETE FROM coach_assignments WHERE coach_id = ?1 OR executive_id = ?1").bind(1, id).run();
+  c.prepare("DELETE FROM coach_assignments WHERE coach_id = ?1 OR executive_id = ?1")
+      .bind(1, id)
+      .run();
 }
 
 void UserRepository::set_password_hash(Connection& c, std::int64_t id, const std::string& hash) {

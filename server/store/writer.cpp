@@ -10,7 +10,9 @@ Writer::Writer(const std::string& path, std::size_t max_batch, std::size_t max_q
   thread_ = std::thread([this] { loop(); });
 }
 
-Writer::~Writer() { stop(); }
+Writer::~Writer() {
+  stop();
+}
 
 void Writer::submit(Job job, Done done) {
   std::exception_ptr refused;

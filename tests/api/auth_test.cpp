@@ -104,7 +104,8 @@ TEST_F(AuthTest, LoginBodyMustBeJsonWithBothFields) {
 TEST(LoginRateLimit, FiveFailuresLockTheAccountEvenForTheRightPassword) {
   TestServer server;
   server.add_user("target", "member");
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(server.port(), "target", "guess-" + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(login(server.port(), "target", "guess-" + std::to_string(i)).status, 401);
   auto limited = login(server.port(), "target", kPassword);
   EXPECT_EQ(limited.status, 429);
   EXPECT_EQ(limited.error_code(), "rate_limited");
@@ -113,7 +114,8 @@ TEST(LoginRateLimit, FiveFailuresLockTheAccountEvenForTheRightPassword) {
 }
 
 TEST(LoginRateLimit, TheWindowPassesAndTheRightPasswordWorksAgain) {
-  TestServer server(ServerOptions{true, {{"auth", {{"login_max_failures", 2}, {"login_window_seconds", 1}}}}});
+  TestServer server(
+      ServerOptions{true, {{"auth", {{"login_max_failures", 2}, {"login_window_seconds", 1}}}}});
   server.add_user("target", "member");
   EXPECT_EQ(login(server.port(), "target", "wrong-1").status, 401);
   EXPECT_EQ(login(server.port(), "target", "wrong-2").status, 401);

@@ -11,15 +11,36 @@ namespace {
 
 TEST(Cli, UserAddRefusesBadInputAndDuplicates) {
   TestServer server;
-  EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "emperor", "--password-stdin"}, kPassword + "\n").exit_code, 2);
-  EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "member", "--password-stdin"}, "short\n").exit_code, 2);
+  EXPECT_EQ(
+      server.cli({"user", "add", "pat", "--role", "emperor", "--password-stdin"}, kPassword + "\n")
+          .exit_code,
+      2);
+  EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "member", "--password-stdin"}, "short\n")
+                .exit_code,
+            2);
   EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "member"}, kPassword + "\n").exit_code, 2);
-  EXPECT_EQ(server.cli({"user", "add", "bad name", "--role", "member", "--password-stdin"}, kPassword + "\n").exit_code, 2);
-  EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "member", "--level", "run", "--password-stdin"}, kPassword + "\n").exit_code, 2);
-  EXPECT_EQ(server.cli({"user", "add", "pat", "--role", "executive", "--coach", "nobody", "--password-stdin"}, kPassword + "\n").exit_code, 2);
-  auto ok = server.cli({"user", "add", "pat", "--role", "member", "--password-stdin"}, kPassword + "\n");
+  EXPECT_EQ(server
+                .cli({"user", "add", "bad name", "--role", "member", "--password-stdin"},
+                     kPassword + "\n")
+                .exit_code,
+            2);
+  EXPECT_EQ(
+      server
+          .cli({"user", "add", "pat", "--role", "member", "--level", "run", "--password-stdin"},
+               kPassword + "\n")
+          .exit_code,
+      2);
+  EXPECT_EQ(server
+                .cli({"user", "add", "pat", "--role", "executive", "--coach", "nobody",
+                      "--password-stdin"},
+                     kPassword + "\n")
+                .exit_code,
+            2);
+  auto ok =
+      server.cli({"user", "add", "pat", "--role", "member", "--password-stdin"}, kPassword + "\n");
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  auto dup = server.cli({"user", "add", "PAT", "--role", "member", "--password-stdin"}, kPassword + "\n");
+  auto dup =
+      server.cli({"user", "add", "PAT", "--role", "member", "--password-stdin"}, kPassword + "\n");
   EXPECT_EQ(dup.exit_code, 1);
   EXPECT_NE(dup.err.find("taken"), std::string::npos);
   // The password is never echoed and the user can sign in with it.
@@ -40,7 +61,10 @@ TEST(Cli, BackupMakesAConsistentCopyWhileServing) {
   server.add_user("bea", "member");
   Client bea(server.port(), "bea");
   for (int i = 0; i < 20; ++i)
-    ASSERT_EQ(bea.post("/api/v1/posts", {{"body", "backup " + std::to_string(i)}, {"space", "company"}}).status, 201);
+    ASSERT_EQ(
+        bea.post("/api/v1/posts", {{"body", "backup " + std::to_string(i)}, {"space", "company"}})
+            .status,
+        201);
   auto file = server.data_dir() + "/backup.db";
   auto r = server.cli({"backup", file});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -10,11 +10,11 @@ class CoachingTest : public ApiTest {
   static std::set<long long> feed_ids(const Client& c, const std::string& space = "company") {
     std::set<long long> ids;
     const auto feed = c.get("/api/v1/feed?space=" + space + "&limit=100").json();
-    for (const auto& p : feed["items"])
-      ids.insert(p["id"].get<long long>());
+    for (const auto& p : feed["items"]) ids.insert(p["id"].get<long long>());
     return ids;
   }
-  static nlohmann::json annotation_by_id(const Client& c, const nlohmann::json& post, long long id) {
+  static nlohmann::json annotation_by_id(const Client& c, const nlohmann::json& post,
+                                         long long id) {
     const auto list = c.get(path_of(post, "/annotations")).json();
     for (const auto& a : list["items"])
       if (a["id"] == id) return a;
@@ -23,8 +23,12 @@ class CoachingTest : public ApiTest {
   static std::string path_of_annotation(const nlohmann::json& a, const std::string& suffix) {
     return "/api/v1/annotations/" + std::to_string(a["id"].get<long long>()) + suffix;
   }
-  static long long unread(const Client& c) { return c.get("/api/v1/me").json()["unread_notifications"]; }
-  static nlohmann::json rubric() { return {{"clarity", 4}, {"tone", 3}, {"audience_fit", 4}, {"policy", 5}}; }
+  static long long unread(const Client& c) {
+    return c.get("/api/v1/me").json()["unread_notifications"];
+  }
+  static nlohmann::json rubric() {
+    return {{"clarity", 4}, {"tone", 3}, {"audience_fit", 4}, {"policy", 5}};
+  }
 };
 
 // code point offset of `needle` in ASCII text
@@ -61,26 +65,30 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   EXPECT_TRUE(queued);
 
   // Annotate three phrases: one to survive an edit, one to be deleted, one with a suggestion.
-  auto annotate = [&](const std::string& words, const std::string& category, const std::string& comment,
-                      const std::string& suggestion = "") {
+  auto annotate = [&](const std::string& words, const std::string& category,
+                      const std::string& comment, const std::string& suggestion = "") {
     nlohmann::json body = {{"start", at(v1, words)},
                            {"end", at(v1, words) + static_cast<long long>(words.size())},
-                           {"quote", words}, {"category", category}, {"comment", comment}};
+                           {"quote", words},
+                           {"category", category},
+                           {"comment", comment}};
     if (!suggestion.empty()) body["suggestion"] = suggestion;
     auto r = cora.post(path_of(post, "/annotations"), body);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json()["annotation"];
   };
   auto tone = annotate("crushed the competition", "tone", "Combative; talk about customers.");
-  auto risk = annotate("worked late nights", "risk", "Reads as praising overwork.", "went the extra mile");
+  auto risk =
+      annotate("worked late nights", "risk", "Reads as praising overwork.", "went the extra mile");
   auto patience = annotate("for their patience", "clarity", "Vague: patience with what?");
   EXPECT_EQ(tone["anchor"]["exact"], "crushed the competition");
   EXPECT_EQ(tone["anchor"]["start"], at(v1, "crushed"));
   EXPECT_EQ(tone["orphaned"], false);
 
   // Request changes with the rubric; still nowhere in the feed.
-  auto verdict = cora.post(path_of(post, "/reviews"),
-                           {{"verdict", "changes_requested"}, {"comment", "Close!"}, {"rubric", rubric()}});
+  auto verdict =
+      cora.post(path_of(post, "/reviews"),
+                {{"verdict", "changes_requested"}, {"comment", "Close!"}, {"rubric", rubric()}});
   ASSERT_EQ(verdict.status, 201) << verdict.body;
   EXPECT_EQ(verdict.json()["post"]["state"], "changes_requested");
   EXPECT_EQ(verdict.json()["review"]["rubric"]["tone"], 3);
@@ -104,7 +112,9 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   auto reply = evan.post(path_of_annotation(tone, "/replies"), {{"body", "Fair, rewording."}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(unread(cora), cora_before_reply + 1);
-  EXPECT_EQ(evan.post(path_of_annotation(tone, "/resolve"), nullptr).json()["annotation"]["resolved"], true);
+  EXPECT_EQ(
+      evan.post(path_of_annotation(tone, "/resolve"), nullptr).json()["annotation"]["resolved"],
+      true);
   auto applied = evan.post(path_of_annotation(risk, "/apply"), nullptr);
   ASSERT_EQ(applied.status, 200) << applied.body;
   const std::string v3 = applied.json()["post"]["body"];
@@ -115,12 +125,14 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   EXPECT_EQ(applied.json()["annotation"]["anchor"]["exact"], "went the extra mile");
   EXPECT_EQ(evan.post(path_of_annotation(risk, "/apply"), nullptr).status, 409);  // once only
   // The tone annotation still sits on its words after the suggestion changed text after it.
-  EXPECT_EQ(annotation_by_id(cora, post, tone["id"])["anchor"]["start"], at(v3, "crushed the competition"));
+  EXPECT_EQ(annotation_by_id(cora, post, tone["id"])["anchor"]["start"],
+            at(v3, "crushed the competition"));
 
   // Resubmit; the coach approves; only now is it in the company feed.
   ASSERT_EQ(evan.post(path_of(post, "/submit"), nullptr).status, 200);
   EXPECT_FALSE(feed_ids(mia).count(post["id"]));
-  auto approve = cora.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
+  auto approve =
+      cora.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
   ASSERT_EQ(approve.status, 201) << approve.body;
   EXPECT_EQ(approve.json()["post"]["state"], "published");
   EXPECT_TRUE(feed_ids(mia).count(post["id"]));
@@ -146,7 +158,8 @@ TEST_F(CoachingTest, OutsidersCannotSeeOrActOnADraftOrItsCoaching) {
   auto a = cora.post(path_of(post, "/annotations"),
                      {{"start", 0}, {"end", 7}, {"category", "clarity"}, {"comment", "Say more"}});
   ASSERT_EQ(a.status, 201) << a.body;
-  const auto ann = "/api/v1/annotations/" + std::to_string(a.json()["annotation"]["id"].get<long long>());
+  const auto ann =
+      "/api/v1/annotations/" + std::to_string(a.json()["annotation"]["id"].get<long long>());
   for (auto outsider : {"cole", "mia", "wren", "xena", "mo", "ada"}) {
     auto c = as(outsider);
     EXPECT_EQ(c.get(path_of(post)).status, 404) << outsider;
@@ -154,8 +167,14 @@ TEST_F(CoachingTest, OutsidersCannotSeeOrActOnADraftOrItsCoaching) {
     EXPECT_EQ(c.get(path_of(post, "/versions")).status, 404) << outsider;
     EXPECT_EQ(c.get(path_of(post, "/reviews")).status, 404) << outsider;
     EXPECT_EQ(c.post(path_of(post, "/annotations"),
-                     {{"start", 0}, {"end", 7}, {"category", "tone"}, {"comment", "x"}}).status, 404) << outsider;
-    EXPECT_EQ(c.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}}).status, 404) << outsider;
+                     {{"start", 0}, {"end", 7}, {"category", "tone"}, {"comment", "x"}})
+                  .status,
+              404)
+        << outsider;
+    EXPECT_EQ(
+        c.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}}).status,
+        404)
+        << outsider;
     EXPECT_EQ(c.post(ann + "/replies", {{"body", "hi"}}).status, 404) << outsider;
     EXPECT_EQ(c.post(ann + "/resolve", nullptr).status, 404) << outsider;
     EXPECT_EQ(c.send("PATCH", path_of(post), R"({"body":"hijack"})", {}).status, 404) << outsider;
@@ -165,7 +184,9 @@ TEST_F(CoachingTest, OutsidersCannotSeeOrActOnADraftOrItsCoaching) {
   auto own = evan.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
   EXPECT_EQ(own.status, 403);
   EXPECT_EQ(evan.post(path_of(post, "/annotations"),
-                      {{"start", 0}, {"end", 7}, {"category", "praise"}, {"comment", "me"}}).status, 403);
+                      {{"start", 0}, {"end", 7}, {"category", "praise"}, {"comment", "me"}})
+                .status,
+            403);
   EXPECT_EQ(cora.send("PATCH", path_of(post), R"({"body":"coach rewrite"})", {}).status, 403);
   EXPECT_EQ(evan.get(path_of(post)).json()["post"]["state"], "in_review");
   EXPECT_EQ(as("mia").get("/api/v1/reviews/queue").status, 403);
@@ -175,11 +196,14 @@ TEST_F(CoachingTest, OutsidersCannotSeeOrActOnADraftOrItsCoaching) {
 TEST_F(CoachingTest, IllegalTransitionsAre409AndSayWhatIsAllowed) {
   auto evan = as("evan"), cora = as("cora");
   auto draft = make_post(evan, "A draft to push around", "company", "draft");
-  auto approve = cora.post(path_of(draft, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
+  auto approve =
+      cora.post(path_of(draft, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
   EXPECT_EQ(approve.status, 409);
   EXPECT_EQ(approve.error_code(), "illegal_transition");
-  EXPECT_NE(approve.json()["error"]["message"].get<std::string>().find("allowed now: edit, submit, publish"),
-            std::string::npos) << approve.body;
+  EXPECT_NE(approve.json()["error"]["message"].get<std::string>().find(
+                "allowed now: edit, submit, publish"),
+            std::string::npos)
+      << approve.body;
   EXPECT_EQ(evan.post(path_of(draft, "/withdraw"), nullptr).status, 409);
   auto publish = evan.post(path_of(draft, "/publish"), nullptr);
   EXPECT_EQ(publish.status, 403);
@@ -206,7 +230,8 @@ TEST_F(CoachingTest, SubmitAndPublishRefuseGoldenRuleErrorsWith422AndTheFindings
   EXPECT_EQ(findings[0]["start"], 11);
   EXPECT_EQ(findings[0]["end"], 27);
   EXPECT_EQ(evan.get(path_of(draft)).json()["post"]["state"], "draft");
-  auto direct = as("rui").post("/api/v1/posts", {{"body", "Mail jo@example.com now"}, {"space", "company"}});
+  auto direct =
+      as("rui").post("/api/v1/posts", {{"body", "Mail jo@example.com now"}, {"space", "company"}});
   EXPECT_EQ(direct.status, 422);
   auto lint = evan.post("/api/v1/lint", {{"body", "\xF0\x9F\x9A\x80 WOW!! see http://x.example"}});
   ASSERT_EQ(lint.status, 200);
@@ -224,25 +249,35 @@ TEST_F(CoachingTest, SubmitAndPublishRefuseGoldenRuleErrorsWith422AndTheFindings
 TEST_F(CoachingTest, AnnotationInputIsValidated) {
   auto evan = as("evan"), cora = as("cora");
   auto post = make_post(evan, "Short text", "company", "submit");
-  auto bad = [&](nlohmann::json body) { return cora.post(path_of(post, "/annotations"), body).status; };
+  auto bad = [&](nlohmann::json body) {
+    return cora.post(path_of(post, "/annotations"), body).status;
+  };
   EXPECT_EQ(bad({{"start", 0}, {"end", 99}, {"category", "tone"}, {"comment", "x"}}), 400);
   EXPECT_EQ(bad({{"start", 5}, {"end", 5}, {"category", "tone"}, {"comment", "x"}}), 400);
   EXPECT_EQ(bad({{"start", -1}, {"end", 2}, {"category", "tone"}, {"comment", "x"}}), 400);
   EXPECT_EQ(bad({{"start", 0}, {"end", 2}, {"category", "vibes"}, {"comment", "x"}}), 400);
   EXPECT_EQ(bad({{"start", 0}, {"end", 2}, {"category", "tone"}, {"comment", ""}}), 400);
-  EXPECT_EQ(bad({{"start", 0}, {"end", 5}, {"quote", "Other"}, {"category", "tone"}, {"comment", "x"}}), 409);
+  EXPECT_EQ(
+      bad({{"start", 0}, {"end", 5}, {"quote", "Other"}, {"category", "tone"}, {"comment", "x"}}),
+      409);
   EXPECT_EQ(cora.get(path_of(post, "/annotations")).json()["items"].size(), 0u);
-  auto rubric_bad = cora.post(path_of(post, "/reviews"),
-                              {{"verdict", "approve"}, {"rubric", {{"clarity", 6}, {"tone", 3}, {"audience_fit", 3}, {"policy", 3}}}});
+  auto rubric_bad =
+      cora.post(path_of(post, "/reviews"),
+                {{"verdict", "approve"},
+                 {"rubric", {{"clarity", 6}, {"tone", 3}, {"audience_fit", 3}, {"policy", 3}}}});
   EXPECT_EQ(rubric_bad.status, 400);
-  EXPECT_EQ(cora.post(path_of(post, "/reviews"), {{"verdict", "maybe"}, {"rubric", rubric()}}).status, 400);
+  EXPECT_EQ(
+      cora.post(path_of(post, "/reviews"), {{"verdict", "maybe"}, {"rubric", rubric()}}).status,
+      400);
   EXPECT_EQ(evan.get(path_of(post)).json()["post"]["state"], "in_review");
 }
 
 TEST_F(CoachingTest, TrainingLevelsAreSetByTheirCoachAndEnforced) {
   server().add_user("lev", "executive", "crawl", "cora");
   auto lev = as("lev");
-  EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).error_code(), "review_required");
+  EXPECT_EQ(
+      lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).error_code(),
+      "review_required");
   const auto id = std::to_string(lev.id());
   EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
   EXPECT_EQ(lev.put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
@@ -250,8 +285,10 @@ TEST_F(CoachingTest, TrainingLevelsAreSetByTheirCoachAndEnforced) {
   auto walk = as("cora").put("/api/v1/users/" + id + "/level", {{"level", "walk"}});
   ASSERT_EQ(walk.status, 200) << walk.body;
   EXPECT_EQ(walk.json()["user"]["training_level"], "walk");
-  EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).status, 201);
-  EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Company run"}, {"space", "company"}}).error_code(), "review_required");
+  EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).status,
+            201);
+  EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Company run"}, {"space", "company"}}).error_code(),
+            "review_required");
   ASSERT_EQ(as("cora").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 200);
   EXPECT_EQ(lev.post("/api/v1/posts", {{"body", "Company run"}, {"space", "company"}}).status, 201);
 }
@@ -261,7 +298,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   auto gina = as("gina"), cora = as("cora");
   const auto due = "2099-01-01T00:00:00Z";
   nlohmann::json goal = {{"executive_id", gina.id()}, {"title", "Publish 2 posts in company"},
-                         {"metric", "company_posts"}, {"target", 2}, {"term", "short"}, {"due_at", due}};
+                         {"metric", "company_posts"}, {"target", 2},
+                         {"term", "short"},           {"due_at", due}};
   EXPECT_EQ(as("cole").post("/api/v1/goals", goal).status, 403);
   EXPECT_EQ(gina.post("/api/v1/goals", goal).status, 403);
   auto bad = goal;
@@ -282,7 +320,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0]["progress"], 1);
   make_post(gina, "Second company post for my goal");
-  auto coach_view = cora.get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).json()["items"];
+  auto coach_view =
+      cora.get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).json()["items"];
   EXPECT_EQ(coach_view[0]["progress"], 2);
   EXPECT_EQ(coach_view[0]["status"], "done");
   EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 403);
@@ -291,7 +330,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   for (const auto& e : cohort["items"])
     if (e["user"]["username"] == "gina") in_cohort = e["goals"].size() == 1;
   EXPECT_TRUE(in_cohort);
-  const auto goal_path = "/api/v1/goals/" + std::to_string(created.json()["goal"]["id"].get<long long>());
+  const auto goal_path =
+      "/api/v1/goals/" + std::to_string(created.json()["goal"]["id"].get<long long>());
   EXPECT_EQ(gina.del(goal_path).status, 403);
   EXPECT_EQ(cora.del(goal_path).status, 200);
   EXPECT_EQ(gina.get("/api/v1/goals").json()["items"].size(), 0u);
@@ -324,9 +364,15 @@ TEST(GoalReminders, AGoalDueWithin48HoursIsAnnouncedOnce) {
   auto t = std::chrono::system_clock::to_time_t(soon);
   char due[32];
   std::strftime(due, sizeof due, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  ASSERT_EQ(coach.post("/api/v1/goals", {{"executive_id", exec.id()}, {"title", "Reply to 3 colleagues"},
-                                         {"metric", "replies"}, {"target", 3}, {"term", "short"},
-                                         {"due_at", due}}).status, 201);
+  ASSERT_EQ(coach
+                .post("/api/v1/goals", {{"executive_id", exec.id()},
+                                        {"title", "Reply to 3 colleagues"},
+                                        {"metric", "replies"},
+                                        {"target", 3},
+                                        {"term", "short"},
+                                        {"due_at", due}})
+                .status,
+            201);
   EXPECT_EQ(exec.get("/api/v1/goals").json()["items"][0]["status"], "due_soon");
   nlohmann::json items;
   for (int i = 0; i < 50; ++i) {  // the sweep runs every second; wait at most 5 s
@@ -369,21 +415,37 @@ TEST(Admin, UsersAndCoachAssignments) {
   server.add_user("m1", "member");
   Client admin(server.port(), "root");
   EXPECT_EQ(Client(server.port(), "m1").get("/api/v1/users").status, 403);
-  auto created = admin.post("/api/v1/users", {{"username", "newexec"}, {"display_name", "New Exec"},
-                                              {"role", "executive"}, {"password", kPassword}});
+  auto created = admin.post("/api/v1/users", {{"username", "newexec"},
+                                              {"display_name", "New Exec"},
+                                              {"role", "executive"},
+                                              {"password", kPassword}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json()["user"]["training_level"], "crawl");
   const auto exec_id = created.json()["user"]["id"].get<long long>();
-  EXPECT_EQ(admin.post("/api/v1/users", {{"username", "NEWEXEC"}, {"role", "member"}, {"password", kPassword}}).status, 409);
-  EXPECT_EQ(admin.post("/api/v1/users", {{"username", "x y"}, {"role", "member"}, {"password", kPassword}}).status, 400);
-  EXPECT_EQ(admin.post("/api/v1/users", {{"username", "shorty"}, {"role", "member"}, {"password", "short"}}).status, 400);
+  EXPECT_EQ(admin
+                .post("/api/v1/users",
+                      {{"username", "NEWEXEC"}, {"role", "member"}, {"password", kPassword}})
+                .status,
+            409);
+  EXPECT_EQ(
+      admin
+          .post("/api/v1/users", {{"username", "x y"}, {"role", "member"}, {"password", kPassword}})
+          .status,
+      400);
+  EXPECT_EQ(admin
+                .post("/api/v1/users",
+                      {{"username", "shorty"}, {"role", "member"}, {"password", "short"}})
+                .status,
+            400);
   Client c1(server.port(), "c1");
-  const auto assign = "/api/v1/coaches/" + std::to_string(c1.id()) + "/executives/" + std::to_string(exec_id);
+  const auto assign =
+      "/api/v1/coaches/" + std::to_string(c1.id()) + "/executives/" + std::to_string(exec_id);
   EXPECT_EQ(c1.put(assign).status, 403);
   ASSERT_EQ(admin.put(assign).status, 200);
   EXPECT_EQ(admin.put(assign).status, 200);  // idempotent
   EXPECT_EQ(c1.get("/api/v1/cohort").json()["items"].size(), 1u);
-  const auto wrong = "/api/v1/coaches/" + std::to_string(exec_id) + "/executives/" + std::to_string(c1.id());
+  const auto wrong =
+      "/api/v1/coaches/" + std::to_string(exec_id) + "/executives/" + std::to_string(c1.id());
   EXPECT_EQ(admin.put(wrong).status, 400);
   ASSERT_EQ(admin.del(assign).status, 200);
   EXPECT_EQ(c1.get("/api/v1/cohort").json()["items"].size(), 0u);
@@ -393,7 +455,10 @@ TEST(Admin, UsersAndCoachAssignments) {
   ASSERT_EQ(admin.send("PATCH", m1_path, R"({"disabled":true})", {}).status, 200);
   EXPECT_EQ(m1.get("/api/v1/me").status, 401);
   EXPECT_THROW(Client(server.port(), "m1"), std::runtime_error);
-  EXPECT_EQ(admin.send("PATCH", "/api/v1/users/" + std::to_string(admin.id()), R"({"role":"member"})", {}).status, 409);
+  EXPECT_EQ(
+      admin.send("PATCH", "/api/v1/users/" + std::to_string(admin.id()), R"({"role":"member"})", {})
+          .status,
+      409);
   auto users = admin.get("/api/v1/users").json()["items"];
   EXPECT_EQ(users.size(), 4u);
 }

@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <set>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "harness.hpp"

@@ -15,17 +15,20 @@ void sql(const TestServer& server, const std::string& statement) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((server.data_dir() + "/greenroom.db").c_str(), &db), SQLITE_OK);
   sqlite3_busy_timeout(db, 5000);
-  ASSERT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  ASSERT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   sqlite3_close(db);
 }
 
 std::string sql_text(const TestServer& server, const std::string& query) {
   sqlite3* db = nullptr;
-  sqlite3_open_v2((server.data_dir() + "/greenroom.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2((server.data_dir() + "/greenroom.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                  nullptr);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, query.c_str(), -1, &st, nullptr);
   std::string out;
-  if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  if (sqlite3_step(st) == SQLITE_ROW)
+    out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   sqlite3_close(db);
   return out;
@@ -37,10 +40,12 @@ TEST(Hardening, PasswordHashesAreUpgradedToTheConfiguredCostOnSignIn) {
   const auto query = "SELECT password_hash FROM users WHERE username = 'r1'";
   EXPECT_EQ(sql_text(server, query).rfind("$argon2id$v=19$m=64,t=1,p=1$", 0), 0u);
   server.stop();
-  std::ofstream(server.config_path()) << R"({"static_dir": "", "auth": {"argon2_t_cost": 2, "argon2_memory_kib": 128}})";
+  std::ofstream(server.config_path())
+      << R"({"static_dir": "", "auth": {"argon2_t_cost": 2, "argon2_memory_kib": 128}})";
   server.start();
   Client first(server.port(), "r1");
-  EXPECT_EQ(sql_text(server, query).rfind("$argon2id$v=19$m=128,t=2,p=1$", 0), 0u) << sql_text(server, query);
+  EXPECT_EQ(sql_text(server, query).rfind("$argon2id$v=19$m=128,t=2,p=1$", 0), 0u)
+      << sql_text(server, query);
   Client again(server.port(), "r1");  // and the password still works against the new hash
   EXPECT_EQ(again.get("/api/v1/me").status, 200);
 }
@@ -51,20 +56,31 @@ TEST(Hardening, ADemotedCoachLosesEveryCoachingPower) {
   server.add_user("c2", "coach");
   server.add_user("e2", "executive", "crawl", "c2");
   Client admin(server.port(), "root"), e2(server.port(), "e2");
-  auto draft = e2.post("/api/v1/posts", {{"body", "For my coach only"}, {"space", "company"}, {"action", "submit"}});
+  auto draft = e2.post("/api/v1/posts",
+                       {{"body", "For my coach only"}, {"space", "company"}, {"action", "submit"}});
   ASSERT_EQ(draft.status, 201);
   const auto post = "/api/v1/posts/" + std::to_string(draft.json()["post"]["id"].get<long long>());
   {
     Client c2(server.port(), "c2");
     ASSERT_EQ(c2.get(post).status, 200);
-    ASSERT_EQ(admin.send("PATCH", "/api/v1/users/" + std::to_string(c2.id()), R"({"role":"member"})", {}).status, 200);
+    ASSERT_EQ(
+        admin.send("PATCH", "/api/v1/users/" + std::to_string(c2.id()), R"({"role":"member"})", {})
+            .status,
+        200);
     EXPECT_EQ(c2.get("/api/v1/me").status, 401) << "the old session survived the role change";
   }
   Client again(server.port(), "c2");
   EXPECT_EQ(again.get(post).status, 404);
-  EXPECT_EQ(again.post(post + "/reviews", {{"verdict", "approve"},
-                                           {"rubric", {{"clarity", 5}, {"tone", 5}, {"audience_fit", 5}, {"policy", 5}}}}).status, 404);
-  EXPECT_EQ(again.put("/api/v1/users/" + std::to_string(e2.id()) + "/level", {{"level", "run"}}).status, 403);
+  EXPECT_EQ(
+      again
+          .post(post + "/reviews",
+                {{"verdict", "approve"},
+                 {"rubric", {{"clarity", 5}, {"tone", 5}, {"audience_fit", 5}, {"policy", 5}}}})
+          .status,
+      404);
+  EXPECT_EQ(
+      again.put("/api/v1/users/" + std::to_string(e2.id()) + "/level", {{"level", "run"}}).status,
+      403);
   EXPECT_EQ(e2.get(post).json()["post"]["state"], "in_review");
 }
 
@@ -74,9 +90,12 @@ TEST(Hardening, ParallelGuessesCannotBeatTheLoginLimit) {
   std::vector<std::future<int>> guesses;
   for (int i = 0; i < 16; ++i)
     guesses.push_back(std::async(std::launch::async, [&server, i] {
-      return http_request(server.port(), "POST", "/api/v1/auth/login",
-                          nlohmann::json{{"username", "ceo"}, {"password", "guess-" + std::to_string(i)}}.dump(),
-                          {{"Content-Type", "application/json"}}).status;
+      return http_request(
+                 server.port(), "POST", "/api/v1/auth/login",
+                 nlohmann::json{{"username", "ceo"}, {"password", "guess-" + std::to_string(i)}}
+                     .dump(),
+                 {{"Content-Type", "application/json"}})
+          .status;
     }));
   int checked = 0;
   for (auto& g : guesses) {
@@ -106,7 +125,8 @@ TEST(Hardening, AHiddenPostIsNotReadableThroughCoachingEndpoints) {
   const auto id = post.json()["post"]["id"].get<long long>();
   const auto path = "/api/v1/posts/" + std::to_string(id);
   ASSERT_EQ(c3.get(path + "/versions").status, 200);
-  sql(server, "UPDATE posts SET state = 'hidden' WHERE id = " + std::to_string(id));  // as a moderator would
+  sql(server, "UPDATE posts SET state = 'hidden' WHERE id = " +
+                  std::to_string(id));  // as a moderator would
   for (auto sub : {"", "/versions", "/annotations", "/reviews"})
     EXPECT_EQ(c3.get(path + sub).status, 404) << sub;
   EXPECT_EQ(e3.get(path + "/versions").status, 200);  // the author still sees their own post
@@ -117,17 +137,22 @@ TEST(Hardening, AVerdictAppliesOnlyToTheVersionTheCoachRead) {
   server.add_user("c4", "coach");
   server.add_user("e4", "executive", "crawl", "c4");
   Client c4(server.port(), "c4"), e4(server.port(), "e4");
-  auto created = e4.post("/api/v1/posts", {{"body", "Version one"}, {"space", "company"}, {"action", "submit"}});
-  const auto path = "/api/v1/posts/" + std::to_string(created.json()["post"]["id"].get<long long>());
+  auto created = e4.post("/api/v1/posts",
+                         {{"body", "Version one"}, {"space", "company"}, {"action", "submit"}});
+  const auto path =
+      "/api/v1/posts/" + std::to_string(created.json()["post"]["id"].get<long long>());
   ASSERT_EQ(c4.get(path).json()["post"]["version"], 1);  // the coach reads version 1
   ASSERT_EQ(e4.post(path + "/withdraw", nullptr).status, 200);
   ASSERT_EQ(e4.send("PATCH", path, R"({"body":"Version two, never reviewed"})", {}).status, 200);
   ASSERT_EQ(e4.post(path + "/submit", nullptr).status, 200);
   const nlohmann::json rubric = {{"clarity", 4}, {"tone", 4}, {"audience_fit", 4}, {"policy", 4}};
-  auto stale = c4.post(path + "/reviews", {{"verdict", "approve"}, {"rubric", rubric}, {"version", 1}});
+  auto stale =
+      c4.post(path + "/reviews", {{"verdict", "approve"}, {"rubric", rubric}, {"version", 1}});
   EXPECT_EQ(stale.status, 409) << stale.body;
   EXPECT_EQ(e4.get(path).json()["post"]["state"], "in_review");
-  EXPECT_EQ(c4.post(path + "/reviews", {{"verdict", "approve"}, {"rubric", rubric}, {"version", 2}}).status, 201);
+  EXPECT_EQ(c4.post(path + "/reviews", {{"verdict", "approve"}, {"rubric", rubric}, {"version", 2}})
+                .status,
+            201);
 }
 
 TEST(Hardening, HeadAnswersWithoutABodyAndKeepsTheConnectionInStep) {

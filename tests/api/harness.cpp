@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -17,8 +19,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -122,7 +122,8 @@ RawConnection::~RawConnection() {
 }
 
 bool RawConnection::send(const std::string& bytes) {
-  return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+  return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+         static_cast<ssize_t>(bytes.size());
 }
 
 std::string RawConnection::read_all(int timeout_ms) {
@@ -131,7 +132,8 @@ std::string RawConnection::read_all(int timeout_ms) {
   char buf[4096];
   for (;;) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now()).count();
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
     if (left <= 0) break;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
@@ -161,7 +163,8 @@ std::string RawConnection::read_response(int timeout_ms) {
       }
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now()).count();
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
     if (left <= 0) return out;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left)) <= 0) return out;
@@ -176,7 +179,8 @@ bool RawConnection::closed_by_peer(int timeout_ms) {
   char buf[4096];
   for (;;) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now()).count();
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
     if (left <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left)) <= 0) return false;
@@ -186,7 +190,8 @@ bool RawConnection::closed_by_peer(int timeout_ms) {
 }
 
 TestServer::TestServer(ServerOptions opts) : opts_(std::move(opts)) {
-  data_dir_ = (std::filesystem::temp_directory_path() / ("greenroom-test-" + random_suffix())).string();
+  data_dir_ =
+      (std::filesystem::temp_directory_path() / ("greenroom-test-" + random_suffix())).string();
   std::filesystem::create_directories(data_dir_);
   // Cheap password hashing keeps the suite fast; production defaults are tested in unit tests.
   nlohmann::json config = {
@@ -218,8 +223,8 @@ void TestServer::start() {
     int log = ::open((data_dir_ + "/server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     ::dup2(log, STDERR_FILENO);
     ::close(out[0]);
-    std::vector<std::string> args = {GREENROOM_BINARY, "serve", "--config", config_path(),
-                                     "--data", data_dir_, "--port", "0"};
+    std::vector<std::string> args = {GREENROOM_BINARY, "serve",   "--config", config_path(),
+                                     "--data",         data_dir_, "--port",   "0"};
     if (opts_.plain_http) args.push_back("--plain-http");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -268,7 +273,8 @@ void TestServer::kill9() {
   pid_ = -1;
 }
 
-CliResult TestServer::cli(const std::vector<std::string>& args, const std::string& stdin_text) const {
+CliResult TestServer::cli(const std::vector<std::string>& args,
+                          const std::string& stdin_text) const {
   auto in_path = data_dir_ + "/cli-in-" + random_suffix();
   auto out_path = in_path + ".out";
   auto err_path = in_path + ".err";
@@ -309,8 +315,14 @@ CliResult TestServer::cli(const std::vector<std::string>& args, const std::strin
 
 void TestServer::add_user(const std::string& username, const std::string& role,
                           const std::string& level, const std::string& coach) const {
-  std::vector<std::string> args = {"user", "add", username, "--role", role, "--password-stdin",
-                                   "--display-name", "User " + username};
+  std::vector<std::string> args = {"user",
+                                   "add",
+                                   username,
+                                   "--role",
+                                   role,
+                                   "--password-stdin",
+                                   "--display-name",
+                                   "User " + username};
   if (!level.empty()) args.insert(args.end(), {"--level", level});
   if (!coach.empty()) args.insert(args.end(), {"--coach", coach});
   auto r = cli(args, kPassword + "\n");
@@ -349,13 +361,17 @@ HttpResponse Client::send(const std::string& method, const std::string& target,
   return http_request(port_, method, target, body, headers);
 }
 
-HttpResponse Client::get(const std::string& target) const { return send("GET", target, "", {}); }
+HttpResponse Client::get(const std::string& target) const {
+  return send("GET", target, "", {});
+}
 HttpResponse Client::post(const std::string& target, const nlohmann::json& body) const {
   return send("POST", target, body.is_null() ? "" : body.dump(), {});
 }
 HttpResponse Client::put(const std::string& target, const nlohmann::json& body) const {
   return send("PUT", target, body.is_null() ? "" : body.dump(), {});
 }
-HttpResponse Client::del(const std::string& target) const { return send("DELETE", target, "", {}); }
+HttpResponse Client::del(const std::string& target) const {
+  return send("DELETE", target, "", {});
+}
 
 }  // namespace greenroom::test

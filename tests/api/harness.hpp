@@ -22,8 +22,7 @@ struct HttpResponse {
 // One request on a new connection (keep-alive tests use RawConnection).
 HttpResponse http_request(std::uint16_t port, const std::string& method, const std::string& target,
                           const std::string& body = "",
-                          const std::map<std::string, std::string>& headers = {},
-                          bool tls = false);
+                          const std::map<std::string, std::string>& headers = {}, bool tls = false);
 
 // A raw TCP connection to send arbitrary bytes.
 class RawConnection {
@@ -77,8 +76,8 @@ class TestServer {
   // Runs `greenroom ARGS --config <test config> --data <data dir>` with `stdin_text`.
   CliResult cli(const std::vector<std::string>& args, const std::string& stdin_text = "") const;
   // Creates a user through the CLI (asserting success).
-  void add_user(const std::string& username, const std::string& role,
-                const std::string& level = "", const std::string& coach = "") const;
+  void add_user(const std::string& username, const std::string& role, const std::string& level = "",
+                const std::string& coach = "") const;
 
   std::string log() const;
 

@@ -54,7 +54,8 @@ TEST_F(PostsTest, RolesAndTrainingLevelsDecideWhereOneMayPublish) {
       {"rui", "practice", "publish", 201, "published"},
   };
   for (const auto& c : cases) {
-    auto r = as(c.user).post("/api/v1/posts", post_body("Role check by " + c.user, c.space, c.action));
+    auto r =
+        as(c.user).post("/api/v1/posts", post_body("Role check by " + c.user, c.space, c.action));
     EXPECT_EQ(r.status, c.status) << c.user << " " << c.space << " " << c.action << ": " << r.body;
     if (r.status == 201)
       EXPECT_EQ(r.json()["post"]["state"], c.code_or_state) << c.user;
@@ -158,7 +159,8 @@ TEST_F(PostsTest, EveryBadPostBodyIsA400ThatSaysWhatIsAllowed) {
   const std::vector<Bad> bad = {
       {R"({"body":"","space":"company"})", "validation_failed"},
       {R"({"body":"   \n\t ","space":"company"})", "validation_failed"},
-      {nlohmann::json{{"body", std::string(5001, 'a')}, {"space", "company"}}.dump(), "validation_failed"},
+      {nlohmann::json{{"body", std::string(5001, 'a')}, {"space", "company"}}.dump(),
+       "validation_failed"},
       {R"({"body":"ctrl \u0007 char","space":"company"})", "validation_failed"},
       {R"({"body":"x","space":"everywhere"})", "validation_failed"},
       {R"({"body":"x","space":"company","action":"shout"})", "validation_failed"},
@@ -181,7 +183,8 @@ TEST_F(PostsTest, EveryBadPostBodyIsA400ThatSaysWhatIsAllowed) {
   EXPECT_EQ(mia.get("/api/v1/me/posts?limit=100").json()["items"].size(), before);
   // The limit counts characters (code points), not bytes: 5000 emoji are a valid draft (the
   // golden rules may ask for less before it is published).
-  auto ok = mia.post("/api/v1/posts", {{"body", max_emoji}, {"space", "company"}, {"action", "draft"}});
+  auto ok =
+      mia.post("/api/v1/posts", {{"body", max_emoji}, {"space", "company"}, {"action", "draft"}});
   EXPECT_EQ(ok.status, 201) << ok.body.substr(0, 200);
 }
 

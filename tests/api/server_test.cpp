@@ -27,9 +27,13 @@ TEST(Server, MetricsCountRequestsByRouteAndStatus) {
   auto r = http_request(server.port(), "GET", "/metrics");
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.header("content-type").find("text/plain"), std::string::npos);
-  EXPECT_NE(r.body.find("greenroom_http_requests_total{route=\"/healthz\",status=\"200\"} 1"), std::string::npos) << r.body;
-  EXPECT_NE(r.body.find("greenroom_http_requests_total{route=\"/api/v1/me\",status=\"401\"} 1"), std::string::npos);
-  EXPECT_NE(r.body.find("greenroom_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("greenroom_http_requests_total{route=\"/healthz\",status=\"200\"} 1"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("greenroom_http_requests_total{route=\"/api/v1/me\",status=\"401\"} 1"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("greenroom_http_request_duration_seconds_bucket{le=\"+Inf\"}"),
+            std::string::npos);
   EXPECT_NE(r.body.find("\ngreenroom_open_connections "), std::string::npos);
   EXPECT_NE(r.body.find("greenroom_writer_queue_depth 0"), std::string::npos);
   EXPECT_NE(r.body.find("greenroom_commit_batch_size_count"), std::string::npos);
@@ -44,7 +48,8 @@ TEST(Server, KeepAliveServesManyRequestsOnOneConnection) {
     EXPECT_EQ(res.rfind("HTTP/1.1 200", 0), 0u) << res;
   }
   // Pipelined requests are answered in order.
-  ASSERT_TRUE(conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto first = conn.read_response(3000);
   EXPECT_EQ(first.rfind("HTTP/1.1 200", 0), 0u);
   auto second = conn.read_response(3000);
@@ -70,7 +75,8 @@ TEST(Server, OversizeHeadersAre431AndGarbageIs400) {
 }
 
 TEST(Server, ASlowOrSilentClientCannotHoldAConnection) {
-  TestServer server(ServerOptions{true, {{"limits", {{"idle_timeout_seconds", 1}, {"request_timeout_seconds", 1}}}}});
+  TestServer server(ServerOptions{
+      true, {{"limits", {{"idle_timeout_seconds", 1}, {"request_timeout_seconds", 1}}}}});
   RawConnection silent(server.port());
   EXPECT_TRUE(silent.closed_by_peer(4000)) << "an idle connection stayed open";
   RawConnection slow(server.port());
@@ -113,7 +119,8 @@ TEST(Server, HttpsByDefaultWithAGeneratedCertificate) {
 }
 
 TEST(Server, ServesTheClientWithCachingHeadersAndFallsBackToIndex) {
-  auto dir = std::filesystem::temp_directory_path() / ("greenroom-static-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("greenroom-static-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "assets");
   std::ofstream(dir / "index.html") << "<!doctype html><title>Greenroom</title>";
   std::ofstream(dir / "assets" / "app-abc123.js") << "console.log('hi')";
@@ -126,13 +133,16 @@ TEST(Server, ServesTheClientWithCachingHeadersAndFallsBackToIndex) {
   EXPECT_EQ(js.status, 200);
   EXPECT_NE(js.header("cache-control").find("immutable"), std::string::npos);
   EXPECT_NE(js.header("content-type").find("javascript"), std::string::npos);
-  auto again = http_request(server.port(), "GET", "/assets/app-abc123.js", "", {{"If-None-Match", js.header("etag")}});
+  auto again = http_request(server.port(), "GET", "/assets/app-abc123.js", "",
+                            {{"If-None-Match", js.header("etag")}});
   EXPECT_EQ(again.status, 304);
   auto route = http_request(server.port(), "GET", "/my-posts", "", {{"Accept", "text/html"}});
   EXPECT_EQ(route.status, 200);
   EXPECT_NE(route.body.find("Greenroom"), std::string::npos);
   EXPECT_EQ(http_request(server.port(), "GET", "/../../etc/passwd").status, 404);
-  EXPECT_EQ(http_request(server.port(), "GET", "/api/v1/unknown", "", {{"Accept", "text/html"}}).status, 404);
+  EXPECT_EQ(
+      http_request(server.port(), "GET", "/api/v1/unknown", "", {{"Accept", "text/html"}}).status,
+      404);
   std::filesystem::remove_all(dir);
 }
 
@@ -155,9 +165,11 @@ TEST(Server, SigtermLetsAnInFlightRequestFinish) {
   // A request whose body is still arriving when the signal comes is answered in full.
   RawConnection conn(server.port());
   auto body = nlohmann::json{{"body", "sent during shutdown"}, {"space", "company"}}.dump();
-  conn.send("POST /api/v1/posts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "Cookie: gr_session=" + c.cookie() + "\r\nX-CSRF-Token: " + c.csrf() +
-            "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
+  conn.send(
+      "POST /api/v1/posts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Cookie: gr_session=" +
+      c.cookie() + "\r\nX-CSRF-Token: " + c.csrf() +
+      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   ::kill(server.pid(), SIGTERM);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));

@@ -14,8 +14,9 @@ std::vector<greenroom::store::PostRecord> page_of_posts() {
     auto& p = page[i];
     p.id = 1000000 - static_cast<std::int64_t>(i);
     p.author = {7, "dana", "Dana Whitfield (CEO)"};
-    p.body = "Seeded post: quarterly update on customer satisfaction, hiring and our "
-             "sustainability goals, with thanks to the teams who made it happen.";
+    p.body =
+        "Seeded post: quarterly update on customer satisfaction, hiring and our "
+        "sustainability goals, with thanks to the teams who made it happen.";
     p.state = greenroom::domain::PostState::published;
     p.created_at = p.updated_at = 1732460478123 + static_cast<std::int64_t>(i);
     p.published_at = p.created_at;
@@ -57,7 +58,8 @@ BENCHMARK(FormatRfc3339);
 
 void ReanchorAfterEdit(benchmark::State& state) {
   std::string text;
-  for (int i = 0; i < 20; ++i) text += "The team delivered great results for our customers this quarter. ";
+  for (int i = 0; i < 20; ++i)
+    text += "The team delivered great results for our customers this quarter. ";
   auto anchor = *greenroom::domain::make_anchor(text, 650, 670);
   auto edited = "Update: " + text;
   for (auto _ : state) benchmark::DoNotOptimize(greenroom::domain::reanchor(anchor, edited));

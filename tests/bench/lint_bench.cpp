@@ -36,19 +36,19 @@ std::string make_post(std::initializer_list<const char*> sentences, std::size_t 
 }
 
 // A realistic post with nothing to report.
-const std::string kCleanPost = make_post(
-    {"Proud of what our EMEA team delivered this quarter \xF0\x9F\x9A\x80 ",
-     "We grew revenue 12.5% and welcomed 40 new customers. ",
-     "Caf\xC3\xA9 chats with the \xE4\xB8\xAD\xE6\x96\x87 team were a highlight. ",
-     "Read the recap at https://example.com/q3 and tell me what you think. "},
-    1000);
+const std::string kCleanPost =
+    make_post({"Proud of what our EMEA team delivered this quarter \xF0\x9F\x9A\x80 ",
+               "We grew revenue 12.5% and welcomed 40 new customers. ",
+               "Caf\xC3\xA9 chats with the \xE4\xB8\xAD\xE6\x96\x87 team were a highlight. ",
+               "Read the recap at https://example.com/q3 and tell me what you think. "},
+              1000);
 
 // A post that trips most rules.
-const std::string kBusyPost = make_post(
-    {"This is VERY VERY IMPORTANT!!! ", "Project Falcon is close, call 555-123-4567 ",
-     "or mail jane.doe@example.com, see http://example.com #one #two #three #four ",
-     "@ann @bob @cy @dee @eve @fay damn \xF0\x9F\x8E\x89 "},
-    1000);
+const std::string kBusyPost =
+    make_post({"This is VERY VERY IMPORTANT!!! ", "Project Falcon is close, call 555-123-4567 ",
+               "or mail jane.doe@example.com, see http://example.com #one #two #three #four ",
+               "@ann @bob @cy @dee @eve @fay damn \xF0\x9F\x8E\x89 "},
+              1000);
 
 void BM_LintCleanPost1000(benchmark::State& state) {
   const PolicyRules rules = golden_rules();

@@ -67,7 +67,9 @@ TEST(Crash, EveryAcknowledgedWriteSurvivesSigkill) {
   }
   EXPECT_EQ(missing, 0u) << missing << " of " << acked.size() << " acknowledged writes were lost";
   // And the database is healthy: new writes work after recovery.
-  EXPECT_EQ(reader.post("/api/v1/posts", {{"body", "after the crash"}, {"space", "company"}}).status, 201);
+  EXPECT_EQ(
+      reader.post("/api/v1/posts", {{"body", "after the crash"}, {"space", "company"}}).status,
+      201);
   std::cout << "[crash] " << acked.size() << " acknowledged of " << attempts.load()
             << " attempted writes; all present after SIGKILL and restart\n";
 }

@@ -94,7 +94,7 @@ TEST(MakeAnchor, MultiByteOffsetsAreCodePoints) {
   auto a = make_anchor(text, 5, 7, 2);
   ASSERT_TRUE(a);
   EXPECT_EQ(a->exact, "\xE4\xB8\xAD\xE6\x96\x87");  // 中文
-  EXPECT_EQ(a->prefix, "\xC3\xA9 ");               // "é "
+  EXPECT_EQ(a->prefix, "\xC3\xA9 ");                // "é "
   EXPECT_EQ(a->suffix, " r");
 }
 
@@ -119,13 +119,22 @@ TEST(MakeAnchor, OutOfRangeIsRefused) {
   EXPECT_FALSE(make_anchor("Hello", 100, 200));
   EXPECT_FALSE(make_anchor("", 0, 1));
   // 4 code points but 7 bytes: byte counts are not accepted as code point offsets.
-  EXPECT_FALSE(make_anchor("\xF0\x9F\x9A\x80" "abc", 0, 5));
-  EXPECT_TRUE(make_anchor("\xF0\x9F\x9A\x80" "abc", 0, 4));
+  EXPECT_FALSE(
+      make_anchor("\xF0\x9F\x9A\x80"
+                  "abc",
+                  0, 5));
+  EXPECT_TRUE(
+      make_anchor("\xF0\x9F\x9A\x80"
+                  "abc",
+                  0, 4));
 }
 
 TEST(MakeAnchor, InvalidUtf8IsRefused) {
   EXPECT_FALSE(make_anchor("ab\xC3", 0, 2));
-  EXPECT_FALSE(make_anchor("ab\xFF" "cd", 0, 2));
+  EXPECT_FALSE(
+      make_anchor("ab\xFF"
+                  "cd",
+                  0, 2));
 }
 
 // ---------------------------------------------------------------- reanchor
@@ -319,7 +328,8 @@ TEST(Reanchor, MultiByteEditBeforeRange) {
 }
 
 TEST(Reanchor, MultiByteQuote) {
-  std::string text = "Bonjour \xC3\xA0 tous, \xE4\xB8\xAD\xE6\x96\x87 ok";  // "Bonjour à tous, 中文 ok"
+  std::string text =
+      "Bonjour \xC3\xA0 tous, \xE4\xB8\xAD\xE6\x96\x87 ok";  // "Bonjour à tous, 中文 ok"
   auto a = anchor_words(text, "\xE4\xB8\xAD\xE6\x96\x87");
   EXPECT_EQ(a.start, 16u);
   std::string revised = "Salut \xC3\xA0 tous, \xE4\xB8\xAD\xE6\x96\x87 ok";
@@ -343,16 +353,21 @@ TEST(Reanchor, SuffixSharingOnlyALeadByteDoesNotScore) {
 
 TEST(Reanchor, PrefixSharingOnlyAContinuationByteDoesNotScore) {
   // Stored prefix "é" (C3 A9); "ũ" (C5 A9) shares its last byte only.
-  auto a = make_anchor("xyz \xC3\xA9" "ab", 5, 7, 1);
+  auto a = make_anchor(
+      "xyz \xC3\xA9"
+      "ab",
+      5, 7, 1);
   ASSERT_TRUE(a);
   EXPECT_EQ(a->prefix, "\xC3\xA9");
-  auto r = reanchor(*a, "\xC5\xA9" "ab xyz ab");  // "ũab xyz ab": "ab" at 1 and 8
+  auto r = reanchor(*a,
+                    "\xC5\xA9"
+                    "ab xyz ab");  // "ũab xyz ab": "ab" at 1 and 8
   ASSERT_FALSE(r.orphaned);
   EXPECT_EQ(r.start, 8u);  // both score 0; 8 is closer to the old start 5 than 1 is
 }
 
 TEST(Reanchor, AccentedContextScoresWholeCharacters) {
-  std::string text = "\xC3\xA9 ab";  // "é ab"
+  std::string text = "\xC3\xA9 ab";     // "é ab"
   auto a = make_anchor(text, 2, 4, 2);  // prefix "é "
   ASSERT_TRUE(a);
   std::string revised = "\xC3\xA8 ab \xC3\xA9 ab";  // "è ab é ab": the second has the full prefix
@@ -450,8 +465,8 @@ TEST(Reanchor, ReanchorThenMakeAnchorRoundTrips) {
 TEST(Reanchor, RandomEditsNeverPointAtOtherWords) {
   // Random texts and edits (fixed seed): a re-anchor is either orphaned, exactly when the
   // quote is gone, or points at the exact quote; edits before or after it never orphan it.
-  const std::vector<std::string> pieces = {"great", " ", "team", ". ", "\xC3\xA9", "\xE4\xB8\xAD",
-                                           "\xF0\x9F\x9A\x80", "a", "b", "\n"};
+  const std::vector<std::string> pieces = {
+      "great", " ", "team", ". ", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x9A\x80", "a", "b", "\n"};
   std::mt19937 rng(7);
   auto random_text = [&](std::size_t max_pieces) {
     std::string t;

@@ -13,9 +13,11 @@ TEST(Lifecycle, LegalTransitions) {
   EXPECT_EQ(transition(PostState::draft, PostCommand::publish), PostState::published);
   EXPECT_EQ(transition(PostState::draft, PostCommand::edit), PostState::draft);
   EXPECT_EQ(transition(PostState::in_review, PostCommand::approve), PostState::published);
-  EXPECT_EQ(transition(PostState::in_review, PostCommand::request_changes), PostState::changes_requested);
+  EXPECT_EQ(transition(PostState::in_review, PostCommand::request_changes),
+            PostState::changes_requested);
   EXPECT_EQ(transition(PostState::in_review, PostCommand::withdraw), PostState::draft);
-  EXPECT_EQ(transition(PostState::changes_requested, PostCommand::edit), PostState::changes_requested);
+  EXPECT_EQ(transition(PostState::changes_requested, PostCommand::edit),
+            PostState::changes_requested);
   EXPECT_EQ(transition(PostState::changes_requested, PostCommand::submit), PostState::in_review);
   EXPECT_EQ(transition(PostState::approved, PostCommand::publish), PostState::published);
 }
@@ -27,10 +29,12 @@ TEST(Lifecycle, IllegalTransitionsNameTheStateAndWhatIsAllowed) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
     EXPECT_EQ(e.code(), "illegal_transition");
-    EXPECT_STREQ(e.what(), "A post that is in_review cannot edit; allowed now: withdraw, approve, request changes.");
+    EXPECT_STREQ(
+        e.what(),
+        "A post that is in_review cannot edit; allowed now: withdraw, approve, request changes.");
   }
-  for (auto cmd : {PostCommand::edit, PostCommand::submit, PostCommand::publish, PostCommand::withdraw,
-                   PostCommand::approve, PostCommand::request_changes}) {
+  for (auto cmd : {PostCommand::edit, PostCommand::submit, PostCommand::publish,
+                   PostCommand::withdraw, PostCommand::approve, PostCommand::request_changes}) {
     EXPECT_THROW(transition(PostState::published, cmd), Error);
     EXPECT_THROW(transition(PostState::removed, cmd), Error);
   }

@@ -17,7 +17,8 @@ Actor actor(Role r, std::int64_t id = 1, std::optional<Level> level = std::nullo
 }
 
 TEST(Visibility, DraftsAreForTheAuthorAndTheirCoachesOnly) {
-  for (auto state : {PostState::draft, PostState::in_review, PostState::changes_requested, PostState::approved}) {
+  for (auto state : {PostState::draft, PostState::in_review, PostState::changes_requested,
+                     PostState::approved}) {
     PostFacts post{10, 5, Space::company, state};
     EXPECT_TRUE(can_view_post(actor(Role::executive, 5), post, {}));
     EXPECT_TRUE(can_view_post(actor(Role::coach, 2), post, {true, false}));
@@ -82,7 +83,8 @@ TEST(NewPost, TrainingLevelsGateDirectPublishing) {
   EXPECT_EQ(decide_new_post(run, Space::company, PostAction::publish), PostState::published);
   EXPECT_EQ(refusal(actor(Role::member), Space::practice, PostAction::publish), "forbidden");
   EXPECT_EQ(refusal(actor(Role::member), Space::company, PostAction::submit), "forbidden");
-  EXPECT_EQ(decide_new_post(actor(Role::member), Space::company, PostAction::publish), PostState::published);
+  EXPECT_EQ(decide_new_post(actor(Role::member), Space::company, PostAction::publish),
+            PostState::published);
 }
 
 TEST(Text, Utf8ValidationAndCodePoints) {
@@ -122,7 +124,8 @@ TEST(Cursor, RoundTripsAndRefusesAnythingElse) {
   ASSERT_TRUE(c);
   EXPECT_EQ(c->key, 1732460000123);
   EXPECT_EQ(c->id, 42);
-  for (auto bad : {"", "c", "c1", "c1.", "c.1", "x1.2", "c01.2", "c1.-2", "c1.2.3", "c99999999999999999999.1"})
+  for (auto bad :
+       {"", "c", "c1", "c1.", "c.1", "x1.2", "c01.2", "c1.-2", "c1.2.3", "c99999999999999999999.1"})
     EXPECT_FALSE(decode_cursor(bad).has_value()) << bad;
 }
 

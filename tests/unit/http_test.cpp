@@ -1,8 +1,8 @@
 // HTTP pieces without a socket: routing, query and cookie parsing, error mapping, config.
 #include <gtest/gtest.h>
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -15,7 +15,8 @@
 namespace greenroom::http {
 namespace {
 
-RequestContext make(Verb v, const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {}) {
+RequestContext make(Verb v, const std::string& target,
+                    std::vector<std::pair<std::string, std::string>> headers = {}) {
   Request req{v, target, 11};
   for (auto& [k, val] : headers) req.insert(k, val);
   return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false});
@@ -58,7 +59,8 @@ TEST(Context, QueryAndCookies) {
 }
 
 TEST(Errors, EveryKindHasItsStatusAndTheOneShape) {
-  auto res = error_response(domain::Error(domain::ErrorKind::conflict, "illegal_transition", "Nope."));
+  auto res =
+      error_response(domain::Error(domain::ErrorKind::conflict, "illegal_transition", "Nope."));
   EXPECT_EQ(res.result(), Status::conflict);
   auto j = nlohmann::json::parse(res.body());
   EXPECT_EQ(j["error"]["code"], "illegal_transition");
@@ -78,7 +80,8 @@ TEST(Dispatcher, AThrowingHandlerBecomesA500WithoutDetails) {
   Dispatcher d(r, none, metrics);
   boost::asio::io_context ioc;
   Request req{Verb::get, "/boom", 11};
-  auto fut = boost::asio::co_spawn(ioc, d.handle(std::move(req), ConnectionInfo{}), boost::asio::use_future);
+  auto fut = boost::asio::co_spawn(ioc, d.handle(std::move(req), ConnectionInfo{}),
+                                   boost::asio::use_future);
   ioc.run();
   auto res = fut.get();
   EXPECT_EQ(res.result(), Status::internal_server_error);
@@ -93,8 +96,10 @@ TEST(Config, TheShippedFileParsesAndUnknownKeysAreRefused) {
   EXPECT_EQ(c.argon2_memory_kib, 19456u);
   app::Config x;
   EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"prot", 1}}}}), app::ConfigError);
-  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", "80"}}}}), app::ConfigError);
-  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", 70000}}}}), app::ConfigError);
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", "80"}}}}),
+               app::ConfigError);
+  EXPECT_THROW(app::apply_config(x, nlohmann::json{{"listen", {{"port", 70000}}}}),
+               app::ConfigError);
   EXPECT_THROW(app::apply_config(x, nlohmann::json{{"log", {{"requests", 1}}}}), app::ConfigError);
   app::apply_config(x, nlohmann::json{{"limits", {{"body_bytes", 2048}}}});
   EXPECT_EQ(x.body_bytes, 2048u);

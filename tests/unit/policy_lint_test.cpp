@@ -21,11 +21,11 @@ namespace {
 using nlohmann::json;
 
 // Emoji and other multi-byte characters, spelled out so the byte counts are visible.
-const std::string kRocket = "\xF0\x9F\x9A\x80";   // 🚀 U+1F680, 4 bytes, 1 code point
-const std::string kParty = "\xF0\x9F\x8E\x89";    // 🎉 U+1F389
-const std::string kPhone = "\xF0\x9F\x93\x9E";    // 📞 U+1F4DE
+const std::string kRocket = "\xF0\x9F\x9A\x80";            // 🚀 U+1F680, 4 bytes, 1 code point
+const std::string kParty = "\xF0\x9F\x8E\x89";             // 🎉 U+1F389
+const std::string kPhone = "\xF0\x9F\x93\x9E";             // 📞 U+1F4DE
 const std::string kZhongwen = "\xE4\xB8\xAD\xE6\x96\x87";  // 中文, 2 code points
-const std::string kEacute = "\xC3\xA9";           // é
+const std::string kEacute = "\xC3\xA9";                    // é
 
 json load_policy_file() {
   std::ifstream in(std::string(GREENROOM_SOURCE_DIR) + "/config/policy.json");
@@ -151,8 +151,8 @@ TEST(LintOrdinaryText, HasNoFindingsUnderTheGoldenRules) {
 }
 
 TEST(LintOrdinaryText, DefaultConstructedRulesCheckNothing) {
-  EXPECT_TRUE(lint_post("DAMN!!! Call 555-123-4567 http://x.example #a #b #c #d", PolicyRules{})
-                  .empty());
+  EXPECT_TRUE(
+      lint_post("DAMN!!! Call 555-123-4567 http://x.example #a #b #c #d", PolicyRules{}).empty());
 }
 
 TEST(Lint, InvalidUtf8Throws) {
@@ -260,8 +260,7 @@ TEST(LintBannedTerms, MultiWordTermMatchesAnyWhiteSpace) {
 
 TEST(LintBannedTerms, StarMatchesWordsBeginningWithTheTerm) {
   auto r = banned_rules({"fuck*"});
-  EXPECT_EQ(spans_of("fucking hell, Fuck, unfuckable", r),
-            (std::vector<Span>{{0, 7}, {14, 18}}));
+  EXPECT_EQ(spans_of("fucking hell, Fuck, unfuckable", r), (std::vector<Span>{{0, 7}, {14, 18}}));
 }
 
 TEST(LintBannedTerms, TermsInScriptsWithoutSpacesMatchInsideText) {
@@ -317,9 +316,9 @@ TEST(LintConfidentialTerms, StarCoversTheWholeWord) {
 }
 
 TEST(LintConfidentialTerms, PhraseAcrossLineBreaks) {
-  EXPECT_EQ(spans_of("No earnings\nbefore  release.",
-                     confidential_rules({"earnings before release"})),
-            (std::vector<Span>{{3, 27}}));
+  EXPECT_EQ(
+      spans_of("No earnings\nbefore  release.", confidential_rules({"earnings before release"})),
+      (std::vector<Span>{{3, 27}}));
 }
 
 TEST(LintConfidentialTerms, OffsetsAfterEmoji) {
@@ -328,7 +327,8 @@ TEST(LintConfidentialTerms, OffsetsAfterEmoji) {
 }
 
 TEST(LintConfidentialTerms, GoldenRulesCatchTheBriefExamples) {
-  auto f = lint_post("Psst: project falcon and the acquisition talks are on track.", golden_rules());
+  auto f =
+      lint_post("Psst: project falcon and the acquisition talks are on track.", golden_rules());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].rule, "confidential_terms");
   EXPECT_EQ(spans(f), (std::vector<Span>{{6, 20}, {29, 46}}));
@@ -393,10 +393,11 @@ TEST(LintPersonalData, NationalNumberWithTrunkPrefix) {
 }
 
 TEST(LintPersonalData, PhoneOffsetsAfterMultiByteCharacters) {
-  EXPECT_EQ(spans_of(kPhone + " +44 20 7946 0958", personal_rules()),
-            (std::vector<Span>{{2, 18}}));
+  EXPECT_EQ(spans_of(kPhone + " +44 20 7946 0958", personal_rules()), (std::vector<Span>{{2, 18}}));
   // 中文：555-123-4567 (with a fullwidth colon)
-  EXPECT_EQ(spans_of(kZhongwen + "\xEF\xBC\x9A" "555-123-4567", personal_rules()),
+  EXPECT_EQ(spans_of(kZhongwen + "\xEF\xBC\x9A"
+                                 "555-123-4567",
+                     personal_rules()),
             (std::vector<Span>{{3, 15}}));
 }
 
@@ -415,8 +416,7 @@ TEST(LintPersonalData, NumbersThatAreNotPhoneNumbers) {
 
 TEST(LintPersonalData, EmailAndPhoneSwitches) {
   std::string text = "a@example.com or 555-123-4567";
-  EXPECT_EQ(spans_of(text, personal_rules(true, true)),
-            (std::vector<Span>{{0, 13}, {17, 29}}));
+  EXPECT_EQ(spans_of(text, personal_rules(true, true)), (std::vector<Span>{{0, 13}, {17, 29}}));
   EXPECT_EQ(spans_of(text, personal_rules(false, true)), (std::vector<Span>{{17, 29}}));
   EXPECT_EQ(spans_of(text, personal_rules(true, false)), (std::vector<Span>{{0, 13}}));
 }
@@ -531,9 +531,9 @@ TEST(LintShouting, ExclamationOffsetsAfterEmojiAndOtherForms) {
             (std::vector<Span>{{9, 11}}));
   EXPECT_EQ(spans_of("Done\xE2\x80\xBC", shouting_rules()), (std::vector<Span>{{4, 5}}));  // ‼
   // やった！！ (fullwidth exclamation marks)
-  EXPECT_EQ(spans_of("\xE3\x82\x84\xE3\x81\xA3\xE3\x81\x9F\xEF\xBC\x81\xEF\xBC\x81",
-                     shouting_rules()),
-            (std::vector<Span>{{3, 5}}));
+  EXPECT_EQ(
+      spans_of("\xE3\x82\x84\xE3\x81\xA3\xE3\x81\x9F\xEF\xBC\x81\xEF\xBC\x81", shouting_rules()),
+      (std::vector<Span>{{3, 5}}));
 }
 
 TEST(LintShouting, ConfiguredExclamationLimit) {
@@ -569,10 +569,10 @@ TEST(LintInsecureLinks, HttpLink) {
 }
 
 TEST(LintInsecureLinks, HttpsIsFine) {
-  EXPECT_TRUE(lint_post("See https://example.com and HTTPS://EXAMPLE.COM/x?y=1", link_rules())
-                  .empty());
-  EXPECT_TRUE(lint_post("the word http is fine, so is http: and http:// alone", link_rules())
-                  .empty());
+  EXPECT_TRUE(
+      lint_post("See https://example.com and HTTPS://EXAMPLE.COM/x?y=1", link_rules()).empty());
+  EXPECT_TRUE(
+      lint_post("the word http is fine, so is http: and http:// alone", link_rules()).empty());
 }
 
 TEST(LintInsecureLinks, UpperCaseScheme) {
@@ -720,11 +720,25 @@ TEST(Lint, LongPostStaysCorrect) {
 
 TEST(Lint, RandomTextGivesWellFormedSortedFindings) {
   // Pieces that trip every scanner, glued at random (fixed seed: deterministic).
-  const std::vector<std::string> pieces = {
-      " ", "\n", "a", "Z", "WOW", "ok", "!", "!!", "?", "#", "@", ".", "-", "(", ")", "+",
-      "0", "555", "123", "4567", "020", "+44", "http://", "https://", "x.example", "@ann",
-      "#tag", "jane@example.com", "damn", "Project Falcon", "acquisition", "'", kRocket,
-      kEacute, kZhongwen, "\xE2\x80\xBC", "\xC2\xA0"};
+  const std::vector<std::string> pieces = {" ",           "\n",
+                                           "a",           "Z",
+                                           "WOW",         "ok",
+                                           "!",           "!!",
+                                           "?",           "#",
+                                           "@",           ".",
+                                           "-",           "(",
+                                           ")",           "+",
+                                           "0",           "555",
+                                           "123",         "4567",
+                                           "020",         "+44",
+                                           "http://",     "https://",
+                                           "x.example",   "@ann",
+                                           "#tag",        "jane@example.com",
+                                           "damn",        "Project Falcon",
+                                           "acquisition", "'",
+                                           kRocket,       kEacute,
+                                           kZhongwen,     "\xE2\x80\xBC",
+                                           "\xC2\xA0"};
   std::mt19937 rng(20240501);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), len(0, 80);
   PolicyRules rules = golden_rules();
@@ -854,7 +868,8 @@ TEST(ParsePolicy, RefusesMissingKeys) {
 TEST(ParsePolicy, RefusesWrongBooleans) {
   expect_refused(with("/length/enabled", "yes"),
                  "policy.length.enabled must be true or false; got \"yes\".");
-  expect_refused(with("/personal_data/emails", 1), "policy.personal_data.emails must be true or false; got 1.");
+  expect_refused(with("/personal_data/emails", 1),
+                 "policy.personal_data.emails must be true or false; got 1.");
   expect_refused(with("/insecure_links/enabled", nullptr), "got null.");
 }
 
@@ -902,7 +917,9 @@ TEST(ParsePolicy, RefusesBadTermLists) {
                  "policy.confidential_terms.terms[0] must be 1 to 100 characters of text, not "
                  "blank and without control characters; got \"  \".");
   expect_refused(with("/banned_terms/terms", json::array({""})), "terms[0] must be 1 to 100");
-  expect_refused(with("/banned_terms/terms", json::array({"a\x01" "b"})), "terms[0] must be 1 to 100");
+  expect_refused(with("/banned_terms/terms", json::array({"a\x01"
+                                                          "b"})),
+                 "terms[0] must be 1 to 100");
   expect_refused(with("/banned_terms/terms", json::array({std::string(101, 'x')})),
                  "terms[0] must be 1 to 100");
   json many = json::array();
@@ -914,8 +931,9 @@ TEST(ParsePolicy, RefusesDuplicateTerms) {
   expect_refused(with("/banned_terms/terms", json::array({"damn", "crap", "DAMN"})),
                  "policy.banned_terms.terms[2] \"DAMN\" repeats an earlier term; list each term "
                  "once (case and spacing do not matter).");
-  expect_refused(with("/confidential_terms/terms", json::array({"project falcon", "Project  Falcon"})),
-                 "terms[1] \"Project  Falcon\" repeats an earlier term");
+  expect_refused(
+      with("/confidential_terms/terms", json::array({"project falcon", "Project  Falcon"})),
+      "terms[1] \"Project  Falcon\" repeats an earlier term");
 }
 
 TEST(ParsePolicy, RefusesMisplacedStar) {

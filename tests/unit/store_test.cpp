@@ -69,11 +69,16 @@ TEST(Writer, GroupCommitsConcurrentWritesAndAcknowledgesEach) {
       for (int i = t; i < kJobs; i += 4)
         writer.submit(
             [author, i](Connection& c) {
-              PostRepository::insert(c, {author, domain::Space::company, domain::PostState::published,
-                                         "post " + std::to_string(i)}, 1000 + i);
+              PostRepository::insert(c,
+                                     {author, domain::Space::company, domain::PostState::published,
+                                      "post " + std::to_string(i)},
+                                     1000 + i);
             },
             [&done, i](std::exception_ptr e) {
-              if (e) done[i].set_exception(e); else done[i].set_value();
+              if (e)
+                done[i].set_exception(e);
+              else
+                done[i].set_value();
             });
     });
   for (auto& t : threads) t.join();
@@ -111,8 +116,9 @@ TEST(Writer, StopFinishesQueuedWrites) {
   {
     Writer writer(db.path());
     for (int i = 0; i < 50; ++i)
-      writer.submit([i](Connection& c) { add_user(c, "u" + std::to_string(i), domain::Role::member); },
-                    [](std::exception_ptr) {});
+      writer.submit(
+          [i](Connection& c) { add_user(c, "u" + std::to_string(i), domain::Role::member); },
+          [](std::exception_ptr) {});
     writer.stop();
   }
   Connection r(db.path(), Connection::Mode::read_only);
@@ -146,7 +152,8 @@ class Repositories : public ::testing::Test {
 TEST_F(Repositories, LikeAndReplyCountersAreStoredAndExact) {
   auto a = add_user(c, "a", domain::Role::member);
   auto b = add_user(c, "b", domain::Role::member);
-  auto p = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "x"}, 1);
+  auto p =
+      PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "x"}, 1);
   EXPECT_EQ(PostRepository::like(c, p, b, 2), 1);
   EXPECT_EQ(PostRepository::like(c, p, b, 3), 1);
   EXPECT_EQ(PostRepository::like(c, p, a, 3), 2);
@@ -168,11 +175,15 @@ TEST_F(Repositories, LikeAndReplyCountersAreStoredAndExact) {
 TEST_F(Repositories, FeedIsKeysetPagedByPublicationTime) {
   auto a = add_user(c, "a", domain::Role::member);
   // Published out of id order: the feed follows published_at, ties broken by id.
-  auto p1 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "1"}, 300);
-  auto p2 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "2"}, 100);
-  auto p3 = PostRepository::insert(c, {a, domain::Space::company, domain::PostState::published, "3"}, 300);
+  auto p1 = PostRepository::insert(
+      c, {a, domain::Space::company, domain::PostState::published, "1"}, 300);
+  auto p2 = PostRepository::insert(
+      c, {a, domain::Space::company, domain::PostState::published, "2"}, 100);
+  auto p3 = PostRepository::insert(
+      c, {a, domain::Space::company, domain::PostState::published, "3"}, 300);
   PostRepository::insert(c, {a, domain::Space::company, domain::PostState::draft, "draft"}, 400);
-  PostRepository::insert(c, {a, domain::Space::practice, domain::PostState::published, "practice"}, 500);
+  PostRepository::insert(c, {a, domain::Space::practice, domain::PostState::published, "practice"},
+                         500);
   FeedQuery q;
   q.limit = 2;
   auto page1 = PostRepository::feed(c, q);
@@ -195,7 +206,9 @@ TEST_F(Repositories, FeedQueryUsesThePartialIndex) {
   std::string all;
   while (plan.step()) all += plan.text(3) + "\n";
   EXPECT_NE(all.find("posts_feed"), std::string::npos) << all;
-  EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << "the feed sorts rows instead of walking the index:\n" << all;
+  EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos)
+      << "the feed sorts rows instead of walking the index:\n"
+      << all;
 }
 
 TEST_F(Repositories, RelationsFollowCoachAssignments) {
@@ -229,9 +242,11 @@ TEST_F(Repositories, UsernamesAreUniqueIgnoringCase) {
   EXPECT_TRUE(UserRepository::find_by_username(c, "AVA"));
   // Roles and levels are checked by the schema too.
   EXPECT_THROW(c.exec("INSERT INTO users(username, display_name, role, password_hash, created_at) "
-                      "VALUES('x','x','emperor','h',1)"), StoreError);
+                      "VALUES('x','x','emperor','h',1)"),
+               StoreError);
   EXPECT_THROW(c.exec("INSERT INTO users(username, display_name, role, password_hash, created_at) "
-                      "VALUES('y','y','executive','h',1)"), StoreError);
+                      "VALUES('y','y','executive','h',1)"),
+               StoreError);
 }
 
 }  // namespace
