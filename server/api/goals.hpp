@@ -1,5 +1,5 @@
 #pragma once
-// Goals with deadlines set by coaches; notifications; the goal reminder sweep.
+// Goals with deadlines set by coaches, and the goal reminder sweep.
 #include <boost/asio/awaitable.hpp>
 
 #include "api/services.hpp"
@@ -11,9 +11,6 @@ namespace greenroom::api {
 boost::asio::awaitable<http::Response> list_goals(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx);
-
-boost::asio::awaitable<http::Response> list_notifications(Services& s, http::RequestContext& ctx);
-boost::asio::awaitable<http::Response> read_notifications(Services& s, http::RequestContext& ctx);
 
 // Writer job: tells the executive and the coach about goals due within 48 hours (once).
 int remind_due_goals(store::Connection& c);

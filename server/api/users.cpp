@@ -6,6 +6,7 @@
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
 #include "api/views.hpp"
+#include "domain/accounts.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
@@ -33,13 +34,6 @@ nlohmann::json admin_user_json(store::Connection& c, const store::UserRecord& u)
   return j;
 }
 
-bool valid_username(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (unsigned char ch : name)
-    if (!std::isalnum(ch) && ch != '.' && ch != '_' && ch != '-') return false;
-  return true;
-}
-
 }  // namespace
 
 awaitable<http::Response> list_users(Services& s, http::RequestContext& ctx) {
@@ -57,15 +51,13 @@ awaitable<http::Response> create_user(Services& s, http::RequestContext& ctx) {
   require_admin(p);
   auto body = read_json_object(ctx, {"username", "display_name", "role", "password", "level"});
   auto username = require_string(body, "username");
-  if (!valid_username(username))
-    throw d::bad_request("username must be 1-64 letters, digits, '.', '_' or '-'.");
+  d::validate_username(username);
   auto display = optional_string(body, "display_name").value_or(username);
   d::validate_text(display, "display_name", 80);
   auto role = d::parse_role(require_string(body, "role"));
   if (!role) throw d::bad_request("role must be admin, moderator, coach, executive or member.");
   auto password = require_string(body, "password");
-  if (password.size() < 8 || password.size() > 1024)
-    throw d::bad_request("password must be 8 to 1024 characters.");
+  d::validate_password(password);
   std::optional<d::Level> level;
   if (auto raw = optional_string(body, "level")) {
     if (*role != d::Role::executive) throw d::bad_request("level is for executives only.");

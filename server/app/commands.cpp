@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "api/credentials.hpp"
+#include "domain/accounts.hpp"
 #include "domain/post_rules.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repository.hpp"
@@ -40,11 +41,10 @@ int user_add_command(const Config& cfg, const UserAddOptions& o, std::istream& p
     err << "error: --role must be one of admin, moderator, coach, executive, member\n";
     return 2;
   }
-  if (o.username.empty() || o.username.size() > 64 ||
-      o.username.find_first_not_of(
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
-          std::string::npos) {
-    err << "error: USERNAME must be 1-64 letters, digits, '.', '_' or '-'\n";
+  try {
+    domain::validate_username(o.username);
+  } catch (const std::exception& e) {
+    err << "error: " << e.what() << "\n";
     return 2;
   }
   std::optional<domain::Level> level;
@@ -61,8 +61,10 @@ int user_add_command(const Config& cfg, const UserAddOptions& o, std::istream& p
   std::string password;
   std::getline(password_in, password);
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (password.size() < 8 || password.size() > 1024) {
-    err << "error: the password (read from standard input) must be 8 to 1024 characters\n";
+  try {
+    domain::validate_password(password);
+  } catch (const std::exception& e) {
+    err << "error: " << e.what() << " (it is read from standard input)\n";
     return 2;
   }
   std::string display = o.display_name.value_or(o.username);

@@ -4,6 +4,7 @@
 #include "api/auth.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/posts.hpp"
 #include "api/reviews.hpp"

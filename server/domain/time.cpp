@@ -1,7 +1,9 @@
 #include "domain/time.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace greenroom::domain {
@@ -63,6 +65,50 @@ std::string format_rfc3339(Millis ms) {
   put_digits(buf + 17, static_cast<unsigned>(rem % 60), 2);
   put_digits(buf + 20, static_cast<unsigned>(frac), 3);
   return std::string(buf, 24);
+}
+
+// Parses "2026-11-27T17:00:00Z" / "...:00.000Z" / "+01:00" offsets into milliseconds.
+std::optional<Millis> parse_rfc3339(const std::string& s) {
+  int y, mo, da, h, mi, se;
+  char t;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &da, &t, &h, &mi, &se) != 7)
+    return std::nullopt;
+  if ((t != 'T' && t != 't') || mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 ||
+      se > 60)
+    return std::nullopt;
+  std::size_t i = 19;
+  int millis = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    int digits = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      if (digits < 3) millis = millis * 10 + (s[i] - '0');
+      ++digits;
+      ++i;
+    }
+    if (digits == 0) return std::nullopt;
+    for (; digits < 3; ++digits) millis *= 10;
+  }
+  long offset = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    ++i;
+  } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+    int oh = std::atoi(s.substr(i + 1, 2).c_str()), om = std::atoi(s.substr(i + 4, 2).c_str());
+    offset = (s[i] == '+' ? 1 : -1) * (oh * 3600L + om * 60L);
+    i += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = da;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = se;
+  auto secs = timegm(&tm);
+  return (static_cast<Millis>(secs) - offset) * 1000 + millis;
 }
 
 }  // namespace greenroom::domain

@@ -52,6 +52,8 @@ std::optional<std::string> RequestContext::query(std::string_view name) const {
     if (!key || *key != name) continue;
     if (eq == std::string_view::npos) return std::string();
     auto value = url_decode(part.substr(eq + 1));
+    // A malformed escape yields a value no parameter parser accepts (it starts with a
+    // control character), so each caller refuses it with its own specific 400.
     return value ? value : std::optional<std::string>(std::string("\x01invalid"));
   }
   return std::nullopt;

@@ -40,7 +40,6 @@ class Server {
   // Binds and listens (throws on failure), then accepts in the background.
   void start();
   unsigned short port() const { return port_; }
-  bool tls() const { return tls_ != nullptr; }
 
   // Graceful stop; `drained` runs once every connection has closed or `grace` has passed.
   void shutdown(std::chrono::seconds grace, std::function<void()> drained);

@@ -140,13 +140,6 @@ std::vector<VersionRecord> PostRepository::versions(Connection& c, std::int64_t 
   return out;
 }
 
-std::optional<domain::Millis> PostRepository::submitted_at(Connection& c, std::int64_t id) {
-  auto q = c.prepare("SELECT submitted_at FROM posts WHERE id = ?1");
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return q.int64_or_null(0);
-}
-
 std::optional<PostRecord> PostRepository::find(Connection& c, std::int64_t id,
                                                std::int64_t viewer_id) {
   static const std::string sql = std::string(kPostSelect) + "WHERE p.id = ?2";

@@ -62,7 +62,6 @@ class PostRepository {
   static void set_state(Connection& c, std::int64_t id, domain::PostState state,
                         domain::Millis now);
   static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
-  static std::optional<domain::Millis> submitted_at(Connection& c, std::int64_t id);
 
   static std::vector<ReplyRecord> replies(Connection& c, std::int64_t post_id, int limit);
   static ReplyRecord add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,

@@ -126,20 +126,24 @@ bool RawConnection::send(const std::string& bytes) {
          static_cast<ssize_t>(bytes.size());
 }
 
+long RawConnection::recv_some(std::chrono::steady_clock::time_point deadline, std::string& out) {
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  deadline - std::chrono::steady_clock::now())
+                  .count();
+  if (left <= 0) return -1;
+  pollfd p{fd_, POLLIN, 0};
+  if (::poll(&p, 1, static_cast<int>(left)) <= 0) return -1;
+  char buf[4096];
+  auto n = ::recv(fd_, buf, sizeof buf, 0);
+  if (n <= 0) return 0;
+  out.append(buf, static_cast<std::size_t>(n));
+  return n;
+}
+
 std::string RawConnection::read_all(int timeout_ms) {
   std::string out;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  char buf[4096];
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) break;
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
-    auto n = ::recv(fd_, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
+  while (recv_some(deadline, out) > 0) {
   }
   return out;
 }
@@ -147,7 +151,6 @@ std::string RawConnection::read_all(int timeout_ms) {
 std::string RawConnection::read_response(int timeout_ms) {
   std::string out = std::exchange(pending_, {});
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  char buf[4096];
   for (;;) {
     auto head_end = out.find("\r\n\r\n");
     if (head_end != std::string::npos) {
@@ -162,30 +165,17 @@ std::string RawConnection::read_response(int timeout_ms) {
         return out;
       }
     }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) return out;
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left)) <= 0) return out;
-    auto n = ::recv(fd_, buf, sizeof buf, 0);
-    if (n <= 0) return out;
-    out.append(buf, static_cast<std::size_t>(n));
+    if (recv_some(deadline, out) <= 0) return out;
   }
 }
 
 bool RawConnection::closed_by_peer(int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  char buf[4096];
+  std::string ignored;
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) return false;
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left)) <= 0) return false;
-    auto n = ::recv(fd_, buf, sizeof buf, 0);
-    if (n <= 0) return true;
+    auto n = recv_some(deadline, ignored);
+    if (n == 0) return true;
+    if (n < 0) return false;
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Test harness for API tests: starts the real greenroom binary on a random loopback port
 // with a temporary data directory, and talks to it over real sockets.
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -40,6 +41,8 @@ class RawConnection {
   bool closed_by_peer(int timeout_ms);
 
  private:
+  // Appends what arrives before `deadline`: bytes read, 0 when the peer closed, -1 on timeout.
+  long recv_some(std::chrono::steady_clock::time_point deadline, std::string& out);
   int fd_ = -1;
   std::string pending_;  // bytes read past the last whole response
 };

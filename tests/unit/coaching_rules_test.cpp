@@ -62,3 +62,33 @@ TEST(Goals, StatusFromProgressAndDeadline) {
 
 }  // namespace
 }  // namespace greenroom::domain
+
+#include "domain/accounts.hpp"
+#include "domain/time.hpp"
+
+namespace greenroom::domain {
+namespace {
+
+TEST(Rfc3339, ParsesWhatItFormatsAndOffsets) {
+  EXPECT_EQ(parse_rfc3339("2024-11-24T15:01:18.123Z"), 1732460478123);
+  EXPECT_EQ(parse_rfc3339(format_rfc3339(951782400000)), 951782400000);
+  EXPECT_EQ(parse_rfc3339("2024-11-24T16:01:18+01:00"), 1732460478000);
+  EXPECT_EQ(parse_rfc3339("2024-11-24T10:01:18-05:00"), 1732460478000);
+  for (auto bad : {"", "tomorrow", "2024-11-24", "2024-11-24 15:01:18Z", "2024-13-01T00:00:00Z",
+                   "2024-11-24T25:00:00Z", "2024-11-24T15:01:18", "2024-11-24T15:01:18.Z",
+                   "2024-11-24T15:01:18Zjunk"})
+    EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
+}
+
+TEST(Accounts, UsernamesAndPasswords) {
+  EXPECT_NO_THROW(validate_username("ava.chen_2-x"));
+  for (auto bad : {"", "with space", "ümlaut", "semi;colon"})
+    EXPECT_THROW(validate_username(bad), Error) << bad;
+  EXPECT_THROW(validate_username(std::string(65, 'a')), Error);
+  EXPECT_THROW(validate_password("short"), Error);
+  EXPECT_THROW(validate_password(std::string(1025, 'x')), Error);
+  EXPECT_NO_THROW(validate_password("eight ch"));
+}
+
+}  // namespace
+}  // namespace greenroom::domain

@@ -1,0 +1,72 @@
+#include "api/notifications.hpp"
+
+#include "api/async.hpp"
+#include "api/auth.hpp"
+#include "api/coaching_views.hpp"
+#include "api/json_body.hpp"
+#include "domain/cursor.hpp"
+#include "domain/errors.hpp"
+#include "http/responses.hpp"
+#include "store/coaching_repository.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+namespace d = greenroom::domain;
+
+awaitable<http::Response> list_notifications(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  const auto limit = read_limit(ctx, 20, 100);
+  const bool unread = ctx.query("unread").value_or("false") == "true";
+  std::optional<std::int64_t> before;
+  if (auto raw = ctx.query("before")) {
+    auto c = d::decode_cursor(*raw);
+    if (!c)
+      throw d::bad_request("The before cursor is not one this server gave out.", "bad_cursor");
+    before = c->id;
+  }
+  auto conn = s.reads.acquire();
+  auto list = store::NotificationRepository::list(*conn, p.user.id, unread, before, limit + 1);
+  nlohmann::json next = nullptr;
+  if (list.size() > static_cast<std::size_t>(limit)) {
+    list.pop_back();
+    next = d::encode_cursor({list.back().id, list.back().id});
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& n : list) items.push_back(notification_json(n));
+  co_return http::json_response(
+      http::Status::ok,
+      {{"items", std::move(items)},
+       {"next", next},
+       {"unread_count", store::NotificationRepository::unread_count(*conn, p.user.id)}});
+}
+
+awaitable<http::Response> read_notifications(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto body = read_json_object(ctx, {"ids", "all"});
+  if (body.contains("all") && !body["all"].is_boolean())
+    throw d::bad_request("all must be true or false.");
+  const bool all = body.contains("all") && body["all"].get<bool>();
+  std::vector<std::int64_t> ids;
+  if (!all) {
+    auto it = body.find("ids");
+    if (it == body.end() || !it->is_array() || it->empty() || it->size() > 500)
+      throw d::bad_request("Send {\"ids\":[...]} (1 to 500 notification ids) or {\"all\":true}.");
+    for (const auto& v : *it) {
+      if (!v.is_number_integer()) throw d::bad_request("ids must be notification ids (numbers).");
+      ids.push_back(v.get<std::int64_t>());
+    }
+  }
+  auto job = [uid = p.user.id, all, ids](store::Connection& c) {
+    const auto now = d::now_millis();
+    if (all)
+      store::NotificationRepository::mark_all_read(c, uid, now);
+    else
+      store::NotificationRepository::mark_read(c, uid, ids, now);
+    return store::NotificationRepository::unread_count(c, uid);
+  };
+  auto unread = co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::ok, {{"unread_count", unread}});
+}
+
+}  // namespace greenroom::api
