@@ -1,5 +1,7 @@
 #include "store/annotation_repository.hpp"
 
+#include "store/user_repository.hpp"
+
 namespace greenroom::store {
 namespace {
 
@@ -121,9 +123,7 @@ AnnotationReplyRecord AnnotationRepository::add_reply(Connection& c, std::int64_
       .run();
   AnnotationReplyRecord r;
   r.id = c.last_insert_id();
-  auto u = c.prepare("SELECT username, display_name FROM users WHERE id = ?1");
-  u.bind(1, author_id);
-  if (u.step()) r.author = {author_id, u.text(0), u.text(1)};
+  r.author = UserRepository::author_ref(c, author_id);
   r.body = body;
   r.created_at = now;
   return r;

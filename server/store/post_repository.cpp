@@ -3,6 +3,8 @@
 #include <limits>
 #include <string>
 
+#include "store/user_repository.hpp"
+
 namespace greenroom::store {
 namespace {
 
@@ -216,9 +218,7 @@ ReplyRecord PostRepository::add_reply(Connection& c, std::int64_t post_id, std::
   ReplyRecord r;
   r.id = c.last_insert_id();
   c.prepare("UPDATE posts SET reply_count = reply_count + 1 WHERE id = ?1").bind(1, post_id).run();
-  auto u = c.prepare("SELECT username, display_name FROM users WHERE id = ?1");
-  u.bind(1, author_id);
-  if (u.step()) r.author = {author_id, u.text(0), u.text(1)};
+  r.author = UserRepository::author_ref(c, author_id);
   r.post_id = post_id;
   r.body = std::string(body);
   r.created_at = now;

@@ -39,6 +39,13 @@ std::optional<UserRecord> UserRepository::find_by_id(Connection& c, std::int64_t
   return read_user(q);
 }
 
+AuthorRef UserRepository::author_ref(Connection& c, std::int64_t id) {
+  auto q = c.prepare("SELECT username, display_name FROM users WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return {id, "", ""};
+  return {id, q.text(0), q.text(1)};
+}
+
 std::int64_t UserRepository::insert(Connection& c, const NewUser& u, domain::Millis now) {
   auto q = c.prepare(
       "INSERT INTO users(username, display_name, role, training_level, password_hash, "

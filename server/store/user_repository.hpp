@@ -20,6 +20,8 @@ class UserRepository {
  public:
   static std::optional<UserRecord> find_by_username(Connection& c, std::string_view username);
   static std::optional<UserRecord> find_by_id(Connection& c, std::int64_t id);
+  // Id, username and display name, as shown beside what the user wrote.
+  static AuthorRef author_ref(Connection& c, std::int64_t id);
   // Throws StoreError (constraint) when the username is taken.
   static std::int64_t insert(Connection& c, const NewUser& u, domain::Millis now);
   static void assign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id,
