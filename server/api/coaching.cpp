@@ -1,9 +1,11 @@
 #include "api/coaching.hpp"
 
 #include "domain/errors.hpp"
+#include "domain/permissions.hpp"
 #include "domain/text.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -24,6 +26,29 @@ CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::i
     }
   }
   throw d::not_found("Post " + std::to_string(post_id));
+}
+
+CoachedReply load_coached_reply(store::Connection& c, std::int64_t user_id, std::int64_t reply_id) {
+  auto reply = store::ReplyRepository::find(c, reply_id);
+  if (reply && reply->state != d::ReplyState::removed) {
+    auto post = store::PostRepository::find(c, reply->post_id, user_id);
+    auto viewer = store::UserRepository::find_by_id(c, user_id);
+    if (post && viewer) {
+      const d::Actor actor{viewer->id, viewer->role, viewer->level};
+      const bool sees_post = d::can_view_post(
+          actor, post->facts(), store::UserRepository::relation(c, user_id, post->author.id));
+      CoachedReply cr;
+      cr.is_author = reply->author.id == user_id;
+      cr.is_coach = !cr.is_author && reply->state != d::ReplyState::hidden &&
+                    store::UserRepository::relation(c, user_id, reply->author.id).coaches_author;
+      if (sees_post && (cr.is_author || cr.is_coach)) {
+        cr.reply = std::move(*reply);
+        cr.post = std::move(*post);
+        return cr;
+      }
+    }
+  }
+  throw d::not_found("Reply " + std::to_string(reply_id));
 }
 
 CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post_id) {

@@ -22,6 +22,17 @@ CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post
 // Same, inside a write (on the writer's connection, current state).
 CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id);
 
+struct CoachedReply {
+  store::ReplyRecord reply;
+  store::PostRecord post;  // the post it answers
+  bool is_author = false;  // of the reply
+  bool is_coach = false;   // one of the reply author's coaches
+};
+
+// A reply for its author or one of the author's coaches, who must also see the post it
+// answers; 404 for anyone else, and for removed replies.
+CoachedReply load_coached_reply(store::Connection& c, std::int64_t user_id, std::int64_t reply_id);
+
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id = std::nullopt,

@@ -24,6 +24,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
                        {"created_at", format_rfc3339(r.created_at)}});
   return {{"id", a.id},
           {"post_id", a.post_id},
+          {"reply_id", id_or_null(a.reply_id)},
           {"version", a.version},
           {"coach", author_json(a.coach)},
           {"category", a.category},
@@ -47,6 +48,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
 nlohmann::json review_json(const store::ReviewRecord& r) {
   return {{"id", r.id},
           {"post_id", r.post_id},
+          {"reply_id", id_or_null(r.reply_id)},
           {"version", r.version},
           {"coach", author_json(r.coach)},
           {"verdict", r.verdict},

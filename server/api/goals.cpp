@@ -25,7 +25,8 @@ namespace {
 void require_goal_access(store::Connection& c, const Principal& p, std::int64_t executive_id) {
   if (p.user.id == executive_id) return;
   if (store::UserRepository::relation(c, p.user.id, executive_id).coaches_author) return;
-  throw d::forbidden("Goals are seen by the executive and their coaches only.");
+  // Goals are for the executive and their coaches; to anyone else they do not exist.
+  throw d::not_found("Goals of user " + std::to_string(executive_id));
 }
 
 }  // namespace
@@ -75,13 +76,13 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   {
     auto conn = s.reads.acquire();
     if (!store::UserRepository::relation(*conn, p.user.id, exec).coaches_author)
-      throw d::forbidden("You can set goals only for executives you coach.");
+      throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
   }
   auto job = [uid = p.user.id, exec, title, metric = *metric,
               target = target_it->get<std::int64_t>(), term = *term,
               due = *due](store::Connection& c) {
     if (!store::UserRepository::relation(c, uid, exec).coaches_author)
-      throw d::forbidden("You can set goals only for executives you coach.");
+      throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
     auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due},
                                             d::now_millis());
     return *store::GoalRepository::find(c, id);

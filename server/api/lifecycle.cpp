@@ -12,6 +12,7 @@
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
 #include "store/annotation_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
 
 namespace greenroom::api {
@@ -52,16 +53,31 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [uid = p.user.id, id, text, space](store::Connection& c) {
-    auto post = load_own_post(c, uid, id);
-    d::transition(post.state, d::PostCommand::edit);
-    const auto now = d::now_millis();
-    if (text && *text != post.body) {
-      store::PostRepository::update_body(c, id, *text, now);
-      store::AnnotationRepository::reanchor_all(c, id, *text);
+  auto job = [actor = p.actor(), name = p.user.display_name, id, text,
+              space](store::Connection& c) {
+    auto post = load_own_post(c, actor.id, id);
+    const bool rewrite = text && *text != post.body;
+    const bool move = space && *space != post.space;
+    // A new text needs an editable post; a move is a change too (a new version), and sends
+    // an approved post back to review where the level needs a coach in the new space.
+    auto next = post.state;
+    if (rewrite || !move) next = d::transition(post.state, d::PostCommand::edit);
+    if (move) next = d::state_after_move(actor, post.state, *space);
+    if (rewrite || move) {
+      const auto now = d::now_millis();
+      store::PostRepository::revise(c, id,
+                                    rewrite ? std::optional<std::string_view>(*text) : std::nullopt,
+                                    move ? space : std::nullopt, now);
+      if (rewrite) store::AnnotationRepository::reanchor_all(c, id, *text);
+      if (next != post.state) {
+        store::PostRepository::set_state(c, id, next, now);
+        notify_coaches(c, actor.id, "submission_waiting",
+                       name + " moved a post to the " + std::string(d::to_string(*space)) +
+                           " space; it needs your review again: \"" + excerpt(post.body) + "\"",
+                       id);
+      }
     }
-    if (space && *space != post.space) store::PostRepository::update_space(c, id, *space, now);
-    return *store::PostRepository::find(c, id, uid);
+    return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
 }
@@ -91,8 +107,12 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
   auto job = [&s, actor = p.actor(), id](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     auto next = d::transition(post.state, d::PostCommand::publish);
-    // A draft goes out directly only when the training level allows it there.
+    // A draft goes out directly only when the training level allows it there; an approved
+    // post only when a coach approved this very version (text and space).
     if (post.state == d::PostState::draft)
+      d::decide_new_post(actor, post.space, d::PostAction::publish);
+    if (post.state == d::PostState::approved && d::needs_review(actor, post.space) &&
+        !store::ReviewRepository::approves_version(c, id, post.version))
       d::decide_new_post(actor, post.space, d::PostAction::publish);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
@@ -127,6 +147,7 @@ awaitable<http::Response> post_versions(Services& s, http::RequestContext& ctx) 
       if (a.version == v.version) made_on.push_back(annotation_json(a));
     items.push_back({{"version", v.version},
                      {"body", v.body},
+                     {"space", d::to_string(v.space)},
                      {"created_at", d::format_rfc3339(v.created_at)},
                      {"annotations", std::move(made_on)}});
   }

@@ -33,7 +33,7 @@ nlohmann::json policy_json(const PolicyVersion& p) {
 
 }  // namespace
 
-void enforce_policy(const PolicyHolder& policy, const std::string& body) {
+void enforce_policy(const PolicyHolder& policy, const std::string& body, std::string_view what) {
   auto current = policy.current();
   auto findings = d::lint_post(body, current->rules);
   if (!d::has_errors(findings)) return;
@@ -44,7 +44,7 @@ void enforce_policy(const PolicyHolder& policy, const std::string& body) {
       break;
     }
   throw d::Error(d::ErrorKind::unprocessable, "policy_violation",
-                 "The post breaks the golden rules: " + first,
+                 "The " + std::string(what) + " breaks the golden rules: " + first,
                  {{"findings", findings_json(findings)}, {"policy_version", current->version}});
 }
 

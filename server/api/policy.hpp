@@ -36,8 +36,10 @@ class PolicyHolder {
   std::shared_ptr<const PolicyVersion> current_ = std::make_shared<PolicyVersion>();
 };
 
-// Throws 422 policy_violation with the findings when the text breaks an error-level rule.
-void enforce_policy(const PolicyHolder& policy, const std::string& body);
+// Throws 422 policy_violation with the findings when the text breaks an error-level rule;
+// `what` names the text in the message ("post", "reply").
+void enforce_policy(const PolicyHolder& policy, const std::string& body,
+                    std::string_view what = "post");
 
 boost::asio::awaitable<http::Response> lint(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx);

@@ -1,8 +1,11 @@
 #include "api/posts.hpp"
 
+#include <map>
+
 #include "api/async.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/policy.hpp"
 #include "api/views.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
@@ -99,13 +102,17 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
 awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto post = load_visible_post(s, p, ctx.id_param());
-  std::vector<store::ReplyRecord> replies;
+  auto list = nlohmann::json::array();
   {
     auto conn = s.reads.acquire();
-    replies = store::PostRepository::replies(*conn, post.id, 1000);
+    // Each reply is shown to whoever the rule lets see it (held ones: the author and coaches).
+    std::map<std::int64_t, d::Relation> relations;  // per reply author
+    for (const auto& r : store::PostRepository::replies(*conn, post.id, 1000)) {
+      auto [it, fresh] = relations.try_emplace(r.author.id);
+      if (fresh) it->second = store::UserRepository::relation(*conn, p.user.id, r.author.id);
+      if (d::can_view_reply(p.actor(), r.facts(), it->second)) list.push_back(reply_json(r));
+    }
   }
-  auto list = nlohmann::json::array();
-  for (const auto& r : replies) list.push_back(reply_json(r));
   co_return http::json_response(http::Status::ok,
                                 {{"post", post_json(post)}, {"replies", std::move(list)}});
 }
@@ -119,9 +126,20 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Replies are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
-  auto insert = [pid = post.id, uid = p.user.id, text = std::move(text)](store::Connection& c) {
+  // The same golden rules as posts, and for a Crawl executive in the company space the same
+  // review: the reply waits for a coach's approval, seen only by the author and coaches.
+  enforce_policy(s.policy, text, "reply");
+  const auto review = d::decide_new_reply(p.actor(), post.space);
+  auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, review,
+                 text = std::move(text)](store::Connection& c) {
     require_published(c, pid);
-    return store::PostRepository::add_reply(c, pid, uid, text, d::now_millis());
+    auto reply = store::PostRepository::add_reply(c, pid, uid, text, d::now_millis(), review);
+    if (review == d::ReplyReview::in_review)
+      notify_coaches(c, uid, "submission_waiting",
+                     name + " replied in the company space; the reply waits for your review: \"" +
+                         excerpt(text) + "\"",
+                     pid);
+    return reply;
   };
   auto reply = co_await write(s.writer, std::move(insert));
   co_return http::json_response(http::Status::created, {{"reply", reply_json(reply)}});

@@ -13,6 +13,7 @@
 #include "http/responses.hpp"
 #include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -173,7 +174,8 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
       goals.push_back(goal_json(g, now));
     items.push_back({{"user", user_json(u)},
                      {"goals", std::move(goals)},
-                     {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id)}});
+                     {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id) +
+                                             store::ReplyRepository::waiting_for(*conn, u.id)}});
   }
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
@@ -184,11 +186,14 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
   auto body = read_json_object(ctx, {"level"});
   auto level = d::parse_level(require_string(body, "level"));
   if (!level) throw d::bad_request("level must be crawl, walk or run.");
-  auto job = [uid = p.user.id, id, level = *level](store::Connection& c) {
+  auto job = [uid = p.user.id, role = p.user.role, id, level = *level](store::Connection& c) {
     auto u = store::UserRepository::find_by_id(c, id);
-    if (!u) throw d::not_found("User " + std::to_string(id));
-    if (!store::UserRepository::relation(c, uid, id).coaches_author)
-      throw d::forbidden("Only an executive's own coach sets their training level.");
+    // Only the executive's own coaches may learn here whether the id is a user; everyone
+    // else gets 404 unless they know it anyway (it is themself, or they manage users).
+    const bool coaches = u && store::UserRepository::relation(c, uid, id).coaches_author;
+    const bool knows = u && (id == uid || d::has_capability(role, d::Capability::manage_users));
+    if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
+    if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");
     store::UserRepository::set_level(c, id, level);
     store::AuditRepository::record(c, d::now_millis(), uid, "level_set", "user", id,
                                    nlohmann::json{{"level", d::to_string(level)}}.dump());

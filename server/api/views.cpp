@@ -77,6 +77,9 @@ nlohmann::json reply_json(const store::ReplyRecord& r) {
           {"post_id", r.post_id},
           {"author", author_json(r.author)},
           {"body", r.body},
+          {"state", domain::to_string(r.state)},
+          {"review_state", domain::to_string(r.review)},
+          {"version", r.version},
           {"created_at", format_rfc3339(r.created_at)}};
 }
 

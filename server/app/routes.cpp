@@ -7,6 +7,7 @@
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/posts.hpp"
+#include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
 #include "api/system.hpp"
 #include "api/users.hpp"
@@ -47,6 +48,12 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/reviews/queue", bind(api::review_queue));
   r.add(Verb::get, "/api/v1/posts/{id}/reviews", bind(api::list_reviews));
   r.add(Verb::post, "/api/v1/posts/{id}/reviews", bind(api::create_review));
+  // Replies held for review (Crawl executives in the company space).
+  r.add(Verb::patch, "/api/v1/replies/{id}", bind(api::edit_reply));
+  r.add(Verb::get, "/api/v1/replies/{id}/annotations", bind(api::list_reply_annotations));
+  r.add(Verb::post, "/api/v1/replies/{id}/annotations", bind(api::create_reply_annotation));
+  r.add(Verb::get, "/api/v1/replies/{id}/reviews", bind(api::list_reply_reviews));
+  r.add(Verb::post, "/api/v1/replies/{id}/reviews", bind(api::create_reply_review));
   r.add(Verb::post, "/api/v1/lint", bind(api::lint));
   r.add(Verb::get, "/api/v1/policy", bind(api::get_policy));
   r.add(Verb::put, "/api/v1/policy", bind(api::put_policy));

@@ -212,6 +212,23 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
          back, std::nullopt, std::nullopt},
         now - 79000000);
 
+    // A Crawl executive's company reply, held for the coach: in Cora's review queue with the
+    // post it answers, seen by Evan (marked "waiting for your coach") and Cora only.
+    {
+      const auto last_company = store::PostRepository::feed(conn, {}).items.front().id;
+      const std::string held_text =
+          "Great point. I will share how my team handled this in our next all-hands.";
+      store::PostRepository::add_reply(conn, last_company, evan, held_text, now - 600000,
+                                       domain::ReplyReview::in_review);
+      store::NotificationRepository::insert(
+          conn,
+          {cora, "submission_waiting",
+           "Evan Exec replied in the company space; the reply waits for your review: \"Great "
+           "point. I will share how my team handled…\"",
+           last_company, std::nullopt, std::nullopt},
+          now - 600000);
+    }
+
     // Goals with deadlines, progress counted from real activity.
     const auto day = 86400000LL;
     store::GoalRepository::insert(

@@ -47,6 +47,25 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
   return false;
 }
 
+bool is_reply_public(const ReplyFacts& reply) {
+  return reply.state == ReplyState::visible &&
+         (reply.review == ReplyReview::none || reply.review == ReplyReview::approved);
+}
+
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel) {
+  const bool author = actor.id == reply.author_id;
+  switch (reply.state) {
+    case ReplyState::visible:
+      if (is_reply_public(reply)) return true;
+      return author || rel.coaches_author;  // held for review
+    case ReplyState::hidden:
+      return author || has_capability(actor.role, Capability::see_all_published);
+    case ReplyState::removed:
+      return has_capability(actor.role, Capability::see_removed);
+  }
+  return false;
+}
+
 bool accepts_engagement(const PostFacts& post) {
   return post.state == PostState::published;
 }

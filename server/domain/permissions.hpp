@@ -22,6 +22,15 @@ bool has_capability(Role role, Capability cap);
 // Whether `actor` may see the post at all (anyone who may not gets 404).
 bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel);
 
+// Whether `actor`, who may see the post a reply answers, may see the reply (anyone who may
+// not gets 404). `rel` is the actor's relation to the reply's author. A reply held for review
+// is seen by its author and the author's coaches only, until a coach approves it.
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel);
+
+// Whether the reply is out for everyone who sees the post (and so counts in reply_count):
+// visible and not held for review.
+bool is_reply_public(const ReplyFacts& reply);
+
 // Whether `actor` may reply to or like the post: they must see it and it must be published.
 // Returns false only for "not published"; visibility is checked separately (404 first).
 bool accepts_engagement(const PostFacts& post);

@@ -7,7 +7,7 @@ namespace greenroom::store {
 namespace {
 constexpr std::string_view kReviewSelect =
     "SELECT r.id, r.post_id, r.version, r.coach_id, u.username, u.display_name, r.verdict, "
-    "r.comment, r.clarity, r.tone, r.audience_fit, r.policy, r.created_at "
+    "r.comment, r.clarity, r.tone, r.audience_fit, r.policy, r.created_at, r.reply_id "
     "FROM reviews r JOIN users u ON u.id = r.coach_id ";
 
 ReviewRecord read_review(const Statement& q) {
@@ -21,6 +21,7 @@ ReviewRecord read_review(const Statement& q) {
   r.rubric = {static_cast<int>(q.int64(8)), static_cast<int>(q.int64(9)),
               static_cast<int>(q.int64(10)), static_cast<int>(q.int64(11))};
   r.created_at = q.int64(12);
+  r.reply_id = q.int64_or_null(13);
   return r;
 }
 }  // namespace
@@ -28,10 +29,11 @@ ReviewRecord read_review(const Statement& q) {
 std::int64_t ReviewRepository::insert(Connection& c, std::int64_t post_id, std::int64_t version,
                                       std::int64_t coach_id, const std::string& verdict,
                                       const std::string& comment, const Rubric& rubric,
-                                      domain::Millis now) {
+                                      domain::Millis now, std::optional<std::int64_t> reply_id) {
   c.prepare(
        "INSERT INTO reviews(post_id, version, coach_id, verdict, comment, clarity, tone, "
-       "audience_fit, policy, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+       "audience_fit, policy, created_at, reply_id) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
       .bind(1, post_id)
       .bind(2, version)
       .bind(3, coach_id)
@@ -42,17 +44,36 @@ std::int64_t ReviewRepository::insert(Connection& c, std::int64_t post_id, std::
       .bind(8, rubric.audience_fit)
       .bind(9, rubric.policy)
       .bind(10, now)
+      .bind(11, reply_id)
       .run();
   return c.last_insert_id();
 }
 
 std::vector<ReviewRecord> ReviewRepository::for_post(Connection& c, std::int64_t post_id) {
-  static const std::string sql = std::string(kReviewSelect) + "WHERE r.post_id = ?1 ORDER BY r.id";
+  static const std::string sql =
+      std::string(kReviewSelect) + "WHERE r.post_id = ?1 AND r.reply_id IS NULL ORDER BY r.id";
   auto q = c.prepare(sql);
   q.bind(1, post_id);
   std::vector<ReviewRecord> out;
   while (q.step()) out.push_back(read_review(q));
   return out;
+}
+
+std::vector<ReviewRecord> ReviewRepository::for_reply(Connection& c, std::int64_t reply_id) {
+  static const std::string sql = std::string(kReviewSelect) + "WHERE r.reply_id = ?1 ORDER BY r.id";
+  auto q = c.prepare(sql);
+  q.bind(1, reply_id);
+  std::vector<ReviewRecord> out;
+  while (q.step()) out.push_back(read_review(q));
+  return out;
+}
+
+bool ReviewRepository::approves_version(Connection& c, std::int64_t post_id, std::int64_t version) {
+  auto q = c.prepare(
+      "SELECT EXISTS(SELECT 1 FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
+      "AND version = ?2 AND verdict = 'approve')");
+  q.bind(1, post_id).bind(2, version);
+  return q.step() && q.int64(0) != 0;
 }
 
 std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t id) {

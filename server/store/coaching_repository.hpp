@@ -25,14 +25,20 @@ struct ReviewRecord {
   std::string comment;
   Rubric rubric;
   domain::Millis created_at = 0;
+  std::optional<std::int64_t> reply_id;  // set when the verdict is on a reply of the post
 };
 
 class ReviewRepository {
  public:
   static std::int64_t insert(Connection& c, std::int64_t post_id, std::int64_t version,
                              std::int64_t coach_id, const std::string& verdict,
-                             const std::string& comment, const Rubric& rubric, domain::Millis now);
+                             const std::string& comment, const Rubric& rubric, domain::Millis now,
+                             std::optional<std::int64_t> reply_id = std::nullopt);
+  // The verdicts on the post's own text (not on its replies), oldest first.
   static std::vector<ReviewRecord> for_post(Connection& c, std::int64_t post_id);
+  static std::vector<ReviewRecord> for_reply(Connection& c, std::int64_t reply_id);
+  // Whether a coach approved exactly this version of the post's text.
+  static bool approves_version(Connection& c, std::int64_t post_id, std::int64_t version);
   static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
   // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
   static std::vector<std::pair<std::int64_t, domain::Millis>> queue(Connection& c,

@@ -3,6 +3,8 @@
 #include <limits>
 #include <string>
 
+#include "domain/permissions.hpp"
+#include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {
@@ -80,10 +82,13 @@ std::int64_t PostRepository::insert(Connection& c, const NewPost& p, domain::Mil
     q.bind_null(6);
   q.run();
   const auto id = c.last_insert_id();
-  c.prepare("INSERT INTO post_versions(post_id, version, body, created_at) VALUES(?1, 1, ?2, ?3)")
+  c.prepare(
+       "INSERT INTO post_versions(post_id, version, body, space, created_at) "
+       "VALUES(?1, 1, ?2, ?3, ?4)")
       .bind(1, id)
       .bind(2, p.body)
-      .bind(3, now)
+      .bind(3, domain::to_string(p.space))
+      .bind(4, now)
       .run();
   if (p.state == domain::PostState::in_review)
     c.prepare("UPDATE posts SET submitted_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
@@ -92,31 +97,35 @@ std::int64_t PostRepository::insert(Connection& c, const NewPost& p, domain::Mil
 
 std::int64_t PostRepository::update_body(Connection& c, std::int64_t id, std::string_view body,
                                          domain::Millis now) {
-  c.prepare("UPDATE posts SET body = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1")
+  return revise(c, id, body, std::nullopt, now);
+}
+
+std::int64_t PostRepository::revise(Connection& c, std::int64_t id,
+                                    std::optional<std::string_view> body,
+                                    std::optional<domain::Space> space, domain::Millis now) {
+  auto update = c.prepare(
+      "UPDATE posts SET body = COALESCE(?2, body), space = COALESCE(?3, space), "
+      "version = version + 1, updated_at = ?4 WHERE id = ?1");
+  update.bind(1, id).bind(4, now);
+  if (body)
+    update.bind(2, *body);
+  else
+    update.bind_null(2);
+  if (space)
+    update.bind(3, domain::to_string(*space));
+  else
+    update.bind_null(3);
+  update.run();
+  c.prepare(
+       "INSERT INTO post_versions(post_id, version, body, space, created_at) "
+       "SELECT id, version, body, space, ?2 FROM posts WHERE id = ?1")
       .bind(1, id)
-      .bind(2, body)
-      .bind(3, now)
+      .bind(2, now)
       .run();
   auto q = c.prepare("SELECT version FROM posts WHERE id = ?1");
   q.bind(1, id);
   q.step();
-  const auto version = q.int64(0);
-  c.prepare("INSERT INTO post_versions(post_id, version, body, created_at) VALUES(?1, ?2, ?3, ?4)")
-      .bind(1, id)
-      .bind(2, version)
-      .bind(3, body)
-      .bind(4, now)
-      .run();
-  return version;
-}
-
-void PostRepository::update_space(Connection& c, std::int64_t id, domain::Space space,
-                                  domain::Millis now) {
-  c.prepare("UPDATE posts SET space = ?2, updated_at = ?3 WHERE id = ?1")
-      .bind(1, id)
-      .bind(2, domain::to_string(space))
-      .bind(3, now)
-      .run();
+  return q.int64(0);
 }
 
 void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState state,
@@ -135,10 +144,13 @@ void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState
 
 std::vector<VersionRecord> PostRepository::versions(Connection& c, std::int64_t id) {
   auto q = c.prepare(
-      "SELECT version, body, created_at FROM post_versions WHERE post_id = ?1 ORDER BY version");
+      "SELECT v.version, v.body, v.created_at, COALESCE(v.space, p.space) FROM post_versions v "
+      "JOIN posts p ON p.id = v.post_id WHERE v.post_id = ?1 ORDER BY v.version");
   q.bind(1, id);
   std::vector<VersionRecord> out;
-  while (q.step()) out.push_back({q.int64(0), q.text(1), q.int64(2)});
+  while (q.step())
+    out.push_back({q.int64(0), q.text(1), q.int64(2),
+                   domain::parse_space(q.text(3)).value_or(domain::Space::company)});
   return out;
 }
 
@@ -189,39 +201,41 @@ Page PostRepository::by_author(Connection& c, std::int64_t author_id,
 }
 
 std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t post_id, int limit) {
-  auto q = c.prepare(
-      "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at "
-      "FROM replies r JOIN users u ON u.id = r.author_id "
-      "WHERE r.post_id = ?1 AND r.state = 'visible' ORDER BY r.id LIMIT ?2");
+  static const std::string sql =
+      std::string(kReplySelect) +
+      "WHERE r.post_id = ?1 AND r.state <> 'removed' ORDER BY r.id LIMIT ?2";
+  auto q = c.prepare(sql);
   q.bind(1, post_id).bind(2, limit);
   std::vector<ReplyRecord> out;
-  while (q.step()) {
-    ReplyRecord r;
-    r.id = q.int64(0);
-    r.post_id = q.int64(1);
-    r.author = {q.int64(2), q.text(3), q.text(4)};
-    r.body = q.text(5);
-    r.created_at = q.int64(6);
-    out.push_back(std::move(r));
-  }
+  while (q.step()) out.push_back(read_reply(q));
   return out;
 }
 
 ReplyRecord PostRepository::add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
-                                      std::string_view body, domain::Millis now) {
-  c.prepare("INSERT INTO replies(post_id, author_id, body, created_at) VALUES(?1, ?2, ?3, ?4)")
+                                      std::string_view body, domain::Millis now,
+                                      domain::ReplyReview review) {
+  const bool held = review == domain::ReplyReview::in_review;
+  c.prepare(
+       "INSERT INTO replies(post_id, author_id, body, created_at, review_state, submitted_at) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?4 END)")
       .bind(1, post_id)
       .bind(2, author_id)
       .bind(3, body)
       .bind(4, now)
+      .bind(5, domain::to_string(review))
+      .bind(6, held ? 1 : 0)
       .run();
   ReplyRecord r;
   r.id = c.last_insert_id();
-  c.prepare("UPDATE posts SET reply_count = reply_count + 1 WHERE id = ?1").bind(1, post_id).run();
   r.author = UserRepository::author_ref(c, author_id);
   r.post_id = post_id;
   r.body = std::string(body);
   r.created_at = now;
+  r.review = review;
+  if (domain::is_reply_public(r.facts()))
+    c.prepare("UPDATE posts SET reply_count = reply_count + 1 WHERE id = ?1")
+        .bind(1, post_id)
+        .run();
   return r;
 }
 

@@ -37,6 +37,7 @@ struct VersionRecord {
   std::int64_t version = 0;
   std::string body;
   domain::Millis created_at = 0;
+  domain::Space space = domain::Space::company;  // where the post was in this version
 };
 
 struct Page {
@@ -57,15 +58,23 @@ class PostRepository {
   // A new version of the text: bumps `version`, keeps the old text in post_versions.
   static std::int64_t update_body(Connection& c, std::int64_t id, std::string_view body,
                                   domain::Millis now);
-  static void update_space(Connection& c, std::int64_t id, domain::Space space, domain::Millis now);
+  // A new version with a new text and/or space (a move is a change): bumps `version` and
+  // records the version with its text and space in post_versions.
+  static std::int64_t revise(Connection& c, std::int64_t id, std::optional<std::string_view> body,
+                             std::optional<domain::Space> space, domain::Millis now);
   // Moves the post to `state`, stamping submitted_at / published_at as fitting.
   static void set_state(Connection& c, std::int64_t id, domain::PostState state,
                         domain::Millis now);
   static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
 
+  // Every reply of the post that is not removed, oldest first, held ones included: the
+  // caller shows each only to whoever domain::can_view_reply lets see it.
   static std::vector<ReplyRecord> replies(Connection& c, std::int64_t post_id, int limit);
+  // A reply starting at `review` (see domain::decide_new_reply); reply_count counts it only
+  // when it is out for everyone.
   static ReplyRecord add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
-                               std::string_view body, domain::Millis now);
+                               std::string_view body, domain::Millis now,
+                               domain::ReplyReview review = domain::ReplyReview::none);
   // Idempotent; return the new like_count.
   static std::int64_t like(Connection& c, std::int64_t post_id, std::int64_t user_id,
                            domain::Millis now);

@@ -49,6 +49,11 @@ struct ReplyRecord {
   AuthorRef author;
   std::string body;
   domain::Millis created_at = 0;
+  domain::ReplyState state = domain::ReplyState::visible;
+  domain::ReplyReview review = domain::ReplyReview::none;
+  std::int64_t version = 1;
+
+  domain::ReplyFacts facts() const { return {id, post_id, author.id, state, review}; }
 };
 
 }  // namespace greenroom::store
