@@ -19,6 +19,7 @@ import { CohortScreen } from './screens/CohortScreen';
 import { GoalsScreen } from './screens/GoalsScreen';
 import { NotificationsScreen } from './screens/NotificationsScreen';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
+import { ReplyReviewScreen } from './screens/ReplyReviewScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 
 /** How often the unread notification count is asked for again. */
@@ -48,6 +49,8 @@ function Screen({ route }: { route: Route }) {
       return <ReviewQueueScreen />;
     case 'review':
       return <ReviewScreen id={route.id} />;
+    case 'review-reply':
+      return <ReplyReviewScreen id={route.id} />;
     case 'cohort':
       return <CohortScreen />;
     case 'goals':

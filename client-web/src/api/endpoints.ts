@@ -134,13 +134,19 @@ export function createApi(client: ApiClient) {
     reviews(postId: number, signal?: AbortSignal): Promise<Items<Review>> {
       return client.request<Items<Review>>('GET', `/posts/${postId}/reviews`, { signal });
     },
-    // `version` is the version the coach read: the server refuses the verdict (409) if the
-    // author changed the post meanwhile, so nobody approves text they never saw.
-    review(postId: number, version: number | undefined, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
-      const body: Record<string, unknown> = { verdict, rubric };
-      if (version !== undefined) body.version = version;
+    // `version` (required) is the version the coach read: the server refuses the verdict (409)
+    // if the author changed the post meanwhile (an edit or a move to another space), so
+    // nobody approves text they never saw.
+    review(postId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
+      const body: Record<string, unknown> = { verdict, rubric, version };
       if (comment.trim() !== '') body.comment = comment.trim();
       return client.request<{ review: Review; post: Post }>('POST', `/posts/${postId}/reviews`, { body });
+    },
+    // The same verdict on a reply held for review (a Crawl executive's company reply).
+    reviewReply(replyId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; reply: Reply }> {
+      const body: Record<string, unknown> = { verdict, rubric, version };
+      if (comment.trim() !== '') body.comment = comment.trim();
+      return client.request<{ review: Review; reply: Reply }>('POST', `/replies/${replyId}/reviews`, { body });
     },
 
     // ----- policy -----

@@ -42,12 +42,20 @@ export interface Post {
   liked_by_me: boolean;
 }
 
+/** Where a reply is in a coach's review: `none` (never needed one), held, or approved. */
+export type ReplyReviewState = 'none' | 'in_review' | 'changes_requested' | 'approved';
+
 export interface Reply {
   id: number;
   post_id: number;
   author: Author;
   body: string;
   created_at: string;
+  /** moderation: `visible`, `hidden` or `removed` */
+  state?: string;
+  /** a Crawl executive's company reply is held (`in_review`) until a coach approves it */
+  review_state?: ReplyReviewState;
+  version?: number;
 }
 
 export interface Session {
@@ -155,6 +163,8 @@ export interface Review {
   id: number;
   post_id: number;
   version: number;
+  /** set when the verdict is on a reply of the post */
+  reply_id?: number | null;
   coach: Author;
   verdict: Verdict;
   comment: string | null;
@@ -163,7 +173,10 @@ export interface Review {
 }
 
 export interface QueueItem {
+  /** `post`: a post in review; `reply`: a held reply, with `post` the post it answers */
+  kind?: 'post' | 'reply';
   post: Post;
+  reply?: Reply;
   submitted_at: string;
   waiting_seconds: number;
 }

@@ -16,7 +16,7 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Feed', active: route.name === 'feed' || route.name === 'post' }];
   if (user.role === 'coach') {
     items.push(
-      { href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' },
+      { href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' || route.name === 'review-reply' },
       { href: '/cohort', label: 'Cohort', active: route.name === 'cohort' },
     );
   }

@@ -12,6 +12,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/me/posts')).toEqual({ name: 'my-posts' });
     expect(parseRoute('/review')).toEqual({ name: 'review-queue' });
     expect(parseRoute('/review/9')).toEqual({ name: 'review', id: 9 });
+    expect(parseRoute('/review/replies/12')).toEqual({ name: 'review-reply', id: 12 });
     expect(parseRoute('/cohort')).toEqual({ name: 'cohort' });
     expect(parseRoute('/goals')).toEqual({ name: 'goals' });
     expect(parseRoute('/notifications')).toEqual({ name: 'notifications' });
@@ -42,6 +43,7 @@ describe('parseRoute', () => {
       { name: 'my-posts' },
       { name: 'review-queue' },
       { name: 'review', id: 4 },
+      { name: 'review-reply', id: 5 },
       { name: 'cohort' },
       { name: 'goals' },
       { name: 'notifications' },
@@ -67,6 +69,7 @@ describe('routeAllowed', () => {
     for (const role of ['executive', 'member', 'moderator', 'admin'] as const) {
       expect(routeAllowed({ name: 'review-queue' }, role)).toBe(false);
       expect(routeAllowed({ name: 'review', id: 1 }, role)).toBe(false);
+      expect(routeAllowed({ name: 'review-reply', id: 1 }, role)).toBe(false);
       expect(routeAllowed({ name: 'cohort' }, role)).toBe(false);
     }
     expect(routeAllowed({ name: 'review', id: 1 }, 'coach')).toBe(true);
@@ -86,6 +89,7 @@ describe('titleFor', () => {
     expect(titleFor({ name: 'feed', space: 'practice' })).toBe('Practice feed');
     expect(titleFor({ name: 'my-posts' })).toBe('My posts');
     expect(titleFor({ name: 'review', id: 2 })).toBe('Review');
+    expect(titleFor({ name: 'review-reply', id: 2 })).toBe('Review a reply');
     expect(titleFor({ name: 'admin', section: 'coaches' })).toBe('Admin · Coach assignments');
   });
 });

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'my-posts' }
   | { name: 'review-queue' }
   | { name: 'review'; id: number }
+  | { name: 'review-reply'; id: number }
   | { name: 'cohort' }
   | { name: 'goals' }
   | { name: 'notifications' }
@@ -53,6 +54,13 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'review', id } : null;
     },
   },
+  {
+    re: /^\/review\/replies\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'review-reply', id } : null;
+    },
+  },
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
@@ -88,6 +96,8 @@ export function hrefFor(route: Route): string {
       return '/review';
     case 'review':
       return `/review/${route.id}`;
+    case 'review-reply':
+      return `/review/replies/${route.id}`;
     case 'cohort':
       return '/cohort';
     case 'goals':
@@ -108,6 +118,7 @@ export function routeAllowed(route: Route, role: Role): boolean {
       return route.space === 'company' || role === 'executive' || role === 'coach' || role === 'moderator' || role === 'admin';
     case 'review-queue':
     case 'review':
+    case 'review-reply':
     case 'cohort':
       return role === 'coach';
     case 'goals':
@@ -144,6 +155,8 @@ export function titleFor(route: Route): string {
       return 'Review queue';
     case 'review':
       return 'Review';
+    case 'review-reply':
+      return 'Review a reply';
     case 'cohort':
       return 'Cohort';
     case 'goals':

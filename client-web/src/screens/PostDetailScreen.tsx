@@ -84,7 +84,8 @@ export function PostDetailScreen({ id }: { id: number }) {
           onReply={(reply) =>
             setState({
               status: 'ready',
-              post: { ...state.post, reply_count: state.post.reply_count + 1 },
+              // a held reply counts only once a coach approves it
+              post: { ...state.post, reply_count: state.post.reply_count + (isHeld(reply) ? 0 : 1) },
               replies: [...state.replies, reply],
             })
           }
@@ -145,9 +146,34 @@ function Thread({
   );
 }
 
+/** A reply held for the author's coach: seen only by the author and their coaches. */
+function isHeld(reply: Reply): boolean {
+  return reply.review_state === 'in_review' || reply.review_state === 'changes_requested';
+}
+
+function HeldMarker({ reply }: { reply: Reply }) {
+  const { user } = useApp();
+  if (!isHeld(reply)) return null;
+  const mine = reply.author.id === user.id;
+  const label =
+    reply.review_state === 'changes_requested'
+      ? mine
+        ? 'Your coach asked for changes'
+        : 'Changes requested'
+      : mine
+        ? 'Waiting for your coach'
+        : 'Waiting for review';
+  return (
+    <p class="held-marker" data-testid="held-marker">
+      <span class="badge badge-held">{label}</span>{' '}
+      <span class="muted small">{mine ? 'Only you and your coaches see this reply until it is approved.' : 'Only the author and their coaches see it.'}</span>
+    </p>
+  );
+}
+
 function ReplyItem({ reply }: { reply: Reply }) {
   return (
-    <article class="reply" aria-label={`Reply by ${reply.author.display_name}`}>
+    <article class={`reply${isHeld(reply) ? ' is-held' : ''}`} aria-label={`Reply by ${reply.author.display_name}`}>
       <Avatar author={reply.author} size="sm" />
       <div class="reply-main">
         <p class="reply-meta">
@@ -159,6 +185,7 @@ function ReplyItem({ reply }: { reply: Reply }) {
           <RelativeTime iso={reply.created_at} />
         </p>
         <div class="post-body">{reply.body}</div>
+        <HeldMarker reply={reply} />
       </div>
     </article>
   );
@@ -190,7 +217,7 @@ function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply
         store.clear();
         setBody('');
         onReply(reply);
-        announce('Reply posted.', 'success');
+        announce(isHeld(reply) ? 'Reply sent to your coach: it appears for everyone once approved.' : 'Reply posted.', 'success');
       }}
       action={action}
       submitLabel="Reply"

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnnotationCategory, Post, Rubric, Verdict } from '../api/types';
+import type { AnnotationCategory, Post } from '../api/types';
 import { AnnotatedBody, AnnotationPanel } from '../components/Annotations';
-import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction, useKeyedAction } from '../components/Form';
+import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction } from '../components/Form';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { PostCard } from '../components/PostCard';
-import { ReviewList, RUBRIC_CRITERIA, VersionHistory } from '../components/Reviews';
+import { ReviewList, VersionHistory } from '../components/Reviews';
 import { useCoaching } from '../components/useCoaching';
+import { VerdictForm } from '../components/VerdictForm';
 import { useApp } from '../context';
 import { CATEGORIES, categoryLabel, placeAnnotations, rangeForQuote, selectionForAnnotation } from '../lib/annotations';
 import { textOffsetIn } from '../lib/segments';
@@ -43,6 +44,7 @@ interface Selected {
 }
 
 function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (post: Post) => void }) {
+  const { api, announce, refreshUnread } = useApp();
   const coaching = useCoaching(post.id, true);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -99,7 +101,16 @@ function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (po
       />
       <AnnotationPanel post={post} annotations={coaching.annotations} canApply={false} onChange={coaching.replaceAnnotation} />
       {post.state === 'in_review' ? (
-        <VerdictForm post={post} onDone={onPostChange} />
+        <VerdictForm
+          subject="post"
+          onGive={async (verdict, rubric, comment) => {
+            const result = await api.review(post.id, post.version ?? 1, verdict, rubric, comment);
+            onPostChange(result.post);
+            announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
+            refreshUnread();
+            navigate('/review');
+          }}
+        />
       ) : (
         <p class="notice">This post is {post.state.replace('_', ' ')}: a verdict can be given once it is submitted for review.</p>
       )}
@@ -192,77 +203,6 @@ function AnnotationForm({
       </Field>
       <FormError id="annotate-error" error={error} />
       <SubmitRow busy={busy} label="Add annotation" busyLabel="Adding…" />
-    </form>
-  );
-}
-
-type Scores = Partial<Rubric>;
-
-function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => void }) {
-  const { api, announce, refreshUnread } = useApp();
-  const [scores, setScores] = useState<Scores>({});
-  const [comment, setComment] = useState('');
-  const { busy, error, setError, run } = useKeyedAction<Verdict>();
-
-  const give = async (verdict: Verdict) => {
-    if (busy) return;
-    const missing = RUBRIC_CRITERIA.filter((c) => !scores[c.key]);
-    if (missing.length > 0) {
-      setError(`Score every part of the rubric first: ${missing.map((c) => c.label.toLowerCase()).join(', ')}.`);
-      document.getElementById(`rubric-${missing[0].key}-1`)?.focus();
-      return;
-    }
-    await run(verdict, async () => {
-      const result = await api.review(post.id, post.version, verdict, scores as Rubric, comment);
-      onDone(result.post);
-      announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
-      refreshUnread();
-      navigate('/review');
-    });
-  };
-
-  return (
-    <form class="verdict-form" aria-labelledby="verdict-title" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="verdict-title" class="section-title">
-        Verdict
-      </h2>
-      <div class="rubric">
-        {RUBRIC_CRITERIA.map((c) => (
-          <fieldset key={c.key} class="rubric-row" aria-describedby={`rubric-${c.key}-help`}>
-            <legend>{c.label}</legend>
-            <p id={`rubric-${c.key}-help`} class="muted small">
-              {c.help}
-            </p>
-            <div class="rubric-options">
-              {[1, 2, 3, 4, 5].map((n) => (
-                <label key={n} class={`rubric-option${scores[c.key] === n ? ' is-selected' : ''}`}>
-                  <input
-                    type="radio"
-                    id={`rubric-${c.key}-${n}`}
-                    name={`rubric-${c.key}`}
-                    value={n}
-                    checked={scores[c.key] === n}
-                    onChange={() => setScores({ ...scores, [c.key]: n })}
-                  />
-                  <span>{n}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-      </div>
-      <Field id="verdict-comment" label="Overall comment">
-        <TextArea id="verdict-comment" rows={3} value={comment} onValue={setComment} />
-      </Field>
-      <FormError id="verdict-error" error={error} />
-      <div class="form-actions">
-        <button type="button" class="button secondary" onClick={() => void give('changes_requested')} aria-disabled={busy !== null}>
-          {busy === 'changes_requested' ? 'Sending…' : 'Request changes'}
-        </button>
-        <button type="button" class="button primary" onClick={() => void give('approve')} aria-disabled={busy !== null}>
-          {busy === 'approve' ? 'Approving…' : 'Approve'}
-        </button>
-      </div>
     </form>
   );
 }
