@@ -44,14 +44,15 @@ Principal authenticate(Services& s, http::RequestContext& ctx) {
     throw Error(ErrorKind::unauthenticated, "unauthenticated",
                 "Your session has expired or was ended; sign in again.");
   ctx.user_id = session->user.id;
+  auto csrf = csrf_token_for(*token);
   if (is_unsafe(ctx.method())) {
     auto sent = ctx.header("X-CSRF-Token");
-    if (!sent || !equal_secrets(*sent, session->csrf_token))
+    if (!sent || !equal_secrets(*sent, csrf))
       throw domain::forbidden(
           "This request needs the X-CSRF-Token header with the token given at sign-in.",
           "csrf_failed");
   }
-  return Principal{std::move(session->user), std::move(session->csrf_token), std::move(hash)};
+  return Principal{std::move(session->user), std::move(csrf), std::move(hash)};
 }
 
 awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
@@ -82,9 +83,10 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
     LoginLimiter& limiter;
     const std::string& username;
     const std::string& ip;
+    std::uint64_t id;
     bool success = false;
-    ~Attempt() { limiter.finish(username, ip, success); }
-  } attempt{s.limiter, username, ip};
+    ~Attempt() { limiter.finish(username, ip, id, success); }
+  } attempt{s.limiter, username, ip, decision.attempt};
 
   std::optional<store::UserRecord> user;
   {
@@ -115,13 +117,13 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   }
 
   auto token = random_token();
-  auto csrf = random_token();
+  auto csrf = csrf_token_for(token);
   auto now = domain::now_millis();
   auto ttl_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(s.settings.session_ttl).count();
-  auto start_session = [hash = sha256_bytes(token), uid = user->id, csrf, now, ttl_ms, ip,
+  auto start_session = [hash = sha256_bytes(token), uid = user->id, now, ttl_ms, ip,
                         upgraded](store::Connection& c) {
-    store::SessionRepository::insert(c, hash, uid, csrf, now, now + ttl_ms);
+    store::SessionRepository::insert(c, hash, uid, now, now + ttl_ms);
     if (!upgraded.empty()) store::UserRepository::set_password_hash(c, uid, upgraded);
     store::AuditRepository::record(c, now, uid, "login", "user", uid,
                                    nlohmann::json{{"ip", ip}}.dump());

@@ -24,10 +24,12 @@ namespace {
 
 int rubric_score(const nlohmann::json& rubric, const char* name) {
   auto it = rubric.find(name);
-  if (it == rubric.end() || !it->is_number_integer() || it->get<int>() < 1 || it->get<int>() > 5)
+  // Compared as 64-bit: get<int>() would wrap 4294967297 to 1.
+  if (it == rubric.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+      it->get<std::int64_t>() > 5)
     throw d::bad_request(std::string("rubric.") + name +
                          " is required: a whole number from 1 to 5.");
-  return it->get<int>();
+  return static_cast<int>(it->get<std::int64_t>());
 }
 
 store::Rubric read_rubric(const nlohmann::json& body) {

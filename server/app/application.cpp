@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include <sys/stat.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -21,6 +22,7 @@
 #include "http/static_files.hpp"
 #include "net/server.hpp"
 #include "net/tls.hpp"
+#include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/session_repository.hpp"
 
@@ -59,8 +61,11 @@ std::string store_metrics(const store::Writer& w) {
 }  // namespace
 
 int serve(const Config& cfg) {
-  std::filesystem::create_directories(cfg.data_dir);
+  // Whatever the server creates from here on is private to its user.
+  ::umask(077);
   http::set_request_logging(cfg.log_requests);
+  for (const auto& path : store::secure_data_dir(cfg.data_dir, cfg.database_path()))
+    http::log_event("warn", "corrected file mode", {{"path", path}});
   api::PolicyHolder policy;
   {
     store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
@@ -71,7 +76,8 @@ int serve(const Config& cfg) {
     policy.set(load_policy(conn));
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
-  store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_connections));
+  // At least one read connection per I/O thread (reads run on them; see Config).
+  store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_pool_size()));
   api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));
   asio::thread_pool blocking(2);
 
@@ -103,9 +109,7 @@ int serve(const Config& cfg) {
     tls = std::make_unique<asio::ssl::context>(net::make_server_context(tf));
   }
 
-  const int threads = cfg.threads > 0
-                          ? cfg.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = cfg.io_threads();
   asio::io_context ioc(threads);
   net::ServerOptions opts;
   opts.address = cfg.address;
@@ -113,6 +117,8 @@ int serve(const Config& cfg) {
   opts.header_limit = cfg.header_bytes;
   opts.body_limit = cfg.body_bytes;
   opts.max_connections = cfg.max_connections;
+  opts.max_connections_per_address = cfg.max_connections_per_address;
+  opts.trusted_proxies = net::TrustedProxies::parse(cfg.trusted_proxies);
   opts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
   opts.request_timeout = std::chrono::seconds(cfg.request_timeout_seconds);
   opts.write_timeout = std::chrono::seconds(cfg.write_timeout_seconds);
@@ -160,6 +166,7 @@ int serve(const Config& cfg) {
                    {"port", server.port()},
                    {"tls", tls != nullptr},
                    {"threads", threads},
+                   {"read_connections", cfg.read_pool_size()},
                    {"static_files", files.size()}});
 
   std::vector<std::thread> pool;

@@ -6,6 +6,7 @@
 #include "api/credentials.hpp"
 #include "domain/accounts.hpp"
 #include "domain/post_rules.hpp"
+#include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repository.hpp"
 
@@ -18,7 +19,7 @@ api::Argon2Params argon2_of(const Config& c) {
 }
 
 void open_and_migrate(const Config& cfg) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   store::migrate(conn);
 }
@@ -26,7 +27,7 @@ void open_and_migrate(const Config& cfg) {
 }  // namespace
 
 int migrate_command(const Config& cfg, std::ostream& out) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   int applied = store::migrate(conn);
   out << "applied " << applied << " migration(s); schema version " << store::schema_version(conn)

@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -7,6 +8,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+
+#include "net/trusted_proxies.hpp"
 
 namespace greenroom::app {
 namespace {
@@ -39,6 +43,24 @@ Setter boolean(bool Config::*field) {
   };
 }
 
+Setter address_list(std::vector<std::string> Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_array()) throw ConfigError(key + " must be a list of addresses or CIDR ranges");
+    std::vector<std::string> entries;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string item = key + "[" + std::to_string(i) + "]";
+      if (!v[i].is_string()) throw ConfigError(item + " must be a string");
+      entries.push_back(v[i].get<std::string>());
+      try {
+        net::TrustedProxies::parse({entries.back()});
+      } catch (const std::invalid_argument& e) {
+        throw ConfigError(item + ": " + e.what());
+      }
+    }
+    c.*field = std::move(entries);
+  };
+}
+
 const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> all = {
       {"data_dir", string(&Config::data_dir)},
@@ -52,6 +74,8 @@ const std::map<std::string, Setter>& setters() {
       {"limits.header_bytes", integer(&Config::header_bytes, 1024, 1 << 20)},
       {"limits.body_bytes", integer(&Config::body_bytes, 1024, 64 << 20)},
       {"limits.max_connections", integer(&Config::max_connections, 1, 1000000)},
+      {"limits.max_connections_per_address",
+       integer(&Config::max_connections_per_address, 1, 1000000)},
       {"limits.idle_timeout_seconds", integer(&Config::idle_timeout_seconds, 1, 3600)},
       {"limits.request_timeout_seconds", integer(&Config::request_timeout_seconds, 1, 600)},
       {"limits.write_timeout_seconds", integer(&Config::write_timeout_seconds, 1, 600)},
@@ -64,6 +88,7 @@ const std::map<std::string, Setter>& setters() {
       {"auth.argon2_parallelism", integer(&Config::argon2_parallelism, 1, 16)},
       {"database.read_connections", integer(&Config::read_connections, 1, 64)},
       {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
+      {"trusted_proxies", address_list(&Config::trusted_proxies)},
       {"log.requests", boolean(&Config::log_requests)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
   };
@@ -91,8 +116,23 @@ std::string Config::database_path() const {
   return (std::filesystem::path(data_dir) / "greenroom.db").string();
 }
 
+int Config::io_threads() const {
+  return threads > 0 ? threads
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+int Config::read_pool_size() const {
+  return std::max(read_connections, io_threads());
+}
+
 void apply_config(Config& c, const nlohmann::json& j) {
   apply(c, j, "");
+  // Reads run on the I/O threads: with fewer read connections than threads, a thread could
+  // wait for a connection while the others hold theirs through a slow query.
+  if (c.threads > 0 && c.read_connections < c.threads)
+    throw ConfigError("database.read_connections (" + std::to_string(c.read_connections) +
+                      ") must be at least threads (" + std::to_string(c.threads) +
+                      "), so that no I/O thread waits for a read connection");
 }
 
 Config load_config_file(const std::string& path) {

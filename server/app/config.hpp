@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace greenroom::app {
 
@@ -20,6 +21,8 @@ struct Config {
   std::size_t header_bytes = 8192;
   std::size_t body_bytes = 65536;
   std::size_t max_connections = 10000;
+  // Open connections one client address may hold (trusted proxies count only globally).
+  std::size_t max_connections_per_address = 64;
   int idle_timeout_seconds = 30;
   int request_timeout_seconds = 10;
   int write_timeout_seconds = 10;
@@ -32,13 +35,21 @@ struct Config {
   std::uint32_t argon2_memory_kib = 19456;
   std::uint32_t argon2_parallelism = 1;
 
+  // At least `threads` (checked): a read never waits for a connection on an I/O thread.
   int read_connections = 4;
   int max_batch = 512;
+
+  // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
 
   bool log_requests = true;
   int reminder_interval_seconds = 300;
 
   std::string database_path() const;
+  // I/O threads to run: `threads`, or one per CPU core when it is 0.
+  int io_threads() const;
+  // Read connections to open: read_connections, raised to io_threads() if lower.
+  int read_pool_size() const;
 };
 
 class ConfigError : public std::runtime_error {
@@ -46,7 +57,8 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Applies the keys of `j` onto `c`; throws ConfigError naming the offending key.
+// Applies the keys of `j` onto `c`; throws ConfigError naming the offending key (also when
+// two keys disagree: database.read_connections below threads).
 void apply_config(Config& c, const nlohmann::json& j);
 // Reads a file (comments allowed) and applies it onto the defaults.
 Config load_config_file(const std::string& path);

@@ -9,6 +9,7 @@
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/post_repository.hpp"
 #include "store/user_repository.hpp"
@@ -99,7 +100,7 @@ constexpr std::array<std::string_view, 10> kReplies{{
 }  // namespace
 
 int seed_demo_command(const Config& cfg, std::ostream& out) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   store::migrate(conn);
   const bool present = store::UserRepository::find_by_username(conn, "ada").has_value();

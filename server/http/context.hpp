@@ -12,10 +12,13 @@
 
 namespace greenroom::http {
 
+// Who is asking. `peer_ip` is the TCP peer; `client_ip` and `loopback` describe the client,
+// which is the peer unless the peer is a trusted proxy naming the client in X-Forwarded-For.
 struct ConnectionInfo {
   std::string client_ip;
   bool loopback = false;
   bool tls = false;
+  std::string peer_ip;
 };
 
 class RequestContext {

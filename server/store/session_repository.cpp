@@ -3,16 +3,14 @@
 namespace greenroom::store {
 
 void SessionRepository::insert(Connection& c, std::string_view token_hash, std::int64_t user_id,
-                               std::string_view csrf_token, domain::Millis now,
-                               domain::Millis expires_at) {
+                               domain::Millis now, domain::Millis expires_at) {
   c.prepare(
-       "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at) "
-       "VALUES(?1, ?2, ?3, ?4, ?5)")
+       "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) "
+       "VALUES(?1, ?2, ?3, ?4)")
       .bind_blob(1, token_hash)
       .bind(2, user_id)
-      .bind(3, csrf_token)
-      .bind(4, now)
-      .bind(5, expires_at)
+      .bind(3, now)
+      .bind(4, expires_at)
       .run();
 }
 
@@ -20,7 +18,7 @@ std::optional<SessionRecord> SessionRepository::find(Connection& c, std::string_
                                                      domain::Millis now) {
   auto q = c.prepare(
       "SELECT u.id, u.username, u.display_name, u.role, u.training_level, u.created_at, "
-      "s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+      "s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0");
   q.bind_blob(1, token_hash).bind(2, now);
   if (!q.step()) return std::nullopt;
@@ -31,8 +29,7 @@ std::optional<SessionRecord> SessionRepository::find(Connection& c, std::string_
   s.user.role = domain::parse_role(q.text(3)).value_or(domain::Role::member);
   if (auto lvl = q.text_or_null(4)) s.user.level = domain::parse_level(*lvl);
   s.user.created_at = q.int64(5);
-  s.csrf_token = q.text(6);
-  s.expires_at = q.int64(7);
+  s.expires_at = q.int64(6);
   return s;
 }
 

@@ -10,14 +10,14 @@ namespace greenroom::store {
 
 struct SessionRecord {
   UserRecord user;
-  std::string csrf_token;
   domain::Millis expires_at = 0;
 };
 
 class SessionRepository {
  public:
+  // Only the token's hash is stored; the CSRF token is derived from the token (api/).
   static void insert(Connection& c, std::string_view token_hash, std::int64_t user_id,
-                     std::string_view csrf_token, domain::Millis now, domain::Millis expires_at);
+                     domain::Millis now, domain::Millis expires_at);
   // The live session for this token hash, with its (enabled) user.
   static std::optional<SessionRecord> find(Connection& c, std::string_view token_hash,
                                            domain::Millis now);

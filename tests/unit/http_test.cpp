@@ -19,7 +19,7 @@ RequestContext make(Verb v, const std::string& target,
                     std::vector<std::pair<std::string, std::string>> headers = {}) {
   Request req{v, target, 11};
   for (auto& [k, val] : headers) req.insert(k, val);
-  return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false});
+  return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false, "127.0.0.1"});
 }
 
 boost::asio::awaitable<Response> ok(RequestContext&) {

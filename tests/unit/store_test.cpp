@@ -227,7 +227,7 @@ TEST_F(Repositories, RelationsFollowCoachAssignments) {
 
 TEST_F(Repositories, SessionsExpireAndEndWithTheirUser) {
   auto a = add_user(c, "a", domain::Role::member);
-  SessionRepository::insert(c, "hash-1", a, "csrf", 100, 200);
+  SessionRepository::insert(c, "hash-1", a, 100, 200);
   EXPECT_TRUE(SessionRepository::find(c, "hash-1", 150));
   EXPECT_FALSE(SessionRepository::find(c, "hash-1", 200));
   EXPECT_FALSE(SessionRepository::find(c, "other", 150));
