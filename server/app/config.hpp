@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace greenroom::app {
 
@@ -31,6 +32,10 @@ struct Config {
   std::uint32_t argon2_t_cost = 2;
   std::uint32_t argon2_memory_kib = 19456;
   std::uint32_t argon2_parallelism = 1;
+  // Roles that must use TOTP: without it they may sign in, but only to enrol.
+  std::vector<std::string> require_totp_for_roles;
+  // Role changes, policy edits and audit export ask for the password again after this.
+  int reauth_seconds = 600;
 
   int read_connections = 4;
   int max_batch = 512;
