@@ -1,4 +1,5 @@
 #include "api/policy.hpp"
+#include "api/reauth.hpp"
 
 #include "api/async.hpp"
 #include "api/auth.hpp"
@@ -71,6 +72,7 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   if (!d::has_capability(p.user.role, d::Capability::edit_policy))
     throw d::forbidden("Only admins edit the golden rules.");
   auto body = read_json_object(ctx, {"policy"});
+  require_recent_auth(s, p);
   if (!body.contains("policy") || !body["policy"].is_object())
     throw d::bad_request("Send {\"policy\": {...}} with the whole policy document.");
   auto document = body["policy"];

@@ -5,6 +5,7 @@
 #include "api/coaching_views.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/reauth.hpp"
 #include "api/views.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
@@ -99,6 +100,7 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     if (!body["disabled"].is_boolean()) throw d::bad_request("disabled must be true or false.");
     disabled = body["disabled"].get<bool>();
   }
+  if (role) require_recent_auth(s, p);
   if (id == p.user.id && ((role && *role != d::Role::admin) || disabled.value_or(false)))
     throw d::conflict("You cannot demote or disable your own account; ask another admin.");
   auto job = [uid = p.user.id, id, display, role, disabled](store::Connection& c) {

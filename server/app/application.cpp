@@ -81,14 +81,15 @@ int serve(const Config& cfg) {
   api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));
   asio::thread_pool blocking(2);
 
-  api::Services services{api::Settings{std::chrono::hours(cfg.session_ttl_hours),
-                                       api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
-                                                         cfg.argon2_parallelism}},
-                         writer,
-                         reads,
-                         limiter,
-                         blocking,
-                         policy};
+  api::SessionActivity activity;
+  api::Settings settings;
+  settings.session_ttl = std::chrono::hours(cfg.session_ttl_hours);
+  settings.argon2 =
+      api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib, cfg.argon2_parallelism};
+  for (const auto& role : cfg.require_totp_for_roles)
+    settings.totp_required_roles.insert(*domain::parse_role(role));
+  settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
+  api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
   // Computed now, not on the first unknown-user sign-in, so that one costs like any other.
   api::decoy_hash(services.settings.argon2);

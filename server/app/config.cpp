@@ -12,6 +12,8 @@
 
 #include "net/trusted_proxies.hpp"
 
+#include "domain/model.hpp"
+
 namespace greenroom::app {
 namespace {
 
@@ -61,6 +63,19 @@ Setter address_list(std::vector<std::string> Config::*field) {
   };
 }
 
+Setter roles(std::vector<std::string> Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_array()) throw ConfigError(key + " must be a list of role names");
+    std::vector<std::string> out;
+    for (const auto& item : v) {
+      if (!item.is_string() || !domain::parse_role(item.get<std::string>()))
+        throw ConfigError(key + " may hold only admin, moderator, coach, executive and member");
+      out.push_back(item.get<std::string>());
+    }
+    c.*field = std::move(out);
+  };
+}
+
 const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> all = {
       {"data_dir", string(&Config::data_dir)},
@@ -86,6 +101,8 @@ const std::map<std::string, Setter>& setters() {
       {"auth.argon2_t_cost", integer(&Config::argon2_t_cost, 1, 20)},
       {"auth.argon2_memory_kib", integer(&Config::argon2_memory_kib, 8, 4 << 20)},
       {"auth.argon2_parallelism", integer(&Config::argon2_parallelism, 1, 16)},
+      {"security.require_totp_for_roles", roles(&Config::require_totp_for_roles)},
+      {"security.reauth_seconds", integer(&Config::reauth_seconds, 1, 86400)},
       {"database.read_connections", integer(&Config::read_connections, 1, 64)},
       {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
       {"trusted_proxies", address_list(&Config::trusted_proxies)},

@@ -34,6 +34,10 @@ struct Config {
   std::uint32_t argon2_t_cost = 2;
   std::uint32_t argon2_memory_kib = 19456;
   std::uint32_t argon2_parallelism = 1;
+  // Roles that must use TOTP: without it they may sign in, but only to enrol.
+  std::vector<std::string> require_totp_for_roles;
+  // Role changes, policy edits and audit export ask for the password again after this.
+  int reauth_seconds = 600;
 
   // At least `threads` (checked): a read never waits for a connection on an I/O thread.
   int read_connections = 4;

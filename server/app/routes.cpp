@@ -7,9 +7,12 @@
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/posts.hpp"
+#include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
+#include "api/sessions.hpp"
 #include "api/system.hpp"
+#include "api/two_factor.hpp"
 #include "api/users.hpp"
 
 namespace greenroom::app {
@@ -26,6 +29,17 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/auth/logout", bind(api::logout));
   r.add(Verb::get, "/api/v1/me", bind(api::me));
   r.add(Verb::get, "/api/v1/me/posts", bind(api::my_posts));
+
+  // Sessions, password, second factor, re-authentication.
+  r.add(Verb::post, "/api/v1/auth/reauth", bind(api::reauth));
+  r.add(Verb::get, "/api/v1/me/sessions", bind(api::list_sessions));
+  r.add(Verb::delete_, "/api/v1/me/sessions", bind(api::end_other_sessions));
+  r.add(Verb::delete_, "/api/v1/me/sessions/{id:token}", bind(api::end_session));
+  r.add(Verb::put, "/api/v1/me/password", bind(api::change_password));
+  r.add(Verb::get, "/api/v1/me/totp", bind(api::totp_status));
+  r.add(Verb::post, "/api/v1/me/totp", bind(api::start_totp));
+  r.add(Verb::delete_, "/api/v1/me/totp", bind(api::disable_totp));
+  r.add(Verb::post, "/api/v1/me/totp/confirm", bind(api::confirm_totp));
 
   r.add(Verb::post, "/api/v1/posts", bind(api::create_post));
   r.add(Verb::get, "/api/v1/posts/{id}", bind(api::get_post));

@@ -12,6 +12,7 @@
 #include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/post_repository.hpp"
+#include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::app {
@@ -252,6 +253,15 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         {id_of("rui"), cora, "Earn 25 likes on company posts", domain::GoalMetric::likes_received,
          25, domain::GoalTerm::long_term, now + 60 * day},
         now - 12 * day);
+    // Ada is also signed in on her phone, so the Security screen lists more than one session.
+    const auto phone = api::sha256_bytes(api::random_token());
+    store::SessionRepository::insert(conn, phone, id_of("ada"), api::random_token(), now - 2 * day,
+                                     now + 5 * day);
+    store::SessionRepository::describe(
+        conn, phone, api::random_token(16),
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
+        "like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        "192.0.2.15", now - 2 * day);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

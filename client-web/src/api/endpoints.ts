@@ -26,8 +26,12 @@ import type {
   Review,
   Role,
   Rubric,
+  SecondFactor,
   Session,
+  SessionInfo,
   Space,
+  TotpEnrolment,
+  TotpStatus,
   TrainingLevel,
   User,
   Verdict,
@@ -43,11 +47,50 @@ export function createApi(client: ApiClient) {
   return {
     client,
 
-    login(username: string, password: string): Promise<Session> {
+    login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {
-        body: { username, password },
+        body: { username, password, ...second },
         expectUnauthenticated: true,
       });
+    },
+
+    /** Proves again who is at the keyboard (sensitive actions ask after 10 minutes). */
+    reauth(proof: { password: string } | { totp_code: string }): Promise<{ ok: boolean }> {
+      return client.request('POST', '/auth/reauth', { body: proof, noReauth: true });
+    },
+
+    sessions(signal?: AbortSignal): Promise<Items<SessionInfo>> {
+      return client.request('GET', '/me/sessions', { signal });
+    },
+
+    endSession(id: string): Promise<{ ended: number }> {
+      return client.request('DELETE', `/me/sessions/${encodeURIComponent(id)}`);
+    },
+
+    endOtherSessions(): Promise<{ ended: number }> {
+      return client.request('DELETE', '/me/sessions');
+    },
+
+    changePassword(currentPassword: string, newPassword: string): Promise<{ ended_sessions: number }> {
+      return client.request('PUT', '/me/password', {
+        body: { current_password: currentPassword, new_password: newPassword },
+      });
+    },
+
+    totpStatus(signal?: AbortSignal): Promise<TotpStatus> {
+      return client.request('GET', '/me/totp', { signal });
+    },
+
+    startTotp(): Promise<TotpEnrolment> {
+      return client.request('POST', '/me/totp');
+    },
+
+    confirmTotp(code: string): Promise<{ enabled: boolean; recovery_codes: string[] }> {
+      return client.request('POST', '/me/totp/confirm', { body: { code } });
+    },
+
+    disableTotp(password: string, code: string): Promise<{ enabled: boolean }> {
+      return client.request('DELETE', '/me/totp', { body: { password, code } });
     },
 
     logout(): Promise<void> {

@@ -63,7 +63,40 @@ export interface Session {
   csrf_token: string;
   /** GET /me: how many notifications are unread. */
   unread_notifications?: number;
+  /** GET /me: second-factor state of the account. */
+  security?: SecurityState;
 }
+
+export interface SecurityState {
+  totp_enabled: boolean;
+  /** The deployment requires TOTP for this role (until enrolled, only enrolment works). */
+  totp_required: boolean;
+}
+
+/** One of the caller's sessions (GET /me/sessions). */
+export interface SessionInfo {
+  /** Opaque, not secret. */
+  id: string;
+  user_agent: string;
+  client_address: string;
+  created_at: string;
+  last_seen_at: string;
+  current: boolean;
+}
+
+export interface TotpStatus extends SecurityState {
+  recovery_codes_left: number;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauth_uri: string;
+  digits: number;
+  period: number;
+}
+
+/** The second factor given at sign-in (one of them). */
+export type SecondFactor = { totp_code: string } | { recovery_code: string };
 
 export interface Page<T> {
   items: T[];

@@ -89,6 +89,9 @@ export function Header({ user, route, unread, onSignOut, signingOut }: HeaderPro
               {roleLabel(user)}
             </span>
           </span>
+          <Link href="/security" class="account-link" aria-current={route.name === 'security' ? 'page' : undefined}>
+            Security
+          </Link>
           <button type="button" class="button ghost sign-out" onClick={onSignOut} aria-disabled={signingOut}>
             {signingOut ? 'Signing out…' : 'Sign out'}
           </button>

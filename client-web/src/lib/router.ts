@@ -20,6 +20,7 @@ export type Route =
   | { name: 'cohort' }
   | { name: 'goals' }
   | { name: 'notifications' }
+  | { name: 'security' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'not-found'; path: string };
 
@@ -64,6 +65,7 @@ const ROUTES: Pattern[] = [
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
+  { re: /^\/security$/, build: () => ({ name: 'security' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -104,6 +106,8 @@ export function hrefFor(route: Route): string {
       return '/goals';
     case 'notifications':
       return '/notifications';
+    case 'security':
+      return '/security';
     case 'admin':
       return `/admin/${route.section}`;
     case 'not-found':
@@ -145,6 +149,8 @@ export function titleFor(route: Route): string {
   switch (route.name) {
     case 'feed':
       return route.space === 'company' ? 'Company feed' : 'Practice feed';
+    case 'security':
+      return 'Security';
     case 'post':
       return 'Post';
     case 'compose':
