@@ -97,14 +97,7 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
     co_return res;
   }
   // Every path below ends the attempt begun above, exactly once.
-  struct Attempt {
-    LoginLimiter& limiter;
-    const std::string& username;
-    const std::string& ip;
-    std::uint64_t id;
-    bool success = false;
-    ~Attempt() { limiter.finish(username, ip, id, success); }
-  } attempt{s.limiter, username, ip, decision.attempt};
+  LoginLimiter::Guard attempt{s.limiter, username, ip, decision.attempt};
 
   std::optional<store::UserRecord> user;
   {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace greenroom::api {
 
@@ -32,6 +33,27 @@ class LoginLimiter {
   // Ends the check begun by begin(); a success takes back that attempt only.
   void finish(const std::string& username, const std::string& client_ip, std::uint64_t attempt,
               bool success);
+
+  // Ends an allowed attempt exactly once, when it goes out of scope (every path of a
+  // handler, exceptions included); set `success` once the password proved right.
+  class Guard {
+   public:
+    Guard(LoginLimiter& limiter, std::string username, std::string client_ip, std::uint64_t attempt)
+        : limiter_(limiter),
+          username_(std::move(username)),
+          ip_(std::move(client_ip)),
+          attempt_(attempt) {}
+    ~Guard() { limiter_.finish(username_, ip_, attempt_, success); }
+    Guard(const Guard&) = delete;
+    Guard& operator=(const Guard&) = delete;
+    bool success = false;
+
+   private:
+    LoginLimiter& limiter_;
+    std::string username_;
+    std::string ip_;
+    std::uint64_t attempt_;
+  };
 
   static constexpr int kMaxInFlightPerUser = 1;
   static constexpr int kMaxInFlightPerIp = 4;

@@ -76,13 +76,7 @@ boost::asio::awaitable<bool> check_password(Services& s, const http::RequestCont
   if (decision.busy)
     throw Error(ErrorKind::unavailable, "unavailable",
                 "Too many passwords are being checked right now; try again in a moment.");
-  struct Attempt {
-    LoginLimiter& limiter;
-    const std::string& username;
-    const std::string& ip;
-    bool success = false;
-    ~Attempt() { limiter.finish(username, ip, success); }
-  } attempt{s.limiter, username, ip};
+  LoginLimiter::Guard attempt{s.limiter, username, ip, decision.attempt};
   std::string hash;
   {
     auto conn = s.reads.acquire();

@@ -255,8 +255,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         now - 12 * day);
     // Ada is also signed in on her phone, so the Security screen lists more than one session.
     const auto phone = api::sha256_bytes(api::random_token());
-    store::SessionRepository::insert(conn, phone, id_of("ada"), api::random_token(), now - 2 * day,
-                                     now + 5 * day);
+    store::SessionRepository::insert(conn, phone, id_of("ada"), now - 2 * day, now + 5 * day);
     store::SessionRepository::describe(
         conn, phone, api::random_token(16),
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "

@@ -70,9 +70,12 @@ class SessionsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ServerOptions opts;
+    // Wrong codes count as failed sign-ins; this suite makes more than the default allows
+    // (the limiter has its own tests).
     opts.config = {{"security",
                     {{"reauth_seconds", kReauthSeconds},
-                     {"require_totp_for_roles", nlohmann::json::array({"moderator"})}}}};
+                     {"require_totp_for_roles", nlohmann::json::array({"moderator"})}}},
+                   {"auth", {{"login_max_failures", 50}}}};
     server_ = std::make_unique<TestServer>(opts);
     for (auto name : {"ana", "bob", "cid", "dee", "eve", "tia", "ula"})
       server_->add_user(name, "member");
