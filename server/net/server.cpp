@@ -1,6 +1,5 @@
 #include "net/server.hpp"
 
-#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -274,9 +273,11 @@ asio::awaitable<void> Server::run_plain(tcp::socket socket, Admission a) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (!ec && tracked->refused && !stopping_) {
     stream.expires_after(std::chrono::seconds(2));
-    std::array<char, 4096> sink;
+    // On the heap: an array here would sit in every connection's coroutine frame.
+    auto sink = std::make_unique<char[]>(4096);
     for (std::size_t total = 0; total < 256 * 1024;) {
-      auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), tuple_awaitable);
+      auto [rec, n] =
+          co_await stream.async_read_some(asio::buffer(sink.get(), 4096), tuple_awaitable);
       if (rec) break;
       total += n;
     }
