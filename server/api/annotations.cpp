@@ -1,6 +1,7 @@
 #include "api/annotations.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -81,7 +82,7 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
   auto quote = optional_string(body, "quote");
 
   auto job = [uid = p.user.id, name = p.user.display_name, id, start, end, category, comment,
-              suggestion, quote](store::Connection& c) {
+              suggestion, quote, client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
     if (post.state == d::PostState::hidden || post.state == d::PostState::removed)
       throw d::conflict("This post was hidden by a moderator and cannot be annotated.");
@@ -99,6 +100,7 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
         c, {id, post.version, uid, category, comment, suggestion, *anchor}, d::now_millis());
     notify(c, post.author.id, "new_annotation",
            name + " annotated \"" + excerpt(anchor->exact) + "\" (" + category + ")", id, aid);
+    record_audit(c, client, uid, "annotation_created", "annotation", aid, {{"post_id", id}});
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));
@@ -115,9 +117,11 @@ awaitable<http::Response> reply_annotation(Services& s, http::RequestContext& ct
   auto body = read_json_object(ctx, {"body"});
   auto text = require_string(body, "body");
   d::validate_text(text, "body", 2000);
-  auto job = [uid = p.user.id, name = p.user.display_name, aid, text](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, aid, text,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto [a, cp] = load_annotation(c, uid, aid);
     auto reply = store::AnnotationRepository::add_reply(c, aid, uid, text, d::now_millis());
+    record_audit(c, client, uid, "annotation_replied", "annotation", aid);
     // Tell the other side of the conversation: the author hears from coaches and back.
     const auto to = cp.is_author ? a.coach.id : cp.post.author.id;
     if (to != uid)
@@ -139,9 +143,10 @@ awaitable<http::Response> reply_annotation(Services& s, http::RequestContext& ct
 awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid](store::Connection& c) {
+  auto job = [uid = p.user.id, aid, client = ctx.connection().client_ip](store::Connection& c) {
     load_annotation(c, uid, aid);
     store::AnnotationRepository::resolve(c, aid, uid, d::now_millis());
+    record_audit(c, client, uid, "annotation_resolved", "annotation", aid);
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));
@@ -151,7 +156,7 @@ awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& 
 awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid](store::Connection& c) {
+  auto job = [uid = p.user.id, aid, client = ctx.connection().client_ip](store::Connection& c) {
     auto [a, cp] = load_annotation(c, uid, aid);
     if (!cp.is_author) throw d::forbidden("Only the author applies a suggestion to their post.");
     if (!d::is_editable(cp.post.state))
@@ -171,6 +176,8 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     const auto new_end = a.anchor.start + d::code_point_count(*a.suggestion);
     auto anchor = d::make_anchor(new_body, a.anchor.start, new_end).value_or(a.anchor);
     store::AnnotationRepository::mark_applied(c, aid, anchor, uid, now);
+    record_audit(c, client, uid, "annotation_applied", "annotation", aid,
+                 {{"post_id", cp.post.id}});
     return std::make_pair(*store::PostRepository::find(c, cp.post.id, uid),
                           *store::AnnotationRepository::find(c, aid));
   };

@@ -1,6 +1,7 @@
 #include "api/lifecycle.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -52,7 +53,8 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [uid = p.user.id, id, text, space](store::Connection& c) {
+  auto job = [uid = p.user.id, id, text, space,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     d::transition(post.state, d::PostCommand::edit);
     const auto now = d::now_millis();
@@ -61,6 +63,7 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       store::AnnotationRepository::reanchor_all(c, id, *text);
     }
     if (space && *space != post.space) store::PostRepository::update_space(c, id, *space, now);
+    record_audit(c, client, uid, "post_edited", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -72,13 +75,15 @@ awaitable<http::Response> submit_post(Services& s, http::RequestContext& ctx) {
   load_coached_post(s, p, id);
   if (!d::has_capability(p.user.role, d::Capability::submit_for_review))
     throw d::forbidden("Only executives submit posts for review.");
-  auto job = [&s, uid = p.user.id, name = p.user.display_name, id](store::Connection& c) {
+  auto job = [&s, uid = p.user.id, name = p.user.display_name, id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::submit);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
     notify_coaches(c, uid, "submission_waiting",
                    name + " submitted a post for review: \"" + excerpt(post.body) + "\"", id);
+    record_audit(c, client, uid, "post_submitted", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -88,7 +93,8 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [&s, actor = p.actor(), id](store::Connection& c) {
+  auto job = [&s, actor = p.actor(), id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     auto next = d::transition(post.state, d::PostCommand::publish);
     // A draft goes out directly only when the training level allows it there.
@@ -96,6 +102,7 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
       d::decide_new_post(actor, post.space, d::PostAction::publish);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, actor.id, "post_published", "post", id);
     return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -105,10 +112,11 @@ awaitable<http::Response> withdraw_post(Services& s, http::RequestContext& ctx) 
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::withdraw);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, uid, "post_withdrawn", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));

@@ -6,6 +6,7 @@
 
 #include "api/credentials.hpp"
 #include "app/commands.hpp"
+#include "app/seed_moderation.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
@@ -234,6 +235,8 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         {id_of("rui"), cora, "Earn 25 likes on company posts", domain::GoalMetric::likes_received,
          25, domain::GoalTerm::long_term, now + 60 * day},
         now - 12 * day);
+
+    seed_moderation(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -11,6 +11,7 @@ enum class Level { crawl, walk, run };
 enum class Space { practice, company };
 enum class PostState { draft, in_review, changes_requested, approved, published, hidden, removed };
 enum class PostAction { draft, submit, publish };
+enum class ReplyState { visible, hidden, removed };
 
 std::optional<Role> parse_role(std::string_view s);
 std::optional<Level> parse_level(std::string_view s);
@@ -37,6 +38,13 @@ struct PostFacts {
   std::int64_t author_id = 0;
   Space space = Space::company;
   PostState state = PostState::draft;
+};
+
+// What the rules need to know about a reply (the post it answers is checked first).
+struct ReplyFacts {
+  std::int64_t id = 0;
+  std::int64_t author_id = 0;
+  ReplyState state = ReplyState::visible;
 };
 
 // How the actor relates to the post's author (looked up by the store).

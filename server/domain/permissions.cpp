@@ -23,6 +23,10 @@ bool has_capability(Role role, Capability cap) {
       return role == Role::admin;
     case Capability::review_posts:
       return role == Role::coach;
+    case Capability::moderate:
+      return role == Role::moderator || role == Role::admin;
+    case Capability::export_audit:
+      return role == Role::admin;
   }
   return false;
 }
@@ -42,6 +46,19 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
     case PostState::hidden:
       return author || has_capability(actor.role, Capability::see_all_published);
     case PostState::removed:
+      return has_capability(actor.role, Capability::see_removed);
+  }
+  return false;
+}
+
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply) {
+  switch (reply.state) {
+    case ReplyState::visible:
+      return true;
+    case ReplyState::hidden:
+      return actor.id == reply.author_id ||
+             has_capability(actor.role, Capability::see_all_published);
+    case ReplyState::removed:
       return has_capability(actor.role, Capability::see_removed);
   }
   return false;

@@ -15,12 +15,18 @@ enum class Capability {
   manage_users,        // create users, set roles, assign coaches
   edit_policy,         // edit the golden rules
   review_posts,        // annotate and give verdicts on their executives' posts
+  moderate,            // work the report queue, act on posts and replies, read the audit trail
+  export_audit,        // export the whole audit trail
 };
 
 bool has_capability(Role role, Capability cap);
 
 // Whether `actor` may see the post at all (anyone who may not gets 404).
 bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// Whether `actor` may see a reply of a post they may see (can_view_post first): a hidden
+// reply is seen by its author, moderators and admins; a removed one by moderators and admins.
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply);
 
 // Whether `actor` may reply to or like the post: they must see it and it must be published.
 // Returns false only for "not published"; visibility is checked separately (404 first).

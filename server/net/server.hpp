@@ -52,6 +52,9 @@ class Server {
   boost::asio::awaitable<void> run_tls(boost::asio::ip::tcp::socket socket);
   template <class Stream>
   boost::asio::awaitable<void> serve(Stream& stream, Tracked& tracked, http::ConnectionInfo info);
+  template <class Stream>
+  boost::asio::awaitable<bool> write_streamed(Stream& stream, http::Response& res,
+                                              http::BodyProducer& produce);
   std::shared_ptr<Tracked> track(boost::asio::ip::tcp::socket& socket);
   void untrack(const std::shared_ptr<Tracked>& t);
 

@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 
+#include "domain/moderation.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {
@@ -12,7 +13,8 @@ namespace {
 constexpr std::string_view kPostSelect =
     "SELECT p.id, p.author_id, u.username, u.display_name, p.space, p.state, p.body, "
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
-    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1) "
+    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
+    "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, '') "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -31,6 +33,8 @@ PostRecord read_post(const Statement& q) {
   p.reply_count = q.int64(11);
   p.like_count = q.int64(12);
   p.liked_by_me = q.int64(13) != 0;
+  p.locked = q.int64(14) != 0;
+  p.moderation_reason = q.text(15);
   return p;
 }
 
@@ -190,9 +194,10 @@ Page PostRepository::by_author(Connection& c, std::int64_t author_id,
 
 std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t post_id, int limit) {
   auto q = c.prepare(
-      "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at "
+      "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at, "
+      "r.state, COALESCE(r.moderation_reason, '') "
       "FROM replies r JOIN users u ON u.id = r.author_id "
-      "WHERE r.post_id = ?1 AND r.state = 'visible' ORDER BY r.id LIMIT ?2");
+      "WHERE r.post_id = ?1 ORDER BY r.id LIMIT ?2");
   q.bind(1, post_id).bind(2, limit);
   std::vector<ReplyRecord> out;
   while (q.step()) {
@@ -202,6 +207,8 @@ std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t pos
     r.author = {q.int64(2), q.text(3), q.text(4)};
     r.body = q.text(5);
     r.created_at = q.int64(6);
+    r.state = domain::parse_reply_state(q.text(7)).value_or(domain::ReplyState::removed);
+    r.moderation_reason = q.text(8);
     out.push_back(std::move(r));
   }
   return out;

@@ -63,6 +63,8 @@ class PostRepository {
                         domain::Millis now);
   static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
 
+  // Every reply of the post in order, whatever its state: the caller keeps those the viewer
+  // may see (domain::can_view_reply).
   static std::vector<ReplyRecord> replies(Connection& c, std::int64_t post_id, int limit);
   static ReplyRecord add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
                                std::string_view body, domain::Millis now);

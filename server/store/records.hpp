@@ -39,6 +39,8 @@ struct PostRecord {
   std::int64_t reply_count = 0;
   std::int64_t like_count = 0;
   bool liked_by_me = false;
+  bool locked = false;
+  std::string moderation_reason;  // the last hide/remove reason, "" when none
 
   domain::PostFacts facts() const { return {id, author.id, space, state}; }
 };
@@ -49,6 +51,10 @@ struct ReplyRecord {
   AuthorRef author;
   std::string body;
   domain::Millis created_at = 0;
+  domain::ReplyState state = domain::ReplyState::visible;
+  std::string moderation_reason;
+
+  domain::ReplyFacts facts() const { return {id, author.id, state}; }
 };
 
 }  // namespace greenroom::store
