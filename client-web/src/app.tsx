@@ -20,6 +20,8 @@ import { GoalsScreen } from './screens/GoalsScreen';
 import { NotificationsScreen } from './screens/NotificationsScreen';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
+import { ModerationScreen } from './screens/ModerationScreen';
+import { AuditScreen } from './screens/AuditScreen';
 
 /** How often the unread notification count is asked for again. */
 const UNREAD_REFRESH_MS = 30_000;
@@ -56,6 +58,10 @@ function Screen({ route }: { route: Route }) {
       return <NotificationsScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'moderation':
+      return <ModerationScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }

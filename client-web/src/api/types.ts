@@ -40,7 +40,13 @@ export interface Post {
   reply_count: number;
   like_count: number;
   liked_by_me: boolean;
+  /** A moderator locked the thread: no new replies. */
+  locked?: boolean;
+  /** Why a moderator hid or removed it (shown to its author and moderators). */
+  moderation_reason?: string | null;
 }
+
+export type ReplyState = 'visible' | 'hidden' | 'removed';
 
 export interface Reply {
   id: number;
@@ -48,6 +54,8 @@ export interface Reply {
   author: Author;
   body: string;
   created_at: string;
+  state?: ReplyState;
+  moderation_reason?: string | null;
 }
 
 export interface Session {
@@ -241,4 +249,69 @@ export interface PolicyDocument {
   version: number;
   policy: Record<string, unknown>;
   updated_at: string;
+}
+
+// ---------- moderation and the audit trail ----------
+
+export type ReportTarget = 'post' | 'reply';
+export type ReportReason = 'harassment' | 'confidential' | 'personal_data' | 'misleading' | 'other';
+export type ModerationActionName = 'hide' | 'remove' | 'restore' | 'lock' | 'unlock' | 'dismiss';
+
+export interface Report {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  reason: ReportReason;
+  comment: string;
+  created_at: string;
+  updated_at: string;
+  reporter?: Author;
+}
+
+/** One reported item in the moderation queue with its open reports. */
+export interface ModerationCase {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  report_count: number;
+  first_reported_at: string;
+  reasons: Partial<Record<ReportReason, number>>;
+  reports: Report[];
+  /** The reported post, or the reported reply. */
+  item: Post | Reply;
+  /** The post itself, or the post the reply answers. */
+  post: Post;
+  own_content: boolean;
+}
+
+export interface ModerationAction {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  action: ModerationActionName;
+  reason: string;
+  created_at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: Author | null;
+  action: string;
+  target_type: string;
+  target_id: number | null;
+  reason: string;
+  client: string;
+  detail: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  target_type?: string;
+  target_id?: string;
+  since?: string;
+  until?: string;
 }
