@@ -92,10 +92,9 @@ CREATE TABLE audit_log (
   prev_hash   TEXT NOT NULL,
   hash        TEXT NOT NULL
 );
+-- One secondary index only (an item's history): every index is written by every change in
+-- the hot write path. Filters on actor, action and time walk the table newest first by id.
 CREATE INDEX audit_log_target ON audit_log(target_type, target_id, id);
-CREATE INDEX audit_log_actor ON audit_log(actor_id, id);
-CREATE INDEX audit_log_action ON audit_log(action, id);
-CREATE INDEX audit_log_at ON audit_log(at);
 
 -- Append-only for real: the server never updates or deletes an entry, and SQLite refuses it.
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log

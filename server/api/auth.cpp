@@ -1,12 +1,12 @@
 #include "api/auth.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
 #include "api/views.hpp"
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
@@ -98,9 +98,8 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   ok = ok && user && !user->disabled;
   if (!ok) {
     auto audit = [username, ip](store::Connection& c) {
-      store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed", "user",
-                                     std::nullopt,
-                                     nlohmann::json{{"username", username}, {"ip", ip}}.dump());
+      record_audit(c, ip, std::nullopt, "login_failed", "user", std::nullopt,
+                   {{"username", username}});
     };
     co_await write(s.writer, std::move(audit));
     throw Error(ErrorKind::unauthenticated, "invalid_credentials",
@@ -123,8 +122,7 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
                         upgraded](store::Connection& c) {
     store::SessionRepository::insert(c, hash, uid, csrf, now, now + ttl_ms);
     if (!upgraded.empty()) store::UserRepository::set_password_hash(c, uid, upgraded);
-    store::AuditRepository::record(c, now, uid, "login", "user", uid,
-                                   nlohmann::json{{"ip", ip}}.dump());
+    record_audit(c, ip, uid, "login", "user", uid);
   };
   co_await write(s.writer, std::move(start_session));
   ctx.user_id = user->id;
@@ -136,9 +134,10 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> logout(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  auto end_session = [hash = p.token_hash, uid = p.user.id](store::Connection& c) {
+  auto end_session = [hash = p.token_hash, uid = p.user.id,
+                      client = ctx.connection().client_ip](store::Connection& c) {
     store::SessionRepository::remove(c, hash);
-    store::AuditRepository::record(c, domain::now_millis(), uid, "logout", "user", uid);
+    record_audit(c, client, uid, "logout", "user", uid);
   };
   co_await write(s.writer, std::move(end_session));
   auto res = http::json_response(http::Status::ok, {{"ok", true}});

@@ -9,6 +9,7 @@ test.describe('moderation', () => {
   test('report, hide with a reason from the queue, author sees why, restore', async ({ page }) => {
     const marker = unique('Renewal news');
     await signIn(page, 'rui', '/compose');
+    await page.getByRole('group', { name: 'Post to' }).getByRole('radio', { name: /Company/ }).check();
     await page.getByLabel('Your post').fill(`${marker}: the Hendricks renewal is signed, thanks to the account team.`);
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Company feed' })).toBeVisible();
