@@ -1,4 +1,4 @@
-// greenroom: serve | migrate | user add | seed-demo | backup
+// greenroom: serve | migrate | user add | seed-demo | backup | audit verify
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "                    [--coach COACH] --password-stdin [--data DIR]\n"
     "  greenroom seed-demo [--config FILE] [--data DIR]\n"
     "  greenroom backup FILE [--config FILE] [--data DIR]\n"
+    "  greenroom audit verify [--config FILE] [--data DIR]\n"
     "roles: admin, moderator, coach, executive, member; levels: crawl, walk, run\n";
 
 struct Args {
@@ -124,6 +125,8 @@ int main(int argc, char** argv) {
       if (a.positional.size() != 2) usage_error("backup needs exactly one FILE");
       return greenroom::app::backup_command(cfg, a.positional[1], std::cout, std::cerr);
     }
+    if (cmd == "audit" && a.positional.size() == 2 && a.positional[1] == "verify")
+      return greenroom::app::audit_verify_command(cfg, std::cout, std::cerr);
     if (cmd == "user" && a.positional.size() == 3 && a.positional[1] == "add") {
       if (!a.role) usage_error("user add needs --role");
       if (!a.password_stdin)

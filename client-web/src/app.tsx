@@ -25,6 +25,8 @@ import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
 import { ReplyReviewScreen } from './screens/ReplyReviewScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
+import { ModerationScreen } from './screens/ModerationScreen';
+import { AuditScreen } from './screens/AuditScreen';
 
 /** How often the unread notification count is asked for again. */
 const UNREAD_REFRESH_MS = 30_000;
@@ -65,6 +67,10 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <NotificationsScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'moderation':
+      return <ModerationScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }

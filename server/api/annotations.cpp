@@ -1,6 +1,7 @@
 #include "api/annotations.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -117,7 +118,8 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
   auto cp = load_coached_post(s, p, id);
   if (!cp.is_coach) throw d::forbidden("Only the author's coaches annotate a post.");
   auto in = read_annotation_input(ctx);
-  auto job = [uid = p.user.id, name = p.user.display_name, id, in](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, id, in,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
     if (post.state == d::PostState::hidden || post.state == d::PostState::removed)
       throw d::conflict("This post was hidden by a moderator and cannot be annotated.");
@@ -127,6 +129,7 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
         d::now_millis());
     notify(c, post.author.id, "new_annotation",
            name + " annotated \"" + excerpt(anchor.exact) + "\" (" + in.category + ")", id, aid);
+    record_audit(c, client, uid, "annotation_created", "annotation", aid, {{"post_id", id}});
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));
@@ -143,10 +146,12 @@ awaitable<http::Response> reply_annotation(Services& s, http::RequestContext& ct
   auto body = read_json_object(ctx, {"body"});
   auto text = require_string(body, "body");
   d::validate_text(text, "body", 2000);
-  auto job = [uid = p.user.id, name = p.user.display_name, aid, text](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, aid, text,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto access = load_annotation(c, uid, aid);
     const auto& a = access.annotation;
     auto reply = store::AnnotationRepository::add_reply(c, aid, uid, text, d::now_millis());
+    record_audit(c, client, uid, "annotation_replied", "annotation", aid);
     // Tell the other side of the conversation: the author hears from coaches and back.
     const auto to = access.is_author ? a.coach.id : access.author_id;
     if (to != uid)
@@ -168,9 +173,10 @@ awaitable<http::Response> reply_annotation(Services& s, http::RequestContext& ct
 awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid](store::Connection& c) {
+  auto job = [uid = p.user.id, aid, client = ctx.connection().client_ip](store::Connection& c) {
     load_annotation(c, uid, aid);
     store::AnnotationRepository::resolve(c, aid, uid, d::now_millis());
+    record_audit(c, client, uid, "annotation_resolved", "annotation", aid);
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));
@@ -180,7 +186,7 @@ awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& 
 awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid](store::Connection& c) {
+  auto job = [uid = p.user.id, aid, client = ctx.connection().client_ip](store::Connection& c) {
     auto access = load_annotation(c, uid, aid);
     const auto& a = access.annotation;
     if (!access.is_author)
@@ -206,6 +212,8 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     const auto new_end = a.anchor.start + d::code_point_count(*a.suggestion);
     auto anchor = d::make_anchor(new_body, a.anchor.start, new_end).value_or(a.anchor);
     store::AnnotationRepository::mark_applied(c, aid, anchor, uid, now);
+    record_audit(c, client, uid, "annotation_applied", "annotation", aid,
+                 {{"post_id", cp.post.id}});
     return std::make_pair(*store::PostRepository::find(c, cp.post.id, uid),
                           *store::AnnotationRepository::find(c, aid));
   };

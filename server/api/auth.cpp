@@ -1,6 +1,7 @@
 #include "api/auth.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
 #include "api/second_factor.hpp"
@@ -8,7 +9,6 @@
 #include "api/views.hpp"
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/session_repository.hpp"
 #include "store/totp_repository.hpp"
@@ -111,9 +111,8 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
   ok = ok && user && !user->disabled;
   if (!ok) {
     auto audit = [username, ip](store::Connection& c) {
-      store::AuditRepository::record(c, domain::now_millis(), std::nullopt, "login_failed", "user",
-                                     std::nullopt,
-                                     nlohmann::json{{"username", username}, {"ip", ip}}.dump());
+      record_audit(c, ip, std::nullopt, "login_failed", "user", std::nullopt,
+                   {{"username", username}});
     };
     co_await write(s.writer, std::move(audit));
     throw Error(ErrorKind::unauthenticated, "invalid_credentials",
@@ -148,17 +147,15 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
        factor = totp_enabled ? factor : SecondFactor{}, public_id = random_token(16),
        agent = clean_user_agent(ctx.header("User-Agent").value_or(""))](store::Connection& c) {
         if (factor.kind != SecondFactor::Kind::none && !spend_second_factor(c, uid, factor, now)) {
-          store::AuditRepository::record(
-              c, now, uid, "login_failed", "user", uid,
-              nlohmann::json{{"ip", ip}, {"reason", "second_factor"}}.dump());
+          record_audit(c, ip, uid, "login_failed", "user", uid, {{"reason", "second_factor"}});
           return false;
         }
         store::SessionRepository::insert(c, hash, uid, now, now + ttl_ms);
         store::SessionRepository::describe(c, hash, public_id, agent, ip, now);
         if (!upgraded.empty()) store::UserRepository::set_password_hash(c, uid, upgraded);
-        nlohmann::json details{{"ip", ip}};
+        auto details = nlohmann::json::object();
         if (factor.kind != SecondFactor::Kind::none) details["second_factor"] = factor.name();
-        store::AuditRepository::record(c, now, uid, "login", "user", uid, details.dump());
+        record_audit(c, ip, uid, "login", "user", uid, details);
         return true;
       };
   if (!co_await write(s.writer, std::move(start_session)))
@@ -179,9 +176,10 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> logout(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx, Gate::enrolment);
-  auto end_session = [hash = p.token_hash, uid = p.user.id](store::Connection& c) {
+  auto end_session = [hash = p.token_hash, uid = p.user.id,
+                      client = ctx.connection().client_ip](store::Connection& c) {
     store::SessionRepository::remove(c, hash);
-    store::AuditRepository::record(c, domain::now_millis(), uid, "logout", "user", uid);
+    record_audit(c, client, uid, "logout", "user", uid);
   };
   co_await write(s.writer, std::move(end_session));
   auto res = http::json_response(http::Status::ok, {{"ok", true}});

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -79,12 +80,13 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
       throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
   }
   auto job = [uid = p.user.id, exec, title, metric = *metric,
-              target = target_it->get<std::int64_t>(), term = *term,
-              due = *due](store::Connection& c) {
+              target = target_it->get<std::int64_t>(), term = *term, due = *due,
+              client = ctx.connection().client_ip](store::Connection& c) {
     if (!store::UserRepository::relation(c, uid, exec).coaches_author)
       throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
     auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due},
                                             d::now_millis());
+    record_audit(c, client, uid, "goal_set", "goal", id, {{"executive_id", exec}});
     return *store::GoalRepository::find(c, id);
   };
   auto g = co_await write(s.writer, std::move(job));
@@ -94,7 +96,7 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
 awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto g = store::GoalRepository::find(c, id);
     if (!g) throw d::not_found("Goal " + std::to_string(id));
     if (g->executive_id != uid &&
@@ -102,6 +104,7 @@ awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx) {
       throw d::not_found("Goal " + std::to_string(id));
     if (g->coach.id != uid) throw d::forbidden("Only the coach who set a goal removes it.");
     store::GoalRepository::remove(c, id);
+    record_audit(c, client, uid, "goal_removed", "goal", id);
   };
   co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"ok", true}});

@@ -1,6 +1,7 @@
 #include "api/lifecycle.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -53,8 +54,8 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [actor = p.actor(), name = p.user.display_name, id, text,
-              space](store::Connection& c) {
+  auto job = [actor = p.actor(), name = p.user.display_name, id, text, space,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     const bool rewrite = text && *text != post.body;
     const bool move = space && *space != post.space;
@@ -77,6 +78,9 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
                        id);
       }
     }
+    nlohmann::json detail = nlohmann::json::object();
+    if (move) detail["space"] = d::to_string(*space);
+    record_audit(c, client, actor.id, "post_edited", "post", id, detail);
     return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -88,13 +92,15 @@ awaitable<http::Response> submit_post(Services& s, http::RequestContext& ctx) {
   load_coached_post(s, p, id);
   if (!d::has_capability(p.user.role, d::Capability::submit_for_review))
     throw d::forbidden("Only executives submit posts for review.");
-  auto job = [&s, uid = p.user.id, name = p.user.display_name, id](store::Connection& c) {
+  auto job = [&s, uid = p.user.id, name = p.user.display_name, id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::submit);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
     notify_coaches(c, uid, "submission_waiting",
                    name + " submitted a post for review: \"" + excerpt(post.body) + "\"", id);
+    record_audit(c, client, uid, "post_submitted", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -104,7 +110,8 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [&s, actor = p.actor(), id](store::Connection& c) {
+  auto job = [&s, actor = p.actor(), id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     auto next = d::transition(post.state, d::PostCommand::publish);
     // A draft goes out directly only when the training level allows it there; an approved
@@ -116,6 +123,7 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
       d::decide_new_post(actor, post.space, d::PostAction::publish);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, actor.id, "post_published", "post", id);
     return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -125,10 +133,11 @@ awaitable<http::Response> withdraw_post(Services& s, http::RequestContext& ctx) 
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::withdraw);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, uid, "post_withdrawn", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));

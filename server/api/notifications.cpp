@@ -6,8 +6,11 @@
 #include "api/json_body.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
+#include "domain/permissions.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/post_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace greenroom::api {
 
@@ -32,8 +35,19 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
     list.pop_back();
     next = d::encode_cursor({list.back().id, list.back().id});
   }
+  // A notice about a post the reader may no longer see (hidden or removed since) is left out.
   auto items = nlohmann::json::array();
-  for (const auto& n : list) items.push_back(notification_json(n));
+  const auto actor = p.actor();
+  for (const auto& n : list) {
+    if (n.post_id) {
+      auto post = store::PostRepository::find(*conn, *n.post_id, p.user.id);
+      if (!post ||
+          !d::can_view_post(actor, post->facts(),
+                            store::UserRepository::relation(*conn, p.user.id, post->author.id)))
+        continue;
+    }
+    items.push_back(notification_json(n));
+  }
   co_return http::json_response(
       http::Status::ok,
       {{"items", std::move(items)},

@@ -2,6 +2,7 @@
 #include "api/reauth.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/json_body.hpp"
 #include "api/services.hpp"
@@ -10,7 +11,6 @@
 #include "domain/post_rules.hpp"
 #include "domain/text.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
 
 namespace greenroom::api {
@@ -86,15 +86,14 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   }
   next->document = d::to_json(next->rules);
   next->updated_at = d::now_millis();
-  auto save = [next, uid = p.user.id](store::Connection& c) {
+  auto save = [next, uid = p.user.id, client = ctx.connection().client_ip](store::Connection& c) {
     // The version is decided inside the writer so two admins cannot both write version N.
     auto latest = store::PolicyRepository::latest(c);
     if (latest && latest->version >= next->version)
       throw d::conflict("The policy changed meanwhile (now version " +
                         std::to_string(latest->version) + "); reload and edit again.");
     store::PolicyRepository::insert(c, next->version, next->document.dump(), uid, next->updated_at);
-    store::AuditRepository::record(c, next->updated_at, uid, "policy_updated", "policy",
-                                   next->version);
+    record_audit(c, client, uid, "policy_updated", "policy", next->version);
   };
   co_await write(s.writer, std::move(save));
   s.policy.set(next);

@@ -3,12 +3,14 @@
 #include <map>
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/policy.hpp"
 #include "api/views.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
+#include "domain/moderation.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
 #include "http/json_text.hpp"
@@ -23,13 +25,19 @@ namespace d = greenroom::domain;
 
 namespace {
 
+d::Error thread_locked() {
+  return d::conflict("This thread is locked by a moderator; it takes no new replies.",
+                     "thread_locked");
+}
+
 // Inside a write: the post must still exist and be published (it may have changed since
 // the visibility check).
-void require_published(store::Connection& c, std::int64_t post_id) {
-  auto q = c.prepare("SELECT state FROM posts WHERE id = ?1");
+void require_published(store::Connection& c, std::int64_t post_id, bool for_reply = false) {
+  auto q = c.prepare("SELECT state, locked_at IS NOT NULL FROM posts WHERE id = ?1");
   q.bind(1, post_id);
   if (!q.step() || q.text(0) != "published")
     throw d::conflict("Replies and likes are only possible on published posts.");
+  if (for_reply && !d::accepts_replies(q.int64(1) != 0)) throw thread_locked();
 }
 
 std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
@@ -88,8 +96,11 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   if (state != d::PostState::draft) enforce_policy(s.policy, text);
 
   auto insert = [uid = p.user.id, name = p.user.display_name, space = *space, state,
-                 text = std::move(text)](store::Connection& c) {
+                 text = std::move(text),
+                 client = ctx.connection().client_ip](store::Connection& c) {
     auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
+    record_audit(c, client, uid, "post_created", "post", id,
+                 nlohmann::json{{"space", d::to_string(space)}, {"state", d::to_string(state)}});
     if (state == d::PostState::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
@@ -126,14 +137,16 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Replies are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
+  if (!d::accepts_replies(post.locked)) throw thread_locked();
   // The same golden rules as posts, and for a Crawl executive in the company space the same
   // review: the reply waits for a coach's approval, seen only by the author and coaches.
   enforce_policy(s.policy, text, "reply");
   const auto review = d::decide_new_reply(p.actor(), post.space);
   auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, review,
-                 text = std::move(text)](store::Connection& c) {
-    require_published(c, pid);
+                 text = std::move(text), client = ctx.connection().client_ip](store::Connection& c) {
+    require_published(c, pid, true);
     auto reply = store::PostRepository::add_reply(c, pid, uid, text, d::now_millis(), review);
+    record_audit(c, client, uid, "reply_created", "reply", reply.id, {{"post_id", pid}});
     if (review == d::ReplyReview::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " replied in the company space; the reply waits for your review: \"" +
@@ -152,10 +165,15 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Likes are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
-  auto change = [pid = post.id, uid = p.user.id, liked](store::Connection& c) {
+  auto change = [pid = post.id, uid = p.user.id, liked,
+                 client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid);
-    return liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
-                 : store::PostRepository::unlike(c, pid, uid);
+    const auto changes_before = sqlite3_total_changes(c.handle());
+    auto count = liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
+                       : store::PostRepository::unlike(c, pid, uid);
+    if (sqlite3_total_changes(c.handle()) != changes_before)  // idempotent: audit real changes
+      record_audit(c, client, uid, liked ? "post_liked" : "post_unliked", "post", pid);
+    return count;
   };
   auto count = co_await write(s.writer, std::move(change));
   co_return http::json_response(http::Status::ok, {{"like_count", count}, {"liked_by_me", liked}});

@@ -1,6 +1,7 @@
 #include "api/reviews.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -108,8 +109,8 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
     throw d::forbidden("Only the author's coaches review a post; nobody approves their own.");
   auto in = read_verdict_input(ctx);
   auto job = [uid = p.user.id, name = p.user.display_name, id, verdict = in.verdict,
-              comment = in.comment, rubric = in.rubric,
-              seen_version = in.version](store::Connection& c) {
+              comment = in.comment, rubric = in.rubric, seen_version = in.version,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
     if (seen_version != post.version)
       throw d::conflict("The post changed while you were reviewing it (you saw version " +
@@ -122,6 +123,7 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
     auto rid =
         store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
     store::PostRepository::set_state(c, id, next, now);
+    record_audit(c, client, uid, "review_" + verdict, "post", id, {{"review_id", rid}});
     notify(c, post.author.id, "verdict_given",
            verdict == "approve"
                ? name + " approved your post; it is now published: \"" + excerpt(post.body) + "\""

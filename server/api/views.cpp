@@ -1,5 +1,6 @@
 #include "api/views.hpp"
 
+#include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
 namespace greenroom::api {
@@ -32,7 +33,10 @@ nlohmann::json post_json(const store::PostRecord& p) {
                                           : nlohmann::json(nullptr)},
           {"reply_count", p.reply_count},
           {"like_count", p.like_count},
-          {"liked_by_me", p.liked_by_me}};
+          {"liked_by_me", p.liked_by_me},
+          {"locked", p.locked},
+          {"moderation_reason", p.moderation_reason.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(p.moderation_reason)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -69,6 +73,13 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
   append_json_int(out, p.like_count);
   out += ",\"liked_by_me\":";
   http::append_json_bool(out, p.liked_by_me);
+  out += ",\"locked\":";
+  http::append_json_bool(out, p.locked);
+  out += ",\"moderation_reason\":";
+  if (p.moderation_reason.empty())
+    out += "null";
+  else
+    append_json_string(out, p.moderation_reason);
   out += '}';
 }
 
@@ -80,7 +91,9 @@ nlohmann::json reply_json(const store::ReplyRecord& r) {
           {"state", domain::to_string(r.state)},
           {"review_state", domain::to_string(r.review)},
           {"version", r.version},
-          {"created_at", format_rfc3339(r.created_at)}};
+          {"created_at", format_rfc3339(r.created_at)},
+          {"moderation_reason", r.moderation_reason.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(r.moderation_reason)}};
 }
 
 }  // namespace greenroom::api

@@ -1,9 +1,11 @@
 #include "app/routes.hpp"
 
 #include "api/annotations.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/posts.hpp"
@@ -86,6 +88,13 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/coaches/{coach_id}/executives/{executive_id}",
         bind(api::unassign_coach));
   r.add(Verb::get, "/api/v1/cohort", bind(api::cohort));
+
+  // Moderation and the audit trail.
+  r.add(Verb::post, "/api/v1/reports", bind(api::create_report));
+  r.add(Verb::get, "/api/v1/moderation/queue", bind(api::moderation_queue));
+  r.add(Verb::post, "/api/v1/moderation/actions", bind(api::moderation_action));
+  r.add(Verb::get, "/api/v1/audit", bind(api::list_audit));
+  r.add(Verb::get, "/api/v1/audit/export", bind(api::export_audit));
 }
 
 }  // namespace greenroom::app

@@ -6,6 +6,7 @@
 
 #include "api/credentials.hpp"
 #include "app/commands.hpp"
+#include "app/seed_moderation.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
@@ -261,6 +262,8 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
         "like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
         "192.0.2.15", now - 2 * day);
+
+    seed_moderation(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -23,6 +23,10 @@ bool has_capability(Role role, Capability cap) {
       return role == Role::admin;
     case Capability::review_posts:
       return role == Role::coach;
+    case Capability::moderate:
+      return role == Role::moderator || role == Role::admin;
+    case Capability::export_audit:
+      return role == Role::admin;
   }
   return false;
 }

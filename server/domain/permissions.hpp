@@ -15,6 +15,8 @@ enum class Capability {
   manage_users,        // create users, set roles, assign coaches
   edit_policy,         // edit the golden rules
   review_posts,        // annotate and give verdicts on their executives' posts
+  moderate,            // work the report queue, act on posts and replies, read the audit trail
+  export_audit,        // export the whole audit trail
 };
 
 bool has_capability(Role role, Capability cap);

@@ -44,6 +44,10 @@ class RequestContext {
   std::int64_t user_id = 0;
   std::string route_name = "unmatched";
 
+  // Set by a handler whose body is streamed: the response it returns carries the status and
+  // headers only, and the connection writes the body from this (see http::BodyProducer).
+  BodyProducer stream_body;
+
  private:
   Request req_;
   ConnectionInfo conn_;

@@ -31,7 +31,8 @@ boost::asio::awaitable<Response> Dispatcher::route(RequestContext& ctx) {
                            "No such path: " + clip(ctx.path(), 100) + ".");
 }
 
-boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn) {
+boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn,
+                                                    BodyProducer* stream) {
   const auto start = std::chrono::steady_clock::now();
   const bool keep_alive = req.keep_alive();
   const unsigned version = req.version();
@@ -48,6 +49,21 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
                {"method", std::string(bhttp::to_string(ctx.method()))}});
     res = error_response(Status::internal_server_error, "internal",
                          "Something went wrong on the server; the error has been logged.");
+  }
+  if (ctx.stream_body) {
+    if (res.result() != Status::ok || ctx.method() == Verb::head) {
+      ctx.stream_body = nullptr;
+    } else if (stream && version >= 11) {
+      *stream = std::move(ctx.stream_body);
+    } else {  // no connection to stream to (tests, HTTP/1.0): the body is built here
+      std::string piece;
+      for (bool more = true; more;) {
+        piece.clear();
+        more = ctx.stream_body(piece);
+        res.body() += piece;
+      }
+      res.prepare_payload();
+    }
   }
   res.version(version);
   res.keep_alive(keep_alive);

@@ -252,10 +252,53 @@ asio::awaitable<void> Server::serve(Stream& stream, Tracked& tracked) {
     }
 
     auto info = client_info(tracked.peer, tracked.tls, opts_.trusted_proxies, parser.get());
-    auto res = co_await dispatcher_.handle(parser.release(), std::move(info));
+    http::BodyProducer body_stream;
+    auto res = co_await dispatcher_.handle(parser.release(), std::move(info), &body_stream);
     if (stopping_) res.keep_alive(false);
+    if (body_stream) {
+      if (!co_await write_streamed(stream, res, body_stream) || !res.keep_alive()) co_return;
+      continue;
+    }
     if (!co_await write_response(stream, res) || !res.keep_alive()) co_return;
   }
+}
+
+template <class Stream>
+asio::awaitable<bool> Server::write_streamed(Stream& stream, http::Response& res,
+                                             http::BodyProducer& produce) {
+  // The headers of `res`, then the producer's pieces as chunks, each write under the write
+  // timeout; only one piece is held at a time, so memory stays flat however long the body.
+  auto& lowest = beast::get_lowest_layer(stream);
+  bhttp::response<bhttp::empty_body> head{static_cast<bhttp::response_header<>&>(res)};
+  head.erase(bhttp::field::content_length);
+  head.chunked(true);
+  bhttp::response_serializer<bhttp::empty_body> serializer{head};
+  lowest.expires_after(opts_.write_timeout);
+  auto [hec, hn] = co_await bhttp::async_write_header(stream, serializer, tuple_awaitable);
+  (void)hn;
+  if (hec) co_return false;
+  std::string piece;
+  for (bool more = true; more;) {
+    piece.clear();
+    try {
+      more = produce(piece);
+    } catch (const std::exception& e) {
+      // Headers are gone already: end the connection without the last chunk, so the client
+      // sees an incomplete body rather than a short one that looks whole.
+      http::log_event("error", "streamed body failed", {{"error", e.what()}});
+      co_return false;
+    }
+    if (piece.empty()) continue;
+    lowest.expires_after(opts_.write_timeout);
+    auto [wec, wn] =
+        co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(piece)), tuple_awaitable);
+    (void)wn;
+    if (wec) co_return false;
+  }
+  lowest.expires_after(opts_.write_timeout);
+  auto [lec, ln] = co_await asio::async_write(stream, bhttp::make_chunk_last(), tuple_awaitable);
+  (void)ln;
+  co_return !lec;
 }
 
 asio::awaitable<void> Server::run_plain(tcp::socket socket, Admission a) {

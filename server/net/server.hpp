@@ -70,6 +70,9 @@ class Server {
   std::optional<Admission> admit(boost::asio::ip::tcp::socket& socket);
   void refuse(boost::asio::ip::tcp::socket& socket, std::string_view why);
   std::shared_ptr<Tracked> track(boost::asio::ip::tcp::socket& socket, Admission a, bool tls);
+  template <class Stream>
+  boost::asio::awaitable<bool> write_streamed(Stream& stream, http::Response& res,
+                                              http::BodyProducer& produce);
   void untrack(const std::shared_ptr<Tracked>& t);
 
   boost::asio::io_context& ioc_;

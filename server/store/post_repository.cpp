@@ -5,6 +5,7 @@
 
 #include "domain/permissions.hpp"
 #include "store/reply_repository.hpp"
+#include "domain/moderation.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {
@@ -14,7 +15,8 @@ namespace {
 constexpr std::string_view kPostSelect =
     "SELECT p.id, p.author_id, u.username, u.display_name, p.space, p.state, p.body, "
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
-    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1) "
+    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
+    "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, '') "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -33,6 +35,8 @@ PostRecord read_post(const Statement& q) {
   p.reply_count = q.int64(11);
   p.like_count = q.int64(12);
   p.liked_by_me = q.int64(13) != 0;
+  p.locked = q.int64(14) != 0;
+  p.moderation_reason = q.text(15);
   return p;
 }
 

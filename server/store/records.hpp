@@ -39,6 +39,8 @@ struct PostRecord {
   std::int64_t reply_count = 0;
   std::int64_t like_count = 0;
   bool liked_by_me = false;
+  bool locked = false;
+  std::string moderation_reason;  // the last hide/remove reason, "" when none
 
   domain::PostFacts facts() const { return {id, author.id, space, state}; }
 };
@@ -52,6 +54,7 @@ struct ReplyRecord {
   domain::ReplyState state = domain::ReplyState::visible;
   domain::ReplyReview review = domain::ReplyReview::none;
   std::int64_t version = 1;
+  std::string moderation_reason;  // the last hide/remove reason, "" when none
 
   domain::ReplyFacts facts() const { return {id, post_id, author.id, state, review}; }
 };

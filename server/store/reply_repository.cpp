@@ -14,6 +14,7 @@ ReplyRecord read_reply(const Statement& q) {
   r.state = domain::parse_reply_state(q.text(7)).value_or(domain::ReplyState::removed);
   r.review = domain::parse_reply_review(q.text(8)).value_or(domain::ReplyReview::in_review);
   r.version = q.int64(9);
+  r.moderation_reason = q.text(10);
   return r;
 }
 

@@ -5,6 +5,14 @@
 import type { ApiClient } from './client';
 import type {
   AdminUser,
+  AuditEntry,
+  AuditFilters,
+  ModerationAction,
+  ModerationActionName,
+  ModerationCase,
+  Report,
+  ReportReason,
+  ReportTarget,
   Annotation,
   AnnotationReply,
   CohortEntry,
@@ -42,6 +50,24 @@ interface Items<T> {
 }
 
 export const FEED_PAGE_SIZE = 20;
+
+/** Audit filters as query parameters: empty ones left out, local times as RFC 3339 UTC. */
+export function auditQuery(f: AuditFilters): Record<string, string | null> {
+  const time = (v?: string) => {
+    if (!v) return null;
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  };
+  const text = (v?: string) => (v && v.trim() !== '' ? v.trim() : null);
+  return {
+    actor: text(f.actor),
+    action: text(f.action),
+    target_type: text(f.target_type),
+    target_id: text(f.target_id),
+    since: time(f.since),
+    until: time(f.until),
+  };
+}
 
 export function createApi(client: ApiClient) {
   return {
@@ -231,6 +257,33 @@ export function createApi(client: ApiClient) {
       return client.request<{ unread_count: number }>('POST', '/notifications/read', {
         body: ids === 'all' ? { all: true } : { ids },
       });
+    },
+
+    // ----- moderation and the audit trail -----
+    report(targetType: ReportTarget, targetId: number, reason: ReportReason, comment: string): Promise<{ report: Report }> {
+      const body: Record<string, unknown> = { target_type: targetType, target_id: targetId, reason };
+      if (comment.trim() !== '') body.comment = comment.trim();
+      return client.request<{ report: Report }>('POST', '/reports', { body });
+    },
+    moderationQueue(before: string | null, signal?: AbortSignal): Promise<Page<ModerationCase>> {
+      return client.request<Page<ModerationCase>>('GET', '/moderation/queue', { query: { limit: FEED_PAGE_SIZE, before }, signal });
+    },
+    moderate(targetType: ReportTarget, targetId: number, action: ModerationActionName, reason: string): Promise<{ action: ModerationAction }> {
+      return client.request<{ action: ModerationAction }>('POST', '/moderation/actions', {
+        body: { target_type: targetType, target_id: targetId, action, reason },
+      });
+    },
+    audit(filters: AuditFilters, before: string | null, signal?: AbortSignal): Promise<Page<AuditEntry>> {
+      return client.request<Page<AuditEntry>>('GET', '/audit', { query: { ...auditQuery(filters), limit: 50, before }, signal });
+    },
+    /** Where the browser downloads the JSON Lines export (admins). */
+    auditExportHref(filters: AuditFilters): string {
+      const q = new URLSearchParams();
+      const { since, until } = auditQuery(filters);
+      if (since) q.set('since', since);
+      if (until) q.set('until', until);
+      const s = q.toString();
+      return `/api/v1/audit/export${s ? `?${s}` : ''}`;
     },
 
     // ----- admin -----

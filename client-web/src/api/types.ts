@@ -40,10 +40,15 @@ export interface Post {
   reply_count: number;
   like_count: number;
   liked_by_me: boolean;
+  /** A moderator locked the thread: no new replies. */
+  locked?: boolean;
+  /** Why a moderator hid or removed it (shown to its author and moderators). */
+  moderation_reason?: string | null;
 }
 
 /** Where a reply is in a coach's review: `none` (never needed one), held, or approved. */
 export type ReplyReviewState = 'none' | 'in_review' | 'changes_requested' | 'approved';
+export type ReplyState = 'visible' | 'hidden' | 'removed';
 
 export interface Reply {
   id: number;
@@ -52,7 +57,8 @@ export interface Reply {
   body: string;
   created_at: string;
   /** moderation: `visible`, `hidden` or `removed` */
-  state?: string;
+  state?: ReplyState;
+  moderation_reason?: string | null;
   /** a Crawl executive's company reply is held (`in_review`) until a coach approves it */
   review_state?: ReplyReviewState;
   version?: number;
@@ -287,4 +293,69 @@ export interface PolicyDocument {
   version: number;
   policy: Record<string, unknown>;
   updated_at: string;
+}
+
+// ---------- moderation and the audit trail ----------
+
+export type ReportTarget = 'post' | 'reply';
+export type ReportReason = 'harassment' | 'confidential' | 'personal_data' | 'misleading' | 'other';
+export type ModerationActionName = 'hide' | 'remove' | 'restore' | 'lock' | 'unlock' | 'dismiss';
+
+export interface Report {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  reason: ReportReason;
+  comment: string;
+  created_at: string;
+  updated_at: string;
+  reporter?: Author;
+}
+
+/** One reported item in the moderation queue with its open reports. */
+export interface ModerationCase {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  report_count: number;
+  first_reported_at: string;
+  reasons: Partial<Record<ReportReason, number>>;
+  reports: Report[];
+  /** The reported post, or the reported reply. */
+  item: Post | Reply;
+  /** The post itself, or the post the reply answers. */
+  post: Post;
+  own_content: boolean;
+}
+
+export interface ModerationAction {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  action: ModerationActionName;
+  reason: string;
+  created_at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: Author | null;
+  action: string;
+  target_type: string;
+  target_id: number | null;
+  reason: string;
+  client: string;
+  detail: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  target_type?: string;
+  target_id?: string;
+  since?: string;
+  until?: string;
 }

@@ -22,6 +22,12 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
+  if (user.role === 'moderator' || user.role === 'admin') {
+    items.push(
+      { href: '/moderation', label: 'Moderation', active: route.name === 'moderation' },
+      { href: '/audit', label: 'Audit', active: route.name === 'audit' },
+    );
+  }
   if (user.role === 'admin') items.push({ href: '/admin/users', label: 'Admin', active: route.name === 'admin' });
   return items;
 }

@@ -5,6 +5,7 @@ import { Link } from '../navigation';
 import { Avatar } from './Avatar';
 import { ReplyIcon } from './Icons';
 import { LikeButton } from './LikeButton';
+import { ReportButton } from './ReportButton';
 import { RelativeTime } from './RelativeTime';
 
 export interface PostCardProps {
@@ -62,6 +63,16 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
           </p>
         </div>
       </header>
+      {(post.state === 'hidden' || post.state === 'removed') && post.moderation_reason && !preview && (
+        <p class="moderation-notice" data-testid="moderation-notice">
+          <strong>{post.state === 'hidden' ? 'Hidden by a moderator.' : 'Removed by a moderator.'}</strong> Reason: {post.moderation_reason}
+        </p>
+      )}
+      {post.locked && !preview && (
+        <p class="locked-notice" data-testid="locked-notice">
+          This thread is locked by a moderator: it takes no new replies.
+        </p>
+      )}
       {body ?? <div class="post-body">{post.body}</div>}
       {published && !preview && (
         <footer class="post-actions">
@@ -77,6 +88,7 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
               <span>{replies(post.reply_count)}</span>
             </span>
           )}
+          <ReportButton targetType="post" targetId={post.id} authorId={post.author.id} authorName={post.author.display_name} />
         </footer>
       )}
       {!published && !preview && linkToDetail && (

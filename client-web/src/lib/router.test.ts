@@ -19,6 +19,8 @@ describe('parseRoute', () => {
     expect(parseRoute('/admin')).toEqual({ name: 'admin', section: 'users' });
     expect(parseRoute('/admin/policy')).toEqual({ name: 'admin', section: 'policy' });
     expect(parseRoute('/admin/nope').name).toBe('not-found');
+    expect(parseRoute('/moderation')).toEqual({ name: 'moderation' });
+    expect(parseRoute('/audit')).toEqual({ name: 'audit' });
     expect(parseRoute('/review/0').name).toBe('not-found');
   });
 
@@ -56,6 +58,17 @@ describe('parseRoute', () => {
 });
 
 describe('routeAllowed', () => {
+  it('opens moderation and the audit trail to moderators and admins only', () => {
+    for (const role of ['moderator', 'admin'] as const) {
+      expect(routeAllowed({ name: 'moderation' }, role)).toBe(true);
+      expect(routeAllowed({ name: 'audit' }, role)).toBe(true);
+    }
+    for (const role of ['member', 'coach', 'executive'] as const) {
+      expect(routeAllowed({ name: 'moderation' }, role)).toBe(false);
+      expect(routeAllowed({ name: 'audit' }, role)).toBe(false);
+    }
+  });
+
   it('keeps the practice feed from members only', () => {
     const practice: Route = { name: 'feed', space: 'practice' };
     expect(routeAllowed(practice, 'member')).toBe(false);

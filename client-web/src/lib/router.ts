@@ -22,6 +22,8 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'security' }
   | { name: 'admin'; section: AdminSection }
+  | { name: 'moderation' }
+  | { name: 'audit' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -66,6 +68,8 @@ const ROUTES: Pattern[] = [
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
   { re: /^\/security$/, build: () => ({ name: 'security' }) },
+  { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
+  { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -110,6 +114,10 @@ export function hrefFor(route: Route): string {
       return '/security';
     case 'admin':
       return `/admin/${route.section}`;
+    case 'moderation':
+      return '/moderation';
+    case 'audit':
+      return '/audit';
     case 'not-found':
       return route.path;
   }
@@ -129,6 +137,9 @@ export function routeAllowed(route: Route, role: Role): boolean {
       return role === 'executive';
     case 'admin':
       return role === 'admin';
+    case 'moderation':
+    case 'audit':
+      return role === 'moderator' || role === 'admin';
     default:
       return true;
   }
@@ -171,6 +182,10 @@ export function titleFor(route: Route): string {
       return 'Notifications';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
+    case 'moderation':
+      return 'Moderation queue';
+    case 'audit':
+      return 'Audit trail';
     case 'not-found':
       return 'Page not found';
   }

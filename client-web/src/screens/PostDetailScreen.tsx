@@ -7,6 +7,8 @@ import { useFormAction } from '../components/Form';
 import { PostCard } from '../components/PostCard';
 import { RelativeTime } from '../components/RelativeTime';
 import { ReplyBox } from '../components/ReplyBox';
+import { ModerationActions } from '../components/ModerationActions';
+import { ReportButton } from '../components/ReportButton';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
 import { Link } from '../navigation';
@@ -81,6 +83,7 @@ export function PostDetailScreen({ id }: { id: number }) {
           post={state.post}
           replies={state.replies}
           onPostChange={(post) => setState({ status: 'ready', post, replies: state.replies })}
+          onModerated={() => setAttempt(attempt + 1)}
           onReply={(reply) =>
             setState({
               status: 'ready',
@@ -100,15 +103,18 @@ function Thread({
   replies,
   onReply,
   onPostChange,
+  onModerated,
 }: {
   post: Post;
   replies: Reply[];
   onReply: (reply: Reply) => void;
   onPostChange: (post: Post) => void;
+  onModerated: () => void;
 }) {
   const { user } = useApp();
   const own = post.author.id === user.id;
   const coachView = !own && user.role === 'coach';
+  const moderator = user.role === 'moderator' || user.role === 'admin';
   return (
     <div class="thread">
       {own ? (
@@ -121,6 +127,20 @@ function Thread({
           <Link href={`/review/${post.id}`}>Open in the review workspace</Link> to annotate{post.state === 'in_review' ? ' and give a verdict' : ''}.
         </p>
       )}
+      {moderator && !own && (
+        <details class="moderate-panel">
+          <summary>Moderate this post</summary>
+          <ModerationActions
+            targetType="post"
+            targetId={post.id}
+            item={post}
+            post={post}
+            hasReports={false}
+            label={`Moderate the post by ${post.author.display_name}`}
+            onDone={onModerated}
+          />
+        </details>
+      )}
       <section class="replies" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
           {replies.length === 0 ? 'Replies' : `Replies (${replies.length})`}
@@ -131,12 +151,16 @@ function Thread({
           <ol class="reply-list" aria-label="Replies">
             {replies.map((reply) => (
               <li key={reply.id}>
-                <ReplyItem reply={reply} />
+                <ReplyItem reply={reply} post={post} onModerated={onModerated} />
               </li>
             ))}
           </ol>
         )}
-        {post.state === 'published' ? (
+        {post.state === 'published' && post.locked ? (
+          <p class="locked-notice" role="note">
+            This thread is locked by a moderator. You can read the replies, but no new ones can be added.
+          </p>
+        ) : post.state === 'published' ? (
           <ReplyForm postId={post.id} onReply={onReply} />
         ) : (
           <p class="muted">Replies open once the post is published.</p>
@@ -171,9 +195,13 @@ function HeldMarker({ reply }: { reply: Reply }) {
   );
 }
 
-function ReplyItem({ reply }: { reply: Reply }) {
+function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onModerated: () => void }) {
+  const { user } = useApp();
+  const moderator = (user.role === 'moderator' || user.role === 'admin') && reply.author.id !== user.id;
+  const moderated = reply.state === 'hidden' || reply.state === 'removed';
+  const classes = `reply${moderated ? ' is-moderated' : ''}${isHeld(reply) ? ' is-held' : ''}`;
   return (
-    <article class={`reply${isHeld(reply) ? ' is-held' : ''}`} aria-label={`Reply by ${reply.author.display_name}`}>
+    <article class={classes} aria-label={`Reply by ${reply.author.display_name}`}>
       <Avatar author={reply.author} size="sm" />
       <div class="reply-main">
         <p class="reply-meta">
@@ -184,8 +212,35 @@ function ReplyItem({ reply }: { reply: Reply }) {
           </span>
           <RelativeTime iso={reply.created_at} />
         </p>
+        {moderated && (
+          <p class="moderation-notice" data-testid="reply-moderation-notice">
+            <strong>{reply.state === 'hidden' ? 'Hidden by a moderator.' : 'Removed by a moderator.'}</strong>
+            {reply.moderation_reason ? ` Reason: ${reply.moderation_reason}` : ''}
+          </p>
+        )}
         <div class="post-body">{reply.body}</div>
         <HeldMarker reply={reply} />
+        {!moderated && (
+          <div class="reply-actions">
+            <ReportButton targetType="reply" targetId={reply.id} authorId={reply.author.id} authorName={reply.author.display_name} />
+          </div>
+        )}
+        {moderator && (
+          <details class="moderate-panel">
+            <summary>
+              Moderate<span class="visually-hidden"> the reply by {reply.author.display_name}</span>
+            </summary>
+            <ModerationActions
+              targetType="reply"
+              targetId={reply.id}
+              item={reply}
+              post={post}
+              hasReports={false}
+              label={`Moderate the reply by ${reply.author.display_name}`}
+              onDone={onModerated}
+            />
+          </details>
+        )}
       </div>
     </article>
   );
