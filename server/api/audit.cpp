@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "api/json_body.hpp"
+#include "api/reauth.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -158,10 +159,10 @@ awaitable<http::Response> list_audit(Services& s, http::RequestContext& ctx) {
   co_return http::raw_json_response(http::Status::ok, std::move(out));
 }
 
-void require_export_clearance(Services&, const Principal& p, http::RequestContext&) {
+void require_export_clearance(Services& s, const Principal& p, http::RequestContext&) {
   if (!d::has_capability(p.user.role, d::Capability::export_audit))
     throw d::forbidden("Exporting the audit trail is for admins.");
-  // Re-authentication (a recent password or TOTP check) will be required here.
+  require_recent_auth(s, p);  // a recent password or TOTP proof, not only the cookie
 }
 
 awaitable<http::Response> export_audit(Services& s, http::RequestContext& ctx) {

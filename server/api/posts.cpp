@@ -143,7 +143,8 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   enforce_policy(s.policy, text, "reply");
   const auto review = d::decide_new_reply(p.actor(), post.space);
   auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, review,
-                 text = std::move(text), client = ctx.connection().client_ip](store::Connection& c) {
+                 text = std::move(text),
+                 client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid, true);
     auto reply = store::PostRepository::add_reply(c, pid, uid, text, d::now_millis(), review);
     record_audit(c, client, uid, "reply_created", "reply", reply.id, {{"post_id", pid}});

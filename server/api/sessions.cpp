@@ -1,10 +1,10 @@
 #include "api/sessions.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/session_repository.hpp"
 
 namespace greenroom::api {
@@ -43,10 +43,10 @@ awaitable<http::Response> end_session(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto id = ctx.params()["id"];
   if (id.empty() || id.size() > 64) throw domain::not_found("Session " + id.substr(0, 64));
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     if (!store::SessionRepository::remove_by_public_id(c, uid, id))
       throw domain::not_found("That session");
-    store::AuditRepository::record(c, domain::now_millis(), uid, "session_ended", "user", uid);
+    record_audit(c, client, uid, "session_ended", "user", uid);
   };
   co_await write(s.writer, std::move(job));
   auto res = http::json_response(http::Status::ok, {{"ended", 1}, {"current", id == p.session_id}});
@@ -55,10 +55,10 @@ awaitable<http::Response> end_session(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> end_other_sessions(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  auto job = [uid = p.user.id, keep = p.token_hash](store::Connection& c) {
+  auto job = [uid = p.user.id, keep = p.token_hash,
+              client = ctx.connection().client_ip](store::Connection& c) {
     int ended = store::SessionRepository::remove_others(c, uid, keep);
-    store::AuditRepository::record(c, domain::now_millis(), uid, "sessions_ended", "user", uid,
-                                   nlohmann::json{{"ended", ended}}.dump());
+    record_audit(c, client, uid, "sessions_ended", "user", uid, {{"ended", ended}});
     return ended;
   };
   auto ended = co_await write(s.writer, std::move(job));

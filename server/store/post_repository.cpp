@@ -3,9 +3,9 @@
 #include <limits>
 #include <string>
 
+#include "domain/moderation.hpp"
 #include "domain/permissions.hpp"
 #include "store/reply_repository.hpp"
-#include "domain/moderation.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {

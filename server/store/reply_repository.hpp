@@ -14,7 +14,8 @@ namespace greenroom::store {
 // The columns read_reply reads, in its order.
 inline constexpr std::string_view kReplySelect =
     "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at, "
-    "r.state, r.review_state, r.version, COALESCE(r.moderation_reason, '') FROM replies r JOIN users u ON u.id = r.author_id ";
+    "r.state, r.review_state, r.version, COALESCE(r.moderation_reason, '') FROM replies r JOIN "
+    "users u ON u.id = r.author_id ";
 
 ReplyRecord read_reply(const Statement& q);
 
