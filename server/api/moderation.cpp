@@ -85,7 +85,9 @@ store::ModeratedRecord load_visible_item(store::Connection& c, const d::Actor& a
   const d::PostFacts post{item->post_id, item->post_author_id, item->space, item->post_state};
   if (!d::can_view_post(actor, post, rel)) throw d::not_found(missing);
   if (type == d::TargetType::reply &&
-      !d::can_view_reply(actor, {item->id, item->author.id, item->reply_state}))
+      !d::can_view_reply(
+          actor, {item->id, item->post_id, item->author.id, item->reply_state, item->reply_review},
+          store::UserRepository::relation(c, actor.id, item->author.id)))
     throw d::not_found(missing);
   return *item;
 }
@@ -165,7 +167,10 @@ awaitable<http::Response> moderation_queue(Services& s, http::RequestContext& ct
     if (k.target_type == d::TargetType::reply) {
       item = nullptr;
       for (const auto& r : store::PostRepository::replies(*conn, post->id, 1000))
-        if (r.id == k.target_id && d::can_view_reply(actor, r.facts())) item = reply_json(r);
+        if (r.id == k.target_id &&
+            d::can_view_reply(actor, r.facts(),
+                              store::UserRepository::relation(*conn, actor.id, r.author.id)))
+          item = reply_json(r);
       if (item.is_null()) continue;
     }
     const bool own = (k.target_type == d::TargetType::post

@@ -24,6 +24,7 @@ struct ModeratedRecord {
       domain::PostState::published;  // of the post (for a reply: its post)
   domain::Space space = domain::Space::company;
   domain::ReplyState reply_state = domain::ReplyState::visible;
+  domain::ReplyReview reply_review = domain::ReplyReview::none;  // replies: held for a coach?
   bool locked = false;
 };
 
