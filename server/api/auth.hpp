@@ -26,7 +26,7 @@ struct Principal {
 // Which routes a signed-in user whose role requires TOTP may use before enrolling.
 enum class Gate {
   full,       // every route: 403 totp_enrolment_required until enrolled
-  enrolment,  // GET /me, /me/totp..., logout
+  enrolment,  // GET /me, /me/totp..., /auth/reauth, logout
 };
 
 // Throws 401 unauthenticated, 403 csrf_failed for an unsafe method without the token, or

@@ -28,7 +28,8 @@ void require_recent_auth(const Services& s, const Principal& p) {
 }
 
 awaitable<http::Response> reauth(Services& s, http::RequestContext& ctx) {
-  auto p = authenticate(s, ctx);
+  // Allowed before a required enrolment: starting one may itself ask for re-authentication.
+  auto p = authenticate(s, ctx, Gate::enrolment);
   auto body = read_json_object(ctx, {"password", "totp_code"});
   auto password = optional_string(body, "password");
   auto factor = read_second_factor(body);

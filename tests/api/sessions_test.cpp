@@ -282,6 +282,8 @@ TEST_F(SessionsTest, ARequiredRoleWithoutTotpMayOnlyEnrol) {
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json()["security"]["totp_required"], true);
   EXPECT_EQ(me.json()["security"]["totp_enabled"], false);
+  // Re-authentication stays open: starting the enrolment may ask for it.
+  EXPECT_EQ(mod.post("/api/v1/auth/reauth", {{"password", kPassword}}).status, 200);
   // A member is not concerned.
   EXPECT_EQ(Client::sign_in(port(), creds("bob")).get("/api/v1/feed").status, 200);
 

@@ -101,20 +101,21 @@ TEST(ModerationRules, NamesRoundTrip) {
 }
 
 TEST(ReplyVisibility, HiddenForAuthorAndOversightRemovedForOversightOnly) {
-  const ReplyFacts hidden{1, 3, ReplyState::hidden};
-  const ReplyFacts removed{1, 3, ReplyState::removed};
-  const ReplyFacts visible{1, 3, ReplyState::visible};
+  const ReplyFacts hidden{1, 9, 3, ReplyState::hidden, ReplyReview::none};
+  const ReplyFacts removed{1, 9, 3, ReplyState::removed, ReplyReview::none};
+  const ReplyFacts visible{1, 9, 3, ReplyState::visible, ReplyReview::none};
+  const Relation none{};
   const Actor author{3, Role::member, std::nullopt};
   const Actor other{4, Role::member, std::nullopt};
   const Actor coach{5, Role::coach, std::nullopt};
-  EXPECT_TRUE(can_view_reply(other, visible));
-  EXPECT_TRUE(can_view_reply(author, hidden));
-  EXPECT_FALSE(can_view_reply(other, hidden));
-  EXPECT_FALSE(can_view_reply(coach, hidden));
-  EXPECT_TRUE(can_view_reply(kMod, hidden));
-  EXPECT_FALSE(can_view_reply(author, removed));
-  EXPECT_TRUE(can_view_reply(kMod, removed));
-  EXPECT_TRUE(can_view_reply(kAdmin, removed));
+  EXPECT_TRUE(can_view_reply(other, visible, none));
+  EXPECT_TRUE(can_view_reply(author, hidden, none));
+  EXPECT_FALSE(can_view_reply(other, hidden, none));
+  EXPECT_FALSE(can_view_reply(coach, hidden, none));
+  EXPECT_TRUE(can_view_reply(kMod, hidden, none));
+  EXPECT_FALSE(can_view_reply(author, removed, none));
+  EXPECT_TRUE(can_view_reply(kMod, removed, none));
+  EXPECT_TRUE(can_view_reply(kAdmin, removed, none));
 }
 
 }  // namespace

@@ -59,6 +59,8 @@ test.describe('signing in and out', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Security' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
     const newPost = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' });
     await expect(newPost).toBeFocused();
     await page.keyboard.press('Enter');
