@@ -17,7 +17,7 @@ std::int64_t add_user(Connection& c, const std::string& name) {
 
 void add_session(Connection& c, const std::string& hash, std::int64_t uid, const std::string& id,
                  domain::Millis at) {
-  SessionRepository::insert(c, hash, uid, "csrf", at, at + 1'000'000);
+  SessionRepository::insert(c, hash, uid, at, at + 1'000'000);
   SessionRepository::describe(c, hash, id, "Agent " + id, "10.0.0.1", at);
 }
 
@@ -29,7 +29,7 @@ TEST(SessionStore, ListsOnlyTheUsersLiveSessionsMostRecentlyUsedFirst) {
   add_session(c, "h1", ana, "one", 10'000);
   add_session(c, "h2", ana, "two", 20'000);
   add_session(c, "h3", bob, "three", 30'000);
-  SessionRepository::insert(c, "h4", ana, "csrf", 1, 2);  // expired
+  SessionRepository::insert(c, "h4", ana, 1, 2);  // expired
   auto list = SessionRepository::list_for_user(c, ana, 50'000);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].public_id, "two");
