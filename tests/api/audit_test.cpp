@@ -100,8 +100,10 @@ TEST_F(AuditTest, CoachingStepsEachWriteOneEntry) {
   ASSERT_EQ(evan.post(path_of(post, "/withdraw"), nullptr).status, 200);
   ASSERT_EQ(evan.post(path_of(post, "/submit"), nullptr).status, 200);
   const nlohmann::json rubric = {{"clarity", 3}, {"tone", 3}, {"audience_fit", 3}, {"policy", 3}};
-  auto review =
-      cora.post(path_of(post, "/reviews"), {{"verdict", "changes_requested"}, {"rubric", rubric}});
+  auto review = cora.post(path_of(post, "/reviews"), {{"verdict", "changes_requested"},
+                                                      {"comment", "Tighten the opening."},
+                                                      {"version", post["version"]},
+                                                      {"rubric", rubric}});
   ASSERT_EQ(review.status, 201) << review.body;
   std::vector<std::string> actions;
   for (const auto& e : audit_of("post", id_of(post))) actions.push_back(e["action"]);
