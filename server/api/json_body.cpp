@@ -24,6 +24,13 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
     throw bad_request("The request body is not valid JSON (at byte " + std::to_string(e.byte) +
                           "); send a JSON object.",
                       "invalid_json");
+  } catch (const nlohmann::json::exception&) {
+    // Found by tests/fuzz/json_body_fuzz: a number out of range ("1e400") is not a
+    // parse_error but an out_of_range.
+    throw bad_request(
+        "The request body is not valid JSON (a number is out of range); send a "
+        "JSON object.",
+        "invalid_json");
   }
   if (!body.is_object())
     throw bad_request("The request body must be a JSON object.", "invalid_json");
@@ -31,7 +38,12 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
     if (std::find(allowed_fields.begin(), allowed_fields.end(), key) == allowed_fields.end()) {
       std::string allowed;
       for (auto f : allowed_fields) allowed += (allowed.empty() ? "" : ", ") + std::string(f);
-      throw bad_request("Unknown field \"" + key + "\"; allowed fields: " + allowed + ".");
+      // At most 40 bytes of the client's key are echoed back (fuzzing found megabyte keys).
+      std::size_t cut = std::min<std::size_t>(key.size(), 40);
+      while (cut < key.size() && cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a UTF-8 sequence
+      const auto shown = cut < key.size() ? key.substr(0, cut) + "..." : key;
+      throw bad_request("Unknown field \"" + shown + "\"; allowed fields: " + allowed + ".");
     }
   }
   return body;

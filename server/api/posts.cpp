@@ -4,6 +4,7 @@
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -64,7 +65,7 @@ store::PostRecord load_visible_post(Services& s, const Principal& p, std::int64_
   auto conn = s.reads.acquire();
   auto post = store::PostRepository::find(*conn, post_id, p.user.id);
   if (post) {
-    auto rel = store::UserRepository::relation(*conn, p.user.id, post->author.id);
+    auto rel = relation(*conn, p.user.id, post->author.id);
     if (d::can_view_post(p.actor(), post->facts(), rel)) return std::move(*post);
   }
   throw d::not_found("Post " + std::to_string(post_id));
@@ -163,14 +164,9 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   if (q.space == d::Space::practice) {
-    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed))
+    q.reach = d::practice_reach(p.user.role);
+    if (q.reach == d::PracticeReach::none)
       throw d::forbidden("The practice space is for executives, their coaches and moderators.");
-    if (d::has_capability(p.user.role, d::Capability::see_all_published))
-      q.scope = store::FeedScope::everyone;
-    else if (p.user.role == d::Role::coach)
-      q.scope = store::FeedScope::coached_by;
-    else
-      q.scope = store::FeedScope::cohort;
   }
   store::Page page;
   {

@@ -6,6 +6,7 @@
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -185,10 +186,9 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
   auto level = d::parse_level(require_string(body, "level"));
   if (!level) throw d::bad_request("level must be crawl, walk or run.");
   auto job = [uid = p.user.id, id, level = *level](store::Connection& c) {
-    auto u = store::UserRepository::find_by_id(c, id);
-    if (!u) throw d::not_found("User " + std::to_string(id));
-    if (!store::UserRepository::relation(c, uid, id).coaches_author)
-      throw d::forbidden("Only an executive's own coach sets their training level.");
+    // Only an executive's own coach sets their level; to anyone else every id is unknown.
+    if (!store::UserRepository::find_by_id(c, id) || !relation(c, uid, id).coaches_author)
+      throw d::not_found("Executive " + std::to_string(id) + " (one you coach)");
     store::UserRepository::set_level(c, id, level);
     store::AuditRepository::record(c, d::now_millis(), uid, "level_set", "user", id,
                                    nlohmann::json{{"level", d::to_string(level)}}.dump());

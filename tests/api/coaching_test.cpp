@@ -279,8 +279,10 @@ TEST_F(CoachingTest, TrainingLevelsAreSetByTheirCoachAndEnforced) {
       lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).error_code(),
       "review_required");
   const auto id = std::to_string(lev.id());
-  EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
-  EXPECT_EQ(lev.put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
+  // To anyone but their coach the executive's id is unknown: 404, never 403.
+  EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 404);
+  EXPECT_EQ(lev.put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 404);
+  EXPECT_EQ(as("cole").put("/api/v1/users/999999/level", {{"level", "run"}}).status, 404);
   EXPECT_EQ(as("cora").put("/api/v1/users/" + id + "/level", {{"level", "sprint"}}).status, 400);
   auto walk = as("cora").put("/api/v1/users/" + id + "/level", {{"level", "walk"}});
   ASSERT_EQ(walk.status, 200) << walk.body;
@@ -300,7 +302,7 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   nlohmann::json goal = {{"executive_id", gina.id()}, {"title", "Publish 2 posts in company"},
                          {"metric", "company_posts"}, {"target", 2},
                          {"term", "short"},           {"due_at", due}};
-  EXPECT_EQ(as("cole").post("/api/v1/goals", goal).status, 403);
+  EXPECT_EQ(as("cole").post("/api/v1/goals", goal).status, 404);  // not cole's executive
   EXPECT_EQ(gina.post("/api/v1/goals", goal).status, 403);
   auto bad = goal;
   bad["due_at"] = "2001-01-01T00:00:00Z";
@@ -324,7 +326,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
       cora.get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).json()["items"];
   EXPECT_EQ(coach_view[0]["progress"], 2);
   EXPECT_EQ(coach_view[0]["status"], "done");
-  EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 403);
+  EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
+  EXPECT_EQ(as("cole").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
   bool in_cohort = false;
   const auto cohort = cora.get("/api/v1/cohort").json();
   for (const auto& e : cohort["items"])
