@@ -80,7 +80,7 @@ TEST(Hardening, ADemotedCoachLosesEveryCoachingPower) {
       404);
   EXPECT_EQ(
       again.put("/api/v1/users/" + std::to_string(e2.id()) + "/level", {{"level", "run"}}).status,
-      403);
+      404);  // no longer their executive: as if the id did not exist
   EXPECT_EQ(e2.get(post).json()["post"]["state"], "in_review");
 }
 
