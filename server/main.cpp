@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  greenroom serve   [--config FILE] [--data DIR] [--port N] [--address A] [--plain-http]\n"
-    "                    [--static DIR] [--no-request-log]\n"
+    "                    [--static DIR] [--no-request-log] [--print-routes]\n"
     "  greenroom migrate [--config FILE] [--data DIR]\n"
     "  greenroom user add USERNAME --role ROLE [--display-name NAME] [--level LEVEL]\n"
     "                    [--coach COACH] --password-stdin [--data DIR]\n"
@@ -28,7 +28,7 @@ struct Args {
   std::vector<std::string> positional;
   std::optional<std::string> config, data, port, address, static_dir, role, display_name, level,
       coach;
-  bool plain_http = false, password_stdin = false, no_request_log = false;
+  bool plain_http = false, password_stdin = false, no_request_log = false, print_routes = false;
 };
 
 [[noreturn]] void usage_error(const std::string& msg) {
@@ -68,6 +68,8 @@ Args parse(int argc, char** argv) {
       a.password_stdin = true;
     else if (s == "--no-request-log")
       a.no_request_log = true;
+    else if (s == "--print-routes")
+      a.print_routes = true;
     else if (s == "-h" || s == "--help") {
       std::cout << kUsage;
       std::exit(0);
@@ -95,6 +97,7 @@ greenroom::app::Config make_config(const Args& a) {
   if (a.static_dir) c.static_dir = *a.static_dir;
   if (a.plain_http) c.plain_http = true;
   if (a.no_request_log) c.log_requests = false;
+  if (a.print_routes) c.print_routes = true;
   if (a.port) {
     try {
       std::size_t used = 0;

@@ -1,4 +1,5 @@
 #include "api/coaching.hpp"
+#include "api/visibility.hpp"
 
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -14,13 +15,14 @@ namespace d = greenroom::domain;
 
 CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
   auto post = store::PostRepository::find(c, post_id, user_id);
-  if (post && post->state != d::PostState::removed) {
+  if (post) {
     CoachedPost cp;
     cp.is_author = post->author.id == user_id;
-    // A post hidden by a moderator is for its author (and moderators) only, not coaches.
-    cp.is_coach = !cp.is_author && post->state != d::PostState::hidden &&
-                  store::UserRepository::relation(c, user_id, post->author.id).coaches_author;
-    if (cp.is_author || cp.is_coach) {
+    const d::Actor actor{user_id, d::Role::member, std::nullopt};  // the rule needs only the id
+    const bool allowed =
+        d::can_coach_view(actor, post->facts(), relation(c, user_id, post->author.id));
+    cp.is_coach = allowed && !cp.is_author;
+    if (allowed) {
       cp.post = std::move(*post);
       return cp;
     }
@@ -35,12 +37,12 @@ CoachedReply load_coached_reply(store::Connection& c, std::int64_t user_id, std:
     auto viewer = store::UserRepository::find_by_id(c, user_id);
     if (post && viewer) {
       const d::Actor actor{viewer->id, viewer->role, viewer->level};
-      const bool sees_post = d::can_view_post(
-          actor, post->facts(), store::UserRepository::relation(c, user_id, post->author.id));
+      const bool sees_post =
+          d::can_view_post(actor, post->facts(), relation(c, user_id, post->author.id));
       CoachedReply cr;
       cr.is_author = reply->author.id == user_id;
       cr.is_coach = !cr.is_author && reply->state != d::ReplyState::hidden &&
-                    store::UserRepository::relation(c, user_id, reply->author.id).coaches_author;
+                    relation(c, user_id, reply->author.id).coaches_author;
       if (sees_post && (cr.is_author || cr.is_coach)) {
         cr.reply = std::move(*reply);
         cr.post = std::move(*post);
@@ -65,7 +67,7 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
 
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
                     const std::string& message, std::optional<std::int64_t> post_id) {
-  for (auto coach : store::UserRepository::coaches_of(c, executive_id))
+  for (auto coach : store::UserRepository::live_coaches_of(c, executive_id))
     notify(c, coach, kind, message, post_id);
 }
 

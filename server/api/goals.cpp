@@ -8,6 +8,7 @@
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/goals.hpp"
 #include "domain/permissions.hpp"
@@ -25,7 +26,7 @@ namespace {
 
 void require_goal_access(store::Connection& c, const Principal& p, std::int64_t executive_id) {
   if (p.user.id == executive_id) return;
-  if (store::UserRepository::relation(c, p.user.id, executive_id).coaches_author) return;
+  if (relation(c, p.user.id, executive_id).coaches_author) return;
   // Goals are for the executive and their coaches; to anyone else they do not exist.
   throw d::not_found("Goals of user " + std::to_string(executive_id));
 }
@@ -76,13 +77,13 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   if (*due <= d::now_millis()) throw d::bad_request("due_at must be in the future.");
   {
     auto conn = s.reads.acquire();
-    if (!store::UserRepository::relation(*conn, p.user.id, exec).coaches_author)
+    if (!relation(*conn, p.user.id, exec).coaches_author)
       throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
   }
   auto job = [uid = p.user.id, exec, title, metric = *metric,
               target = target_it->get<std::int64_t>(), term = *term, due = *due,
               client = ctx.connection().client_ip](store::Connection& c) {
-    if (!store::UserRepository::relation(c, uid, exec).coaches_author)
+    if (!relation(c, uid, exec).coaches_author)
       throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
     auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due},
                                             d::now_millis());
@@ -99,8 +100,7 @@ awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx) {
   auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto g = store::GoalRepository::find(c, id);
     if (!g) throw d::not_found("Goal " + std::to_string(id));
-    if (g->executive_id != uid &&
-        !store::UserRepository::relation(c, uid, g->executive_id).coaches_author)
+    if (g->executive_id != uid && !relation(c, uid, g->executive_id).coaches_author)
       throw d::not_found("Goal " + std::to_string(id));
     if (g->coach.id != uid) throw d::forbidden("Only the coach who set a goal removes it.");
     store::GoalRepository::remove(c, id);

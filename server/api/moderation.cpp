@@ -1,4 +1,5 @@
 #include "api/moderation.hpp"
+#include "api/visibility.hpp"
 
 #include <algorithm>
 #include <map>
@@ -81,13 +82,13 @@ store::ModeratedRecord load_visible_item(store::Connection& c, const d::Actor& a
   if (type == d::TargetType::question) throw d::not_found(missing);
   auto item = store::ModerationRepository::find_item(c, type, id);
   if (!item) throw d::not_found(missing);
-  const auto rel = store::UserRepository::relation(c, actor.id, item->post_author_id);
+  const auto rel = relation(c, actor.id, item->post_author_id);
   const d::PostFacts post{item->post_id, item->post_author_id, item->space, item->post_state};
   if (!d::can_view_post(actor, post, rel)) throw d::not_found(missing);
   if (type == d::TargetType::reply &&
       !d::can_view_reply(
           actor, {item->id, item->post_id, item->author.id, item->reply_state, item->reply_review},
-          store::UserRepository::relation(c, actor.id, item->author.id)))
+          relation(c, actor.id, item->author.id)))
     throw d::not_found(missing);
   return *item;
 }
@@ -161,15 +162,14 @@ awaitable<http::Response> moderation_queue(Services& s, http::RequestContext& ct
   for (const auto& k : page.items) {
     auto post = store::PostRepository::find(*conn, k.post_id, actor.id);
     if (!post) continue;
-    const auto rel = store::UserRepository::relation(*conn, actor.id, post->author.id);
+    const auto rel = relation(*conn, actor.id, post->author.id);
     if (!d::can_view_post(actor, post->facts(), rel)) continue;
     nlohmann::json item = post_json(*post);
     if (k.target_type == d::TargetType::reply) {
       item = nullptr;
       for (const auto& r : store::PostRepository::replies(*conn, post->id, 1000))
         if (r.id == k.target_id &&
-            d::can_view_reply(actor, r.facts(),
-                              store::UserRepository::relation(*conn, actor.id, r.author.id)))
+            d::can_view_reply(actor, r.facts(), relation(*conn, actor.id, r.author.id)))
           item = reply_json(r);
       if (item.is_null()) continue;
     }

@@ -4,18 +4,28 @@
 #include "api/auth.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/visibility.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
-#include "store/user_repository.hpp"
 
 namespace greenroom::api {
 
 using boost::asio::awaitable;
 namespace d = greenroom::domain;
+
+namespace {
+// A notification about a post the reader may no longer see (a coach unassigned or disabled,
+// a post hidden or removed) is left out: its message quotes the post.
+bool post_visible(store::Connection& c, const Principal& p, std::int64_t post_id) {
+  auto post = store::PostRepository::find(c, post_id, p.user.id);
+  return post &&
+         d::can_view_post(p.actor(), post->facts(), relation(c, p.user.id, post->author.id));
+}
+}  // namespace
 
 awaitable<http::Response> list_notifications(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
@@ -37,17 +47,8 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
   }
   // A notice about a post the reader may no longer see (hidden or removed since) is left out.
   auto items = nlohmann::json::array();
-  const auto actor = p.actor();
-  for (const auto& n : list) {
-    if (n.post_id) {
-      auto post = store::PostRepository::find(*conn, *n.post_id, p.user.id);
-      if (!post ||
-          !d::can_view_post(actor, post->facts(),
-                            store::UserRepository::relation(*conn, p.user.id, post->author.id)))
-        continue;
-    }
-    items.push_back(notification_json(n));
-  }
+  for (const auto& n : list)
+    if (!n.post_id || post_visible(*conn, p, *n.post_id)) items.push_back(notification_json(n));
   co_return http::json_response(
       http::Status::ok,
       {{"items", std::move(items)},

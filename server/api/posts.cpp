@@ -8,6 +8,7 @@
 #include "api/json_body.hpp"
 #include "api/policy.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/moderation.hpp"
@@ -75,7 +76,7 @@ store::PostRecord load_visible_post(Services& s, const Principal& p, std::int64_
   auto conn = s.reads.acquire();
   auto post = store::PostRepository::find(*conn, post_id, p.user.id);
   if (post) {
-    auto rel = store::UserRepository::relation(*conn, p.user.id, post->author.id);
+    auto rel = relation(*conn, p.user.id, post->author.id);
     if (d::can_view_post(p.actor(), post->facts(), rel)) return std::move(*post);
   }
   throw d::not_found("Post " + std::to_string(post_id));
@@ -120,7 +121,7 @@ awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
     std::map<std::int64_t, d::Relation> relations;  // per reply author
     for (const auto& r : store::PostRepository::replies(*conn, post.id, 1000)) {
       auto [it, fresh] = relations.try_emplace(r.author.id);
-      if (fresh) it->second = store::UserRepository::relation(*conn, p.user.id, r.author.id);
+      if (fresh) it->second = relation(*conn, p.user.id, r.author.id);
       if (d::can_view_reply(p.actor(), r.facts(), it->second)) list.push_back(reply_json(r));
     }
   }
@@ -200,14 +201,9 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   if (q.space == d::Space::practice) {
-    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed))
+    q.reach = d::practice_reach(p.user.role);
+    if (q.reach == d::PracticeReach::none)
       throw d::forbidden("The practice space is for executives, their coaches and moderators.");
-    if (d::has_capability(p.user.role, d::Capability::see_all_published))
-      q.scope = store::FeedScope::everyone;
-    else if (p.user.role == d::Role::coach)
-      q.scope = store::FeedScope::coached_by;
-    else
-      q.scope = store::FeedScope::cohort;
   }
   store::Page page;
   {

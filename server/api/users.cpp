@@ -8,6 +8,7 @@
 #include "api/json_body.hpp"
 #include "api/reauth.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -193,7 +194,7 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
     auto u = store::UserRepository::find_by_id(c, id);
     // Only the executive's own coaches may learn here whether the id is a user; everyone
     // else gets 404 unless they know it anyway (it is themself, or they manage users).
-    const bool coaches = u && store::UserRepository::relation(c, uid, id).coaches_author;
+    const bool coaches = u && relation(c, uid, id).coaches_author;
     const bool knows = u && (id == uid || d::has_capability(role, d::Capability::manage_users));
     if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
     if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");

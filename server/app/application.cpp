@@ -97,6 +97,10 @@ int serve(const Config& cfg) {
   metrics.set_extra([&writer] { return store_metrics(writer); });
   http::Router router;
   register_routes(router, services, metrics);
+  if (cfg.print_routes) {
+    for (const auto& line : router.table()) std::cout << line << "\n";
+    return 0;
+  }
   http::StaticFiles files(cfg.static_dir);
   if (files.empty())
     http::log_event("warn", "no browser client to serve; build client-web first",

@@ -13,6 +13,7 @@ struct Config {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8443;
   bool plain_http = false;
+  bool print_routes = false;  // serve --print-routes: list the routes and exit (flag only)
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string static_dir = "client-web/dist";

@@ -70,6 +70,41 @@ bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation&
   return false;
 }
 
+bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& rel) {
+  if (post.state == PostState::removed) return false;
+  if (actor.id == post.author_id) return true;
+  return post.state != PostState::hidden && rel.coaches_author;
+}
+
+bool assignment_counts(const AssignmentFacts& a) {
+  return a.coach_role == Role::coach && !a.coach_disabled && a.executive_role == Role::executive &&
+         !a.executive_disabled;
+}
+
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments) {
+  Relation rel;
+  if (actor_id == author_id) return rel;
+  for (const auto& a : assignments) {
+    if (!assignment_counts(a)) continue;
+    if (a.coach_id == actor_id && a.executive_id == author_id) rel.coaches_author = true;
+    // An executive sees their own coach's practice posts as part of the cohort.
+    if (a.coach_id == author_id && a.executive_id == actor_id) rel.shares_coach = true;
+    if (a.executive_id != actor_id) continue;
+    for (const auto& b : assignments)
+      if (b.coach_id == a.coach_id && b.executive_id == author_id && assignment_counts(b))
+        rel.shares_coach = true;
+  }
+  return rel;
+}
+
+PracticeReach practice_reach(Role role) {
+  if (!has_capability(role, Capability::read_practice_feed)) return PracticeReach::none;
+  if (has_capability(role, Capability::see_all_published)) return PracticeReach::everyone;
+  if (has_capability(role, Capability::review_posts)) return PracticeReach::coached;
+  return PracticeReach::cohort;
+}
+
 bool accepts_engagement(const PostFacts& post) {
   return post.state == PostState::published;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Who may do what. Deny by default: a capability not listed for a role is refused, and a
 // post is visible only through one of the explicit rules in can_view_post.
+#include <span>
+
 #include "domain/model.hpp"
 
 namespace greenroom::domain {
@@ -32,6 +34,38 @@ bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation&
 // Whether the reply is out for everyone who sees the post (and so counts in reply_count):
 // visible and not held for review.
 bool is_reply_public(const ReplyFacts& reply);
+
+// Whether `actor` may work on the post as its author or one of the author's coaches
+// (versions, annotations, reviews). A hidden post is its author's alone; a removed one nobody's.
+bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// A coach assignment as stored, with what the rule needs to know about both people.
+struct AssignmentFacts {
+  std::int64_t coach_id = 0;
+  std::int64_t executive_id = 0;
+  Role coach_role = Role::coach;
+  bool coach_disabled = false;
+  Role executive_role = Role::executive;
+  bool executive_disabled = false;
+};
+
+// An assignment links two people only while the coach holds the coach role, the executive
+// the executive role, and neither account is disabled. The store's SQL fast paths
+// (store/live_assignments.hpp) filter the same way; tests/api/visibility_property_test.cpp
+// proves they agree.
+bool assignment_counts(const AssignmentFacts& a);
+
+// How `actor_id` relates to `author_id`, from the assignments (those that do not count, or
+// touch neither person, are ignored).
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments);
+
+// Which published practice posts a role reads in the practice feed: none (members), every
+// one (oversight), its cohort's (executives: own, those sharing a coach, their coaches') or
+// its executives' (coaches: own and their executives'). Each is exactly the published
+// practice posts can_view_post allows that role.
+enum class PracticeReach { none, everyone, cohort, coached };
+PracticeReach practice_reach(Role role);
 
 // Whether `actor` may reply to or like the post: they must see it and it must be published.
 // Returns false only for "not published"; visibility is checked separately (404 first).

@@ -24,6 +24,13 @@ void Router::add(Verb method, std::string pattern, Handler handler) {
   routes_.push_back(std::move(r));
 }
 
+std::vector<std::string> Router::table() const {
+  std::vector<std::string> out;
+  out.reserve(routes_.size());
+  for (const auto& r : routes_) out.push_back(std::string(to_string(r.method)) + " " + r.pattern);
+  return out;
+}
+
 bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
                      RequestContext* ctx) {
   if (r.segments.size() != parts.size()) return false;

@@ -27,6 +27,10 @@ class Router {
   // Fills ctx.params() on a match.
   Match match(RequestContext& ctx) const;
 
+  // Every route as "METHOD PATTERN", in the order added (`greenroom serve --print-routes`;
+  // the authorization matrix test checks each one has rows).
+  std::vector<std::string> table() const;
+
  private:
   struct Route {
     Verb method;

@@ -1,5 +1,7 @@
 #include "store/coaching_repository.hpp"
 
+#include "store/live_assignments.hpp"
+
 namespace greenroom::store {
 
 // ---- reviews -------------------------------------------------------------------------
@@ -87,11 +89,12 @@ std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t i
 std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Connection& c,
                                                                              std::int64_t coach_id,
                                                                              int limit) {
-  auto q = c.prepare(
+  static const std::string sql = with_live_assignments(
       "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
       "WHERE p.state = 'in_review' AND p.author_id IN "
-      " (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
+      " (SELECT executive_id FROM live WHERE coach_id = ?1) "
       "ORDER BY COALESCE(p.submitted_at, p.updated_at), p.id LIMIT ?2");
+  auto q = c.prepare(sql);
   q.bind(1, coach_id).bind(2, limit);
   std::vector<std::pair<std::int64_t, domain::Millis>> out;
   while (q.step()) out.emplace_back(q.int64(0), q.int64(1));

@@ -5,6 +5,7 @@
 
 #include "domain/moderation.hpp"
 #include "domain/permissions.hpp"
+#include "store/live_assignments.hpp"
 #include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -40,30 +41,36 @@ PostRecord read_post(const Statement& q) {
   return p;
 }
 
-const std::string& feed_sql(FeedScope scope) {
+const std::string& feed_sql(domain::PracticeReach reach) {
+  using domain::PracticeReach;
   static const std::string base = std::string(kPostSelect) +
                                   "WHERE p.space = ?2 AND p.state = 'published' "
                                   "AND (p.published_at, p.id) < (?3, ?4) ";
   static const std::string order = "ORDER BY p.published_at DESC, p.id DESC LIMIT ?5";
   static const std::string everyone = base + order;
-  static const std::string cohort =
+  static const std::string nothing = base + "AND 0 " + order;
+  // The published practice posts domain::can_view_post shows an executive (own, sharing a
+  // coach, their coaches') and a coach (own, their executives').
+  static const std::string cohort = with_live_assignments(
       base +
       "AND (p.author_id = ?1 "
-      " OR p.author_id IN (SELECT a2.executive_id FROM coach_assignments a1 "
-      "   JOIN coach_assignments a2 ON a2.coach_id = a1.coach_id WHERE a1.executive_id = ?1)"
-      " OR p.author_id IN (SELECT coach_id FROM coach_assignments WHERE executive_id = ?1)) " +
-      order;
-  static const std::string coached_by =
+      " OR p.author_id IN (SELECT l2.executive_id FROM live l1 "
+      "   JOIN live l2 ON l2.coach_id = l1.coach_id WHERE l1.executive_id = ?1)"
+      " OR p.author_id IN (SELECT coach_id FROM live WHERE executive_id = ?1)) " +
+      order);
+  static const std::string coached = with_live_assignments(
       base +
       "AND (p.author_id = ?1 "
-      " OR p.author_id IN (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1)) " +
-      order;
-  switch (scope) {
-    case FeedScope::cohort:
+      " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1)) " +
+      order);
+  switch (reach) {
+    case PracticeReach::cohort:
       return cohort;
-    case FeedScope::coached_by:
-      return coached_by;
-    case FeedScope::everyone:
+    case PracticeReach::coached:
+      return coached;
+    case PracticeReach::none:
+      return nothing;
+    case PracticeReach::everyone:
       break;
   }
   return everyone;
@@ -168,7 +175,8 @@ std::optional<PostRecord> PostRepository::find(Connection& c, std::int64_t id,
 }
 
 Page PostRepository::feed(Connection& c, const FeedQuery& fq) {
-  auto q = c.prepare(feed_sql(fq.scope));
+  auto q = c.prepare(
+      feed_sql(fq.space == domain::Space::company ? domain::PracticeReach::everyone : fq.reach));
   const auto max = std::numeric_limits<std::int64_t>::max();
   q.bind(1, fq.viewer_id)
       .bind(2, domain::to_string(fq.space))

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/cursor.hpp"
+#include "domain/permissions.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 
@@ -18,16 +19,10 @@ struct NewPost {
   std::string body;
 };
 
-// Which part of a space the reader may see.
-enum class FeedScope {
-  everyone,    // company space, or oversight roles in practice
-  cohort,      // an executive: own posts, executives sharing a coach, and their coaches
-  coached_by,  // a coach: own posts and their executives' posts
-};
-
 struct FeedQuery {
   domain::Space space = domain::Space::company;
-  FeedScope scope = FeedScope::everyone;
+  // In the practice space, which posts the viewer reads (domain::practice_reach).
+  domain::PracticeReach reach = domain::PracticeReach::none;
   std::int64_t viewer_id = 0;
   std::optional<domain::Cursor> before;
   int limit = 20;

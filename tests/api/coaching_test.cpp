@@ -283,6 +283,7 @@ TEST_F(CoachingTest, TrainingLevelsAreSetByTheirCoachAndEnforced) {
   // Another coach may not learn that the id exists (404); the executive knows they do (403).
   EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 404);
   EXPECT_EQ(lev.put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
+  EXPECT_EQ(as("cole").put("/api/v1/users/999999/level", {{"level", "run"}}).status, 404);
   EXPECT_EQ(as("cora").put("/api/v1/users/" + id + "/level", {{"level", "sprint"}}).status, 400);
   auto walk = as("cora").put("/api/v1/users/" + id + "/level", {{"level", "walk"}});
   ASSERT_EQ(walk.status, 200) << walk.body;
@@ -327,6 +328,7 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   EXPECT_EQ(coach_view[0]["progress"], 2);
   EXPECT_EQ(coach_view[0]["status"], "done");
   EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
+  EXPECT_EQ(as("cole").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
   bool in_cohort = false;
   const auto cohort = cora.get("/api/v1/cohort").json();
   for (const auto& e : cohort["items"])

@@ -154,3 +154,14 @@ TEST(FastTime, MatchesTheCalendar) {
 
 }  // namespace
 }  // namespace greenroom::api
+
+namespace greenroom::http {
+namespace {
+// Found by tests/fuzz/query_cursor_fuzz: std::from_chars took a sign, so "%-1" decoded to 0xFF.
+TEST(Context, UrlDecodeWantsExactlyTwoHexDigits) {
+  EXPECT_EQ(url_decode("a%41%6a+b"), std::optional<std::string>("aAj b"));
+  for (auto bad : {"%-1", "%-0", "%+1", "% 1", "%4", "%", "%zz", "%4g"})
+    EXPECT_FALSE(url_decode(bad).has_value()) << bad;
+}
+}  // namespace
+}  // namespace greenroom::http
