@@ -18,7 +18,7 @@ greenroom::http::RequestContext make_request(std::string body) {
   greenroom::http::Request req{boost::beast::http::verb::post, "/api/v1/posts?limit=5", 11};
   req.set(boost::beast::http::field::content_type, "application/json");
   req.body() = std::move(body);
-  return greenroom::http::RequestContext(std::move(req), {"127.0.0.1", true, false});
+  return greenroom::http::RequestContext(std::move(req), {"127.0.0.1", true, false, "127.0.0.1"});
 }
 
 }  // namespace
