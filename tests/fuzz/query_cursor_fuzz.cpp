@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string target = "/api/v1/feed?" + input;
   if (target.find_first_of(std::string("\0\r\n ", 4)) != std::string::npos) return 0;
   http::Request req{boost::beast::http::verb::get, target, 11};
-  http::RequestContext ctx(std::move(req), {"127.0.0.1", true, false});
+  http::RequestContext ctx(std::move(req), {"127.0.0.1", true, false, "127.0.0.1"});
   for (const char* name : {"space", "before", "limit", "unread", "executive_id"}) {
     // A value with a malformed escape comes back as a marker no parameter parser accepts.
     auto v = ctx.query(name);
