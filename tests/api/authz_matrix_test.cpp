@@ -192,6 +192,14 @@ class AuthzMatrix : public ApiTest {
       o.id = post("company", "publish");
       set_state_in_db(o.id, state);
     }
+    if (state == "reply") {
+      // A public reply by the author (a Run executive) on a published company post.
+      auto pid = post("company", "publish");
+      auto r = author.post("/api/v1/posts/" + std::to_string(pid) + "/replies",
+                           {{"body", "Matrix reply number " + n}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["reply"]["id"].get<std::int64_t>();
+    }
     if (state == "annotation") {
       // A suggestion on a post with changes requested: the author may apply it.
       auto pid = post("company", "submit");

@@ -12,7 +12,7 @@ http::RequestContext json_request(std::string body) {
   http::Request req{boost::beast::http::verb::post, "/api/v1/posts", 11};
   req.set(boost::beast::http::field::content_type, "application/json");
   req.body() = std::move(body);
-  return http::RequestContext(std::move(req), {"127.0.0.1", true, false});
+  return http::RequestContext(std::move(req), {"127.0.0.1", true, false, "127.0.0.1"});
 }
 
 domain::Error error_of(const std::string& body) {
