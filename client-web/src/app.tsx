@@ -11,7 +11,8 @@ import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
 import { FeedScreen } from './screens/FeedScreen';
 import { MyPostsScreen } from './screens/MyPostsScreen';
-import { NotFoundScreen } from './screens/NotFoundScreen';
+import { GoldenRulesScreen } from './screens/GoldenRulesScreen';
+import { NotForYourRoleScreen, NotFoundScreen } from './screens/NotFoundScreen';
 import { PostDetailScreen } from './screens/PostDetailScreen';
 import { SignIn, type SignInNotice } from './screens/SignIn';
 import { AdminScreen } from './screens/AdminScreen';
@@ -54,6 +55,8 @@ function Screen({ route }: { route: Route }) {
       return <GoalsScreen />;
     case 'notifications':
       return <NotificationsScreen />;
+    case 'rules':
+      return <GoldenRulesScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
     case 'not-found':
@@ -243,8 +246,8 @@ export function App() {
         Skip to main content
       </a>
       <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} />
-      <main id="main" class="page" tabIndex={-1}>
-        {allowed ? <Screen route={route} /> : <NotFoundScreen message="This page is not available for your role." />}
+      <main id="main" class={route.name === 'review' ? 'page page-wide' : 'page'} tabIndex={-1}>
+        {allowed ? <Screen route={route} /> : <NotForYourRoleScreen />}
       </main>
       {statusRegion}
     </AppContext.Provider>

@@ -13,6 +13,7 @@
 #include "domain/text.hpp"
 #include "http/responses.hpp"
 #include "store/annotation_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
 
 namespace greenroom::api {
@@ -151,13 +152,14 @@ awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& 
 awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, aid](store::Connection& c) {
     auto [a, cp] = load_annotation(c, uid, aid);
     if (!cp.is_author) throw d::forbidden("Only the author applies a suggestion to their post.");
     if (!d::is_editable(cp.post.state))
       throw d::conflict(
           "A post that is " + std::string(d::to_string(cp.post.state)) +
-              " cannot change; suggestions apply to drafts and posts with changes requested.",
+              " cannot change; suggestions apply to drafts, approved posts and posts with changes "
+              "requested.",
           "illegal_transition");
     if (!a.suggestion) throw d::conflict("This annotation has no suggested rewrite to apply.");
     if (a.applied) throw d::conflict("This suggestion was applied already.");
@@ -171,6 +173,16 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     const auto new_end = a.anchor.start + d::code_point_count(*a.suggestion);
     auto anchor = d::make_anchor(new_body, a.anchor.start, new_end).value_or(a.anchor);
     store::AnnotationRepository::mark_applied(c, aid, anchor, uid, now);
+    // After approval, the approving coach's own suggestions keep the approval; anyone
+    // else's send the post back to review.
+    if (cp.post.state == d::PostState::approved &&
+        store::ReviewRepository::approved_by(c, cp.post.id) != a.coach.id) {
+      store::PostRepository::set_state(c, cp.post.id, d::PostState::in_review, now);
+      notify_coaches(c, uid, "submission_waiting",
+                     name + " applied a suggestion to an approved post; it is back in review: \"" +
+                         excerpt(new_body) + "\"",
+                     cp.post.id);
+    }
     return std::make_pair(*store::PostRepository::find(c, cp.post.id, uid),
                           *store::AnnotationRepository::find(c, aid));
   };

@@ -32,7 +32,13 @@ nlohmann::json post_json(const store::PostRecord& p) {
                                           : nlohmann::json(nullptr)},
           {"reply_count", p.reply_count},
           {"like_count", p.like_count},
-          {"liked_by_me", p.liked_by_me}};
+          {"liked_by_me", p.liked_by_me},
+          {"scheduled_at", p.scheduled_at ? nlohmann::json(format_rfc3339(*p.scheduled_at))
+                                          : nlohmann::json(nullptr)},
+          {"edited_at",
+           p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
+          {"correction_state",
+           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -69,6 +75,21 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
   append_json_int(out, p.like_count);
   out += ",\"liked_by_me\":";
   http::append_json_bool(out, p.liked_by_me);
+  const auto append_time = [&out](const std::optional<domain::Millis>& t) {
+    if (t)
+      append_json_string(out, format_rfc3339(*t));
+    else
+      out += "null";
+  };
+  out += ",\"scheduled_at\":";
+  append_time(p.scheduled_at);
+  out += ",\"edited_at\":";
+  append_time(p.edited_at);
+  out += ",\"correction_state\":";
+  if (p.correction_state)
+    append_json_string(out, *p.correction_state);
+  else
+    out += "null";
   out += '}';
 }
 

@@ -66,6 +66,7 @@ const std::map<std::string, Setter>& setters() {
       {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
       {"log.requests", boolean(&Config::log_requests)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
+      {"publishing.interval_seconds", integer(&Config::publishing_interval_seconds, 1, 3600)},
   };
   return all;
 }

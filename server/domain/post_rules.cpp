@@ -51,4 +51,14 @@ PostState decide_new_post(const Actor& author, Space space, PostAction action) {
       "review_required");
 }
 
+bool corrects_directly(const Actor& author) {
+  return author.role != Role::executive || author.level.value_or(Level::crawl) == Level::run;
+}
+
+void validate_schedule(Millis at, Millis now) {
+  constexpr Millis kYear = 366LL * 24 * 3600 * 1000;
+  if (at <= now) throw bad_request("at must be a time in the future (RFC 3339, UTC).");
+  if (at > now + kYear) throw bad_request("at must be within a year from now.");
+}
+
 }  // namespace greenroom::domain

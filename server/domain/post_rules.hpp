@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "domain/model.hpp"
+#include "domain/time.hpp"
 
 namespace greenroom::domain {
 
@@ -18,5 +19,14 @@ void validate_text(std::string_view text, std::string_view field, std::size_t ma
 // The state a new post starts in, or throws Error(forbidden, ...) saying why the author may
 // not do that: `review_required` when the training level does not allow publishing there.
 PostState decide_new_post(const Actor& author, Space space, PostAction action);
+
+// How a published post is corrected: directly (the live text changes at once, marked
+// edited) at Run and for everyone who publishes without review; below Run the correction
+// goes through review while the published version stays up.
+bool corrects_directly(const Actor& author);
+
+// When a post may be scheduled: strictly after `now`, at most a year ahead; throws
+// Error(bad_request) saying what is allowed.
+void validate_schedule(Millis at, Millis now);
 
 }  // namespace greenroom::domain

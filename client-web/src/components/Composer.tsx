@@ -3,7 +3,7 @@ import { ApiError, messageOf } from '../api/errors';
 import type { Post, PostAction, Space } from '../api/types';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
-import { canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
+import { canPublishDirectly, canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
 import { checkBody, countCodePoints, describeBodyProblem, MAX_POST_CODE_POINTS, normaliseBody } from '../lib/text';
 import type { Finding } from '../api/types';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
@@ -123,6 +123,10 @@ export function Composer({ onDone }: ComposerProps) {
   };
 
   const hint = publishHint(user, space);
+  // Only the actions the level allows; an error of the golden rules blocks them, said once.
+  const canPublish = canPublishDirectly(user, space);
+  const canSubmit = canSubmitForReview(user.role);
+  const blocked = lint.text === normaliseBody(body) && lint.findings.some((f) => f.severity === 'error');
   const previewPost: Post = {
     id: 0,
     author: { id: user.id, username: user.username, display_name: user.display_name },
@@ -142,7 +146,7 @@ export function Composer({ onDone }: ComposerProps) {
       aria-labelledby="compose-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void send('publish');
+        if (!blocked) void send(canPublish ? 'publish' : canSubmit ? 'submit' : 'draft');
       }}
     >
       {restored && body !== '' && (
@@ -223,15 +227,29 @@ export function Composer({ onDone }: ComposerProps) {
         <button type="button" class="button secondary" onClick={() => void send('draft')} aria-disabled={busy !== null}>
           {busy === 'draft' ? ACTION_BUSY.draft : 'Save draft'}
         </button>
-        {canSubmitForReview(user.role) && (
-          <button type="button" class="button secondary" onClick={() => void send('submit')} aria-disabled={busy !== null}>
+        {canSubmit && (
+          <button
+            type={canPublish ? 'button' : 'submit'}
+            class={canPublish ? 'button secondary' : 'button primary'}
+            onClick={canPublish ? () => void send('submit') : undefined}
+            disabled={blocked}
+            aria-describedby={blocked ? 'composer-blocked' : undefined}
+            aria-disabled={busy !== null}
+          >
             {busy === 'submit' ? ACTION_BUSY.submit : 'Submit for review'}
           </button>
         )}
-        <button type="submit" class="button primary" aria-disabled={busy !== null}>
-          {busy === 'publish' ? ACTION_BUSY.publish : 'Publish'}
-        </button>
+        {canPublish && (
+          <button type="submit" class="button primary" disabled={blocked} aria-describedby={blocked ? 'composer-blocked' : undefined} aria-disabled={busy !== null}>
+            {busy === 'publish' ? ACTION_BUSY.publish : 'Publish'}
+          </button>
+        )}
       </div>
+      {blocked && (
+        <p id="composer-blocked" class="hint">
+          {canPublish ? 'Publishing' : 'Submitting'} waits until the errors the golden rules marked above are fixed. You can still save a draft.
+        </p>
+      )}
 
       <section id="composer-preview" class="preview" aria-label="Preview" hidden={!preview}>
         {preview && (

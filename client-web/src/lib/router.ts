@@ -19,6 +19,7 @@ export type Route =
   | { name: 'cohort' }
   | { name: 'goals' }
   | { name: 'notifications' }
+  | { name: 'rules' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'not-found'; path: string };
 
@@ -56,6 +57,7 @@ const ROUTES: Pattern[] = [
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
+  { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -94,6 +96,8 @@ export function hrefFor(route: Route): string {
       return '/goals';
     case 'notifications':
       return '/notifications';
+    case 'rules':
+      return '/rules';
     case 'admin':
       return `/admin/${route.section}`;
     case 'not-found':
@@ -150,6 +154,8 @@ export function titleFor(route: Route): string {
       return 'Goals';
     case 'notifications':
       return 'Notifications';
+    case 'rules':
+      return 'Golden rules';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
     case 'not-found':
