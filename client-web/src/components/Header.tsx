@@ -22,7 +22,6 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
-  items.push({ href: '/rules', label: 'Golden rules', active: route.name === 'rules' });
   if (user.role === 'admin') items.push({ href: '/admin/users', label: 'Admin', active: route.name === 'admin' });
   return items;
 }

@@ -14,6 +14,20 @@ async function scoreRubric(page: Page, score: string) {
   }
 }
 
+/** The status toast covers no button, link or field of the page. */
+async function toastCoversNothing(page: Page) {
+  const toast = page.locator('.status-region .toast');
+  await expect(toast).toBeVisible();
+  const covered = await page.evaluate(() => {
+    const t = document.querySelector('.status-region .toast')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll('main button, main a[href], main input, main select, main textarea'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && r.bottom > t.top && r.top < t.bottom && r.right > t.left && r.left < t.right)
+      .map(({ el }) => (el.textContent || el.getAttribute('aria-label') || el.tagName).trim());
+  });
+  expect(covered, 'controls under the toast').toEqual([]);
+}
+
 async function noHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -39,7 +53,8 @@ test('the coach approves, the leader keeps the approval with the coach’s sugge
   const side = await page.locator('.review-side').boundingBox();
   expect(main && side && side.x > main.x + main.width - 1).toBeTruthy();
   expect(main && side && Math.abs(side.y - main.y) < 40).toBeTruthy();
-  await expect(page.getByRole('heading', { name: 'Verdict' })).toBeInViewport();
+  const verdict = await page.locator('.verdict-form').boundingBox();
+  expect(verdict && side && verdict.x >= side.x - 1).toBeTruthy(); // the verdict sits beside the post
   // the coach sees the golden-rule hints the author saw
   await expect(page.locator('#review-hints')).toContainText('Golden rules');
 
@@ -50,7 +65,9 @@ test('the coach approves, the leader keeps the approval with the coach’s sugge
   await expect(page.getByLabel('Overall comment')).toBeFocused();
 
   // a note with a suggestion; approving asks to confirm and lists it
+  await page.getByLabel('Overall comment').blur();
   await selectPhrase(page, '[data-testid="annotated-body"]', phrase);
+  await expect(page.getByLabel('Words to annotate', { exact: true })).toHaveValue(phrase);
   await page.getByLabel('Category').selectOption('tone');
   await page.getByLabel('Comment', { exact: true }).fill('Softer, please.');
   await page.getByLabel('Suggested rewrite (optional)').fill(suggestion);
@@ -92,6 +109,14 @@ test('the coach approves, the leader keeps the approval with the coach’s sugge
   await noHorizontalScroll(page);
   await expectNoSeriousA11yViolations(page, 'approved post at 375px');
   await saveScreenshot(page, 'approved-scheduled-375');
+  // on a phone the confirmation never covers the next control
+  await page.getByRole('button', { name: 'Cancel schedule' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Schedule cancelled' })).toBeVisible();
+  await toastCoversNothing(page);
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Scheduled: it publishes' })).toBeVisible();
+  await toastCoversNothing(page);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto('/me/posts');
@@ -195,7 +220,8 @@ test('below Run a correction goes through review while the published text stays 
   const queued = page.getByRole('list', { name: 'Posts waiting for review' }).locator(':scope > li').filter({ hasText: marker });
   await queued.getByRole('link', { name: /^Review/ }).click();
   await expect(page.getByRole('heading', { name: 'Correction to review' })).toBeVisible();
-  await expect(page.getByTestId('correction-diff').locator('ins')).toContainText('Monday.');
+  await expect(page.getByTestId('correction-diff').locator('ins')).toContainText('Monday');
+  await expect(page.getByTestId('correction-diff').locator('del')).toContainText('Mondy');
   await expectNoSeriousA11yViolations(page, 'review of a correction');
   await saveScreenshot(page, 'review-correction');
   await scoreRubric(page, '5');
