@@ -7,6 +7,7 @@ import { canPublishDirectly, canSubmitForReview, defaultSpace, postingSpaces, pu
 import { checkBody, countCodePoints, describeBodyProblem, MAX_POST_CODE_POINTS, normaliseBody } from '../lib/text';
 import type { Finding } from '../api/types';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
+import { Link } from '../navigation';
 import { PostCard } from './PostCard';
 
 export interface ComposerProps {
@@ -49,6 +50,7 @@ export function Composer({ onDone }: ComposerProps) {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ findings: Finding[]; text: string } | null>(null);
   const [preview, setPreview] = useState(false);
+  const [saved, setSaved] = useState<Post | null>(null);
   const [limitNotice, setLimitNotice] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mounted = useRef(true);
@@ -108,10 +110,23 @@ export function Composer({ onDone }: ComposerProps) {
     setRefused(null);
     store.save(body, space);
     try {
-      const { post } = await api.createPost(normaliseBody(body), space, action);
+      const text = normaliseBody(body);
+      let post: Post;
+      if (saved) {
+        // Saved as a draft already: update that draft, then move it on.
+        post = saved;
+        if (text !== saved.body || space !== saved.space)
+          post = (await api.editPost(saved.id, { body: text, ...(space !== saved.space ? { space } : {}) })).post;
+        if (action === 'submit') post = (await api.submitPost(saved.id)).post;
+        if (action === 'publish') post = (await api.publishPost(saved.id)).post;
+      } else {
+        post = (await api.createPost(text, space, action)).post;
+      }
       store.clear();
       if (!mounted.current) return;
       setBusy(null);
+      // Saving a draft keeps the writer in the composer; the next save updates the same draft.
+      if (action === 'draft') setSaved(post);
       onDone(post, action);
     } catch (e) {
       if (!mounted.current) return;
@@ -207,6 +222,12 @@ export function Composer({ onDone }: ComposerProps) {
       </p>
 
       <LintPanel id="composer-hints" lint={lint} text={normaliseBody(body)} />
+
+      {saved && (
+        <p class="notice" data-testid="draft-saved">
+          Saved as a draft (version {saved.version ?? 1}). Keep writing, or find it in <Link href="/me/posts">My posts</Link>.
+        </p>
+      )}
 
       <div id="composer-error" class="form-error" role="alert">
         {error}

@@ -36,6 +36,7 @@ test.describe('policy hints, cohort, goals, notifications', () => {
     await switchUser(page, 'evan', '/compose');
     await page.getByLabel('Your post').fill(`${marker}: a short practice note.`);
     await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByTestId('draft-saved').getByRole('link', { name: 'My posts' }).click();
     const item = postItems(page, 'My posts').filter({ hasText: marker });
     await item.getByRole('link', { name: 'Open post' }).click();
     // Crawl: Publish is not offered, Submit is; withdraw after submitting

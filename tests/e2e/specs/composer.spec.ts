@@ -15,8 +15,15 @@ test.describe('composer', () => {
     await expect(page.getByLabel('Your post')).toHaveValue(text);
 
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'My posts' })).toBeVisible();
+    // saving a draft keeps you in the composer; saving again updates the same draft
     await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'New post' })).toBeVisible();
+    await expect(page.getByTestId('draft-saved')).toContainText('Saved as a draft (version 1)');
+    await page.getByLabel('Your post').fill(`${text} Edited.`);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByTestId('draft-saved')).toContainText('Saved as a draft (version 2)');
+    await page.getByTestId('draft-saved').getByRole('link', { name: 'My posts' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My posts' })).toBeVisible();
     const mine = postItems(page, 'My posts').filter({ hasText: text });
     await expect(mine).toHaveCount(1);
     await expect(mine.getByTestId('post-state')).toHaveText('Draft');

@@ -316,3 +316,15 @@ test('an error of the golden rules disables Publish and says why once; Crawl see
   await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeVisible();
 });
+
+test('the cohort page has no duplicate element ids', async ({ page }) => {
+  await switchUser(page, 'cora', '/cohort');
+  await expect(page.getByRole('list', { name: 'Your executives' })).toBeVisible();
+  await page.locator('section.cohort-member').first().getByRole('button', { name: /goal/i }).first().click();
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return Array.from(seen.entries()).filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates).toEqual([]);
+});
