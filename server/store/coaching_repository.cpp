@@ -88,10 +88,11 @@ std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Con
                                                                              std::int64_t coach_id,
                                                                              int limit) {
   auto q = c.prepare(
-      "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
-      "WHERE p.state = 'in_review' AND p.author_id IN "
+      "SELECT p.id, CASE WHEN p.state = 'in_review' THEN COALESCE(p.submitted_at, p.updated_at) "
+      " ELSE p.correction_submitted_at END AS waiting_since FROM posts p "
+      "WHERE (p.state = 'in_review' OR p.correction_state = 'in_review') AND p.author_id IN "
       " (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
-      "ORDER BY COALESCE(p.submitted_at, p.updated_at), p.id LIMIT ?2");
+      "ORDER BY waiting_since, p.id LIMIT ?2");
   q.bind(1, coach_id).bind(2, limit);
   std::vector<std::pair<std::int64_t, domain::Millis>> out;
   while (q.step()) out.emplace_back(q.int64(0), q.int64(1));
@@ -99,10 +100,20 @@ std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Con
 }
 
 std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive_id) {
-  auto q = c.prepare("SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND state = 'in_review'");
+  auto q = c.prepare(
+      "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND "
+      "(state = 'in_review' OR correction_state = 'in_review')");
   q.bind(1, executive_id);
   q.step();
   return q.int64(0);
+}
+
+std::int64_t ReviewRepository::approved_by(Connection& c, std::int64_t post_id) {
+  auto q = c.prepare(
+      "SELECT coach_id FROM reviews WHERE post_id = ?1 AND verdict = 'approve' "
+      "ORDER BY id DESC LIMIT 1");
+  q.bind(1, post_id);
+  return q.step() ? q.int64(0) : 0;
 }
 
 // ---- policy --------------------------------------------------------------------------
@@ -111,7 +122,35 @@ std::optional<PolicyRecord> PolicyRepository::latest(Connection& c) {
   auto q =
       c.prepare("SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
   if (!q.step()) return std::nullopt;
-  return PolicyRecord{q.int64(0), q.text(1), q.int64(2)};
+  return PolicyRecord{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+}
+
+namespace {
+constexpr std::string_view kPolicyWithAuthor =
+    "SELECT p.version, p.document, p.created_at, u.id, u.username, u.display_name "
+    "FROM policies p LEFT JOIN users u ON u.id = p.created_by ";
+
+PolicyRecord read_policy(const Statement& q) {
+  PolicyRecord r{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+  if (!q.is_null(3)) r.created_by = AuthorRef{q.int64(3), q.text(4), q.text(5)};
+  return r;
+}
+}  // namespace
+
+std::vector<PolicyRecord> PolicyRepository::list(Connection& c) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "ORDER BY p.version DESC";
+  auto q = c.prepare(sql);
+  std::vector<PolicyRecord> out;
+  while (q.step()) out.push_back(read_policy(q));
+  return out;
+}
+
+std::optional<PolicyRecord> PolicyRepository::find(Connection& c, std::int64_t version) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "WHERE p.version = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, version);
+  if (!q.step()) return std::nullopt;
+  return read_policy(q);
 }
 
 void PolicyRepository::insert(Connection& c, std::int64_t version, const std::string& document,

@@ -45,17 +45,24 @@ class ReviewRepository {
                                                                     std::int64_t coach_id,
                                                                     int limit);
   static std::int64_t waiting_for(Connection& c, std::int64_t executive_id);
+  // The coach whose approval put the post in its current `approved` state (the newest
+  // approve verdict), 0 when there is none.
+  static std::int64_t approved_by(Connection& c, std::int64_t post_id);
 };
 
 struct PolicyRecord {
   std::int64_t version = 0;
   std::string document;
   domain::Millis created_at = 0;
+  std::optional<AuthorRef> created_by;  // filled by list() and find(); null for the seed
 };
 
 class PolicyRepository {
  public:
   static std::optional<PolicyRecord> latest(Connection& c);
+  // Every saved version, newest first, with who saved it; one version.
+  static std::vector<PolicyRecord> list(Connection& c);
+  static std::optional<PolicyRecord> find(Connection& c, std::int64_t version);
   static void insert(Connection& c, std::int64_t version, const std::string& document,
                      std::optional<std::int64_t> by, domain::Millis now);
 };
