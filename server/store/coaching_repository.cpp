@@ -69,9 +69,17 @@ std::vector<ReviewRecord> ReviewRepository::for_reply(Connection& c, std::int64_
 }
 
 bool ReviewRepository::approves_version(Connection& c, std::int64_t post_id, std::int64_t version) {
+  // Approved exactly, or by the newest approval when every version since came from applying
+  // the approving coach's own suggestions (one new version each; see api/annotations.cpp).
   auto q = c.prepare(
       "SELECT EXISTS(SELECT 1 FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
-      "AND version = ?2 AND verdict = 'approve')");
+      " AND version = ?2 AND verdict = 'approve') "
+      "OR EXISTS(SELECT 1 FROM (SELECT version, coach_id, created_at FROM reviews "
+      "  WHERE post_id = ?1 AND reply_id IS NULL AND verdict = 'approve' "
+      "  ORDER BY id DESC LIMIT 1) r "
+      " WHERE r.version < ?2 AND ?2 - r.version = (SELECT COUNT(*) FROM annotations a "
+      "  WHERE a.post_id = ?1 AND a.reply_id IS NULL AND a.coach_id = r.coach_id "
+      "  AND a.applied = 1 AND a.resolved_at >= r.created_at))");
   q.bind(1, post_id).bind(2, version);
   return q.step() && q.int64(0) != 0;
 }
@@ -110,8 +118,8 @@ std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive
 
 std::int64_t ReviewRepository::approved_by(Connection& c, std::int64_t post_id) {
   auto q = c.prepare(
-      "SELECT coach_id FROM reviews WHERE post_id = ?1 AND verdict = 'approve' "
-      "ORDER BY id DESC LIMIT 1");
+      "SELECT coach_id FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
+      "AND verdict = 'approve' ORDER BY id DESC LIMIT 1");
   q.bind(1, post_id);
   return q.step() ? q.int64(0) : 0;
 }

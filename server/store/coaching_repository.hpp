@@ -37,7 +37,8 @@ class ReviewRepository {
   // The verdicts on the post's own text (not on its replies), oldest first.
   static std::vector<ReviewRecord> for_post(Connection& c, std::int64_t post_id);
   static std::vector<ReviewRecord> for_reply(Connection& c, std::int64_t reply_id);
-  // Whether a coach approved exactly this version of the post's text.
+  // Whether a coach approved this version of the post's text: exactly, or the newest approval
+  // when the versions since only applied that coach's own suggestions (which keep it).
   static bool approves_version(Connection& c, std::int64_t post_id, std::int64_t version);
   static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
   // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
