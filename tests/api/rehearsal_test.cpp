@@ -183,6 +183,35 @@ TEST_F(RehearsalTest, TheApprovingCoachsSuggestionsKeepTheApprovalOtherEditsSend
             "approved");
 }
 
+// The approval kept by applying the approving coach's own suggestion also lets the leader
+// publish that new version (publish checks which version a coach approved).
+TEST_F(RehearsalTest, TheVersionMadeByTheApproversOwnSuggestionPublishes) {
+  auto evan = as("evan"), cora = as("cora"), mia = as("mia");
+  const std::string text = "Our launch went fine and the team was great.";
+  auto post = make_post(evan, text, "company", "submit");
+  const auto start = static_cast<long long>(text.find("went fine"));
+  auto note = cora.post(path_of(post, "/annotations"), {{"start", start},
+                                                        {"end", start + 9},
+                                                        {"category", "tone"},
+                                                        {"comment", "Say it with energy"},
+                                                        {"suggestion", "went really well"}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  ASSERT_EQ(cora.post(path_of(post, "/reviews"),
+                      {{"verdict", "approve"}, {"rubric", rubric()}, {"version", 1}})
+                .status,
+            201);
+  const auto aid = note.json()["annotation"]["id"].get<long long>();
+  auto applied = evan.post("/api/v1/annotations/" + std::to_string(aid) + "/apply", nullptr);
+  ASSERT_EQ(applied.status, 200) << applied.body;
+  EXPECT_EQ(applied.json()["post"]["state"], "approved");
+  EXPECT_EQ(applied.json()["post"]["version"], 2);
+  auto published = evan.post(path_of(post, "/publish"), nullptr);
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json()["post"]["body"],
+            "Our launch went really well and the team was great.");
+  EXPECT_TRUE(feed_ids(mia).count(post["id"].get<long long>()));
+}
+
 TEST_F(RehearsalTest, TheLeaderSchedulesAnApprovedPostAndItPublishesOnTime) {
   auto evan = as("evan"), cora = as("cora"), mia = as("mia");
   auto post = approved_post("Town hall on Thursday: bring your questions.");
