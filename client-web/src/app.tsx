@@ -14,7 +14,8 @@ import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
 import { FeedScreen } from './screens/FeedScreen';
 import { MyPostsScreen } from './screens/MyPostsScreen';
-import { NotFoundScreen } from './screens/NotFoundScreen';
+import { GoldenRulesScreen } from './screens/GoldenRulesScreen';
+import { NotForYourRoleScreen, NotFoundScreen } from './screens/NotFoundScreen';
 import { PostDetailScreen } from './screens/PostDetailScreen';
 import { SignIn, type SignInNotice } from './screens/SignIn';
 import { AdminScreen } from './screens/AdminScreen';
@@ -65,6 +66,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <GoalsScreen />;
     case 'notifications':
       return <NotificationsScreen />;
+    case 'rules':
+      return <GoldenRulesScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
     case 'moderation':
@@ -291,13 +294,13 @@ export function App() {
         Skip to main content
       </a>
       <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} />
-      <main id="main" class="page" tabIndex={-1}>
+      <main id="main" class={route.name === 'review' ? 'page page-wide' : 'page'} tabIndex={-1}>
         {enrolmentRequired ? (
           <SecurityScreen enrolmentRequired onTotpEnabled={onTotpEnabled} />
         ) : allowed ? (
           <Screen route={route} onTotpEnabled={onTotpEnabled} />
         ) : (
-          <NotFoundScreen message="This page is not available for your role." />
+          <NotForYourRoleScreen />
         )}
       </main>
       {statusRegion}

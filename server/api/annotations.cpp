@@ -14,6 +14,7 @@
 #include "domain/text.hpp"
 #include "http/responses.hpp"
 #include "store/annotation_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
 
 namespace greenroom::api {
@@ -186,7 +187,8 @@ awaitable<http::Response> resolve_annotation(Services& s, http::RequestContext& 
 awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto aid = ctx.id_param();
-  auto job = [uid = p.user.id, aid, client = ctx.connection().client_ip](store::Connection& c) {
+  auto job = [uid = p.user.id, name = p.user.display_name, aid,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto access = load_annotation(c, uid, aid);
     const auto& a = access.annotation;
     if (!access.is_author)
@@ -198,7 +200,8 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     if (!d::is_editable(cp.post.state))
       throw d::conflict(
           "A post that is " + std::string(d::to_string(cp.post.state)) +
-              " cannot change; suggestions apply to drafts and posts with changes requested.",
+              " cannot change; suggestions apply to drafts, approved posts and posts with changes "
+              "requested.",
           "illegal_transition");
     if (!a.suggestion) throw d::conflict("This annotation has no suggested rewrite to apply.");
     if (a.applied) throw d::conflict("This suggestion was applied already.");
@@ -214,6 +217,16 @@ awaitable<http::Response> apply_annotation(Services& s, http::RequestContext& ct
     store::AnnotationRepository::mark_applied(c, aid, anchor, uid, now);
     record_audit(c, client, uid, "annotation_applied", "annotation", aid,
                  {{"post_id", cp.post.id}});
+    // After approval, the approving coach's own suggestions keep the approval; anyone
+    // else's send the post back to review.
+    if (cp.post.state == d::PostState::approved &&
+        store::ReviewRepository::approved_by(c, cp.post.id) != a.coach.id) {
+      store::PostRepository::set_state(c, cp.post.id, d::PostState::in_review, now);
+      notify_coaches(c, uid, "submission_waiting",
+                     name + " applied a suggestion to an approved post; it is back in review: \"" +
+                         excerpt(new_body) + "\"",
+                     cp.post.id);
+    }
     return std::make_pair(*store::PostRepository::find(c, cp.post.id, uid),
                           *store::AnnotationRepository::find(c, aid));
   };

@@ -58,6 +58,12 @@ CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post
   return load_coached_post(*conn, p.user.id, post_id);
 }
 
+store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
+  auto cp = load_coached_post(c, user_id, post_id);
+  if (!cp.is_author) throw d::forbidden("Only the author can change this post.");
+  return std::move(cp.post);
+}
+
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {

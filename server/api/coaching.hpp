@@ -21,6 +21,8 @@ struct CoachedPost {
 CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post_id);
 // Same, inside a write (on the writer's connection, current state).
 CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id);
+// The post for its author only (coaches get 403, others 404), inside a write.
+store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id);
 
 struct CoachedReply {
   store::ReplyRecord reply;

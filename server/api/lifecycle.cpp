@@ -6,7 +6,9 @@
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/posts.hpp"
 #include "api/views.hpp"
+#include "domain/anchoring.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_lifecycle.hpp"
@@ -22,13 +24,6 @@ using boost::asio::awaitable;
 namespace d = greenroom::domain;
 
 namespace {
-
-// The post for its author only (coaches get 403, others 404), inside a write.
-store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
-  auto cp = load_coached_post(c, user_id, post_id);
-  if (!cp.is_author) throw d::forbidden("Only the author can change this post.");
-  return std::move(cp.post);
-}
 
 http::Response post_response(const store::PostRecord& post) {
   return http::json_response(http::Status::ok, {{"post", post_json(post)}});
@@ -59,11 +54,15 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
     auto post = load_own_post(c, actor.id, id);
     const bool rewrite = text && *text != post.body;
     const bool move = space && *space != post.space;
-    // A new text needs an editable post; a move is a change too (a new version), and sends
-    // an approved post back to review where the level needs a coach in the new space.
+    // A new text needs an editable post, and a changed approved text goes back to the
+    // coaches; a move is a change too (a new version), and sends an approved post back to
+    // review where the level needs a coach in the new space.
     auto next = post.state;
     if (rewrite || !move) next = d::transition(post.state, d::PostCommand::edit);
-    if (move) next = d::state_after_move(actor, post.state, *space);
+    if (move) {
+      const auto moved = d::state_after_move(actor, post.state, *space);
+      if (!rewrite) next = moved;
+    }
     if (rewrite || move) {
       const auto now = d::now_millis();
       store::PostRepository::revise(c, id,
@@ -72,10 +71,13 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       if (rewrite) store::AnnotationRepository::reanchor_all(c, id, *text);
       if (next != post.state) {
         store::PostRepository::set_state(c, id, next, now);
-        notify_coaches(c, actor.id, "submission_waiting",
-                       name + " moved a post to the " + std::string(d::to_string(*space)) +
-                           " space; it needs your review again: \"" + excerpt(post.body) + "\"",
-                       id);
+        notify_coaches(
+            c, actor.id, "submission_waiting",
+            rewrite ? name + " changed an approved post; it is back in review: \"" +
+                          excerpt(*text) + "\""
+                    : name + " moved a post to the " + std::string(d::to_string(*space)) +
+                          " space; it needs your review again: \"" + excerpt(post.body) + "\"",
+            id);
       }
     }
     nlohmann::json detail = nlohmann::json::object();
@@ -145,23 +147,54 @@ awaitable<http::Response> withdraw_post(Services& s, http::RequestContext& ctx) 
 
 awaitable<http::Response> post_versions(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
+  const auto id = ctx.id_param();
   auto conn = s.reads.acquire();
-  auto cp = load_coached_post(*conn, p.user.id, ctx.id_param());
-  auto versions = store::PostRepository::versions(*conn, cp.post.id);
-  auto annotations = store::AnnotationRepository::for_post(*conn, cp.post.id);
+  // The author and their coaches see every version with its notes and a pending correction;
+  // readers of a corrected ("edited") published post see its published versions only.
+  std::optional<CoachedPost> cp;
+  try {
+    cp = load_coached_post(*conn, p.user.id, id);
+  } catch (const d::Error& e) {
+    if (e.kind() != d::ErrorKind::not_found) throw;
+  }
+  store::PostRecord post;
+  if (cp) {
+    post = cp->post;
+  } else {
+    post = load_visible_post(s, p, id);
+    if (!post.edited_at) throw d::not_found("Post " + std::to_string(id) + " history");
+  }
+  auto versions = store::PostRepository::versions(*conn, post.id);
+  std::vector<store::AnnotationRecord> annotations;
+  if (cp) annotations = store::AnnotationRepository::for_post(*conn, post.id);
   auto items = nlohmann::json::array();
   for (const auto& v : versions) {
+    if (v.pending && !cp) continue;
     auto made_on = nlohmann::json::array();
-    for (const auto& a : annotations)
-      if (a.version == v.version) made_on.push_back(annotation_json(a));
+    for (const auto& a : annotations) {
+      if (a.version != v.version) continue;
+      // Each version shows its own words: the note's anchor where it was on this text
+      // (`current` is where the words are now, or were last seen).
+      auto j = annotation_json(a);
+      j["current"] = j["anchor"];
+      if (auto then = d::make_anchor(v.body, static_cast<std::size_t>(a.orig_start),
+                                     static_cast<std::size_t>(a.orig_end)))
+        j["anchor"] = {{"exact", then->exact},
+                       {"prefix", then->prefix},
+                       {"suffix", then->suffix},
+                       {"start", then->start},
+                       {"end", then->end}};
+      made_on.push_back(std::move(j));
+    }
     items.push_back({{"version", v.version},
                      {"body", v.body},
                      {"space", d::to_string(v.space)},
                      {"created_at", d::format_rfc3339(v.created_at)},
+                     {"pending", v.pending},
                      {"annotations", std::move(made_on)}});
   }
   co_return http::json_response(http::Status::ok,
-                                {{"post", post_json(cp.post)}, {"items", std::move(items)}});
+                                {{"post", post_json(post)}, {"items", std::move(items)}});
 }
 
 }  // namespace greenroom::api

@@ -26,13 +26,13 @@ nlohmann::json findings_json(const std::vector<d::LintFinding>& findings) {
   return out;
 }
 
-nlohmann::json policy_json(const PolicyVersion& p) {
+}  // namespace
+
+nlohmann::json policy_version_json(const PolicyVersion& p) {
   return {{"version", p.version},
           {"policy", p.document},
           {"updated_at", d::format_rfc3339(p.updated_at)}};
 }
-
-}  // namespace
 
 void enforce_policy(const PolicyHolder& policy, const std::string& body, std::string_view what) {
   auto current = policy.current();
@@ -64,7 +64,7 @@ awaitable<http::Response> lint(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx) {
   authenticate(s, ctx);
-  co_return http::json_response(http::Status::ok, policy_json(*s.policy.current()));
+  co_return http::json_response(http::Status::ok, policy_version_json(*s.policy.current()));
 }
 
 awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
@@ -75,7 +75,16 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   require_recent_auth(s, p);
   if (!body.contains("policy") || !body["policy"].is_object())
     throw d::bad_request("Send {\"policy\": {...}} with the whole policy document.");
-  auto document = body["policy"];
+  auto saved = co_await save_policy_version(s, p.user.id, body["policy"], "policy_updated",
+                                            ctx.connection().client_ip);
+  co_return http::json_response(http::Status::ok, policy_version_json(*saved));
+}
+
+awaitable<std::shared_ptr<const PolicyVersion>> save_policy_version(Services& s,
+                                                                    std::int64_t admin_id,
+                                                                    nlohmann::json document,
+                                                                    std::string audit_action,
+                                                                    std::string client) {
   auto next = std::make_shared<PolicyVersion>();
   next->version = s.policy.current()->version + 1;
   document["version"] = next->version;
@@ -86,18 +95,19 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   }
   next->document = d::to_json(next->rules);
   next->updated_at = d::now_millis();
-  auto save = [next, uid = p.user.id, client = ctx.connection().client_ip](store::Connection& c) {
+  auto save = [next, admin_id, audit_action, client](store::Connection& c) {
     // The version is decided inside the writer so two admins cannot both write version N.
     auto latest = store::PolicyRepository::latest(c);
     if (latest && latest->version >= next->version)
       throw d::conflict("The policy changed meanwhile (now version " +
                         std::to_string(latest->version) + "); reload and edit again.");
-    store::PolicyRepository::insert(c, next->version, next->document.dump(), uid, next->updated_at);
-    record_audit(c, client, uid, "policy_updated", "policy", next->version);
+    store::PolicyRepository::insert(c, next->version, next->document.dump(), admin_id,
+                                    next->updated_at);
+    record_audit(c, client, admin_id, audit_action, "policy", next->version);
   };
   co_await write(s.writer, std::move(save));
   s.policy.set(next);
-  co_return http::json_response(http::Status::ok, policy_json(*next));
+  co_return next;
 }
 
 }  // namespace greenroom::api

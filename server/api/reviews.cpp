@@ -12,6 +12,7 @@
 #include "domain/post_lifecycle.hpp"
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
+#include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/reply_repository.hpp"
@@ -44,6 +45,18 @@ store::Rubric read_rubric(const nlohmann::json& body) {
                            "\"; allowed: clarity, tone, audience_fit, policy.");
   return {rubric_score(*it, "clarity"), rubric_score(*it, "tone"),
           rubric_score(*it, "audience_fit"), rubric_score(*it, "policy")};
+}
+
+bool has_open_notes(store::Connection& c, std::int64_t post_id) {
+  for (const auto& a : store::AnnotationRepository::for_post(c, post_id))
+    if (!a.resolved_at && !a.orphaned) return true;
+  return false;
+}
+
+d::Error feedback_required() {
+  return d::Error(d::ErrorKind::unprocessable, "feedback_required",
+                  "Say what to change: add an overall comment or leave at least one open note "
+                  "on the text before requesting changes.");
 }
 
 }  // namespace
@@ -112,22 +125,38 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
               comment = in.comment, rubric = in.rubric, seen_version = in.version,
               client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
-    if (seen_version != post.version)
+    // A published post with a correction in review: the verdict is on the correction.
+    auto correction = post.state == d::PostState::published
+                          ? store::PostRepository::correction_of(c, id)
+                          : std::nullopt;
+    if (correction && correction->state != "in_review") correction.reset();
+    const auto version = correction ? correction->version : post.version;
+    if (seen_version != version)
       throw d::conflict("The post changed while you were reviewing it (you saw version " +
                             std::to_string(seen_version) + ", it is now version " +
-                            std::to_string(post.version) + "); reload it and review again.",
+                            std::to_string(version) + "); reload it and review again.",
                         "stale_version");
-    auto next = d::transition(post.state, verdict == "approve" ? d::PostCommand::approve
-                                                               : d::PostCommand::request_changes);
+    const bool approve = verdict == "approve";
     const auto now = d::now_millis();
-    auto rid =
-        store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
-    store::PostRepository::set_state(c, id, next, now);
-    record_audit(c, client, uid, "review_" + verdict, "post", id, {{"review_id", rid}});
+    if (!correction) {
+      auto next = d::transition(
+          post.state, approve ? d::PostCommand::approve : d::PostCommand::request_changes);
+      if (!approve && comment.empty() && !has_open_notes(c, id)) throw feedback_required();
+      store::PostRepository::set_state(c, id, next, now);
+    } else {
+      if (!approve && comment.empty()) throw feedback_required();
+      store::PostRepository::set_correction_state(c, id, approve ? "approved" : "changes_requested",
+                                                  now);
+    }
+    auto rid = store::ReviewRepository::insert(c, id, version, uid, verdict, comment, rubric, now);
+    nlohmann::json detail = {{"review_id", rid}};
+    if (correction) detail["correction_version"] = version;
+    record_audit(c, client, uid, "review_" + verdict, "post", id, detail);
+    const auto what = correction ? "your correction of \"" : "\"";
     notify(c, post.author.id, "verdict_given",
-           verdict == "approve"
-               ? name + " approved your post; it is now published: \"" + excerpt(post.body) + "\""
-               : name + " asked for changes to \"" + excerpt(post.body) + "\"",
+           approve ? name + " approved " + what + excerpt(post.body) +
+                         "\"; publish it now or schedule it."
+                   : name + " asked for changes to " + what + excerpt(post.body) + "\"",
            id);
     return std::make_pair(*store::ReviewRepository::find(c, rid),
                           *store::PostRepository::find(c, id, uid));

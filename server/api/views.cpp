@@ -36,7 +36,13 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"liked_by_me", p.liked_by_me},
           {"locked", p.locked},
           {"moderation_reason", p.moderation_reason.empty() ? nlohmann::json(nullptr)
-                                                            : nlohmann::json(p.moderation_reason)}};
+                                                            : nlohmann::json(p.moderation_reason)},
+          {"scheduled_at", p.scheduled_at ? nlohmann::json(format_rfc3339(*p.scheduled_at))
+                                          : nlohmann::json(nullptr)},
+          {"edited_at",
+           p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
+          {"correction_state",
+           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -80,6 +86,21 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
     out += "null";
   else
     append_json_string(out, p.moderation_reason);
+  const auto append_time = [&out](const std::optional<domain::Millis>& t) {
+    if (t)
+      append_json_string(out, format_rfc3339(*t));
+    else
+      out += "null";
+  };
+  out += ",\"scheduled_at\":";
+  append_time(p.scheduled_at);
+  out += ",\"edited_at\":";
+  append_time(p.edited_at);
+  out += ",\"correction_state\":";
+  if (p.correction_state)
+    append_json_string(out, *p.correction_state);
+  else
+    out += "null";
   out += '}';
 }
 

@@ -15,6 +15,7 @@
 
 #include "api/credentials.hpp"
 #include "api/goals.hpp"
+#include "api/publishing.hpp"
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
 #include "http/dispatcher.hpp"
@@ -74,6 +75,12 @@ int serve(const Config& cfg) {
       http::log_event("info", "migrated database",
                       {{"applied", applied}, {"version", store::schema_version(conn)}});
     policy.set(load_policy(conn));
+    // Schedules that fell due while the server was down publish before it serves.
+    store::Transaction tx(conn);
+    const int published = api::publish_due_posts(policy, conn);
+    tx.commit();
+    if (published > 0)
+      http::log_event("info", "published scheduled posts at start", {{"count", published}});
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
   // At least one read connection per I/O thread (reads run on them; see Config).
@@ -154,12 +161,34 @@ int serve(const Config& cfg) {
   };
   schedule_reminders();
 
+  // Scheduled publishing: what fell due goes out within publishing.interval_seconds.
+  asio::steady_timer publishing(asio::make_strand(ioc));  // touched only on its strand
+  std::function<void()> schedule_publishing = [&] {
+    publishing.expires_after(std::chrono::seconds(cfg.publishing_interval_seconds));
+    publishing.async_wait([&](const boost::system::error_code& ec) {
+      if (ec) return;
+      writer.submit(
+          [&policy](store::Connection& c) { api::publish_due_posts(policy, c); },
+          [](std::exception_ptr e) {
+            if (!e) return;
+            try {
+              std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+              http::log_event("error", "scheduled publishing failed", {{"error", ex.what()}});
+            }
+          });
+      schedule_publishing();
+    });
+  };
+  schedule_publishing();
+
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     http::log_event("info", "stopping",
                     {{"signal", sig}, {"open_connections", metrics.open_connections()}});
     asio::post(reminders.get_executor(), [&reminders] { reminders.cancel(); });
+    asio::post(publishing.get_executor(), [&publishing] { publishing.cancel(); });
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
 

@@ -108,6 +108,7 @@ const std::map<std::string, Setter>& setters() {
       {"trusted_proxies", address_list(&Config::trusted_proxies)},
       {"log.requests", boolean(&Config::log_requests)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
+      {"publishing.interval_seconds", integer(&Config::publishing_interval_seconds, 1, 3600)},
   };
   return all;
 }

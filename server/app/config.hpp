@@ -49,6 +49,7 @@ struct Config {
 
   bool log_requests = true;
   int reminder_interval_seconds = 300;
+  int publishing_interval_seconds = 15;
 
   std::string database_path() const;
   // I/O threads to run: `threads`, or one per CPU core when it is 0.

@@ -8,7 +8,9 @@
 #include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
+#include "api/policy_versions.hpp"
 #include "api/posts.hpp"
+#include "api/publishing.hpp"
 #include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
@@ -56,6 +58,11 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/posts/{id}/publish", bind(api::publish_post));
   r.add(Verb::post, "/api/v1/posts/{id}/withdraw", bind(api::withdraw_post));
   r.add(Verb::get, "/api/v1/posts/{id}/versions", bind(api::post_versions));
+  r.add(Verb::post, "/api/v1/posts/{id}/schedule", bind(api::schedule_post));
+  r.add(Verb::delete_, "/api/v1/posts/{id}/schedule", bind(api::unschedule_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/correction", bind(api::correct_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/correction/publish", bind(api::publish_correction));
+  r.add(Verb::delete_, "/api/v1/posts/{id}/correction", bind(api::discard_correction));
   r.add(Verb::get, "/api/v1/posts/{id}/annotations", bind(api::list_annotations));
   r.add(Verb::post, "/api/v1/posts/{id}/annotations", bind(api::create_annotation));
   r.add(Verb::post, "/api/v1/annotations/{id}/replies", bind(api::reply_annotation));
@@ -73,6 +80,9 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/lint", bind(api::lint));
   r.add(Verb::get, "/api/v1/policy", bind(api::get_policy));
   r.add(Verb::put, "/api/v1/policy", bind(api::put_policy));
+  r.add(Verb::get, "/api/v1/policy/versions", bind(api::list_policy_versions));
+  r.add(Verb::get, "/api/v1/policy/versions/{n}", bind(api::get_policy_version));
+  r.add(Verb::post, "/api/v1/policy/versions/{n}/rollback", bind(api::rollback_policy));
   r.add(Verb::get, "/api/v1/goals", bind(api::list_goals));
   r.add(Verb::post, "/api/v1/goals", bind(api::create_goal));
   r.add(Verb::delete_, "/api/v1/goals/{id}", bind(api::delete_goal));

@@ -149,6 +149,13 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
       }
       for (std::size_t k = 0; k < (i * 5) % 9; ++k)
         store::PostRepository::like(conn, pid, ids[(i + k) % ids.size()], at + 60000);
+      // Rui (Run) corrected the time of the all-hands after publishing: marked "edited".
+      if (i == 1)
+        store::PostRepository::correct(
+            conn, pid,
+            "Reminder: the all-hands moves to Thursday 10:30 this week. Questions welcome in "
+            "advance!",
+            at + 1800000);
     }
     // The practice space and the review pipeline.
     store::PostRepository::insert(
@@ -231,6 +238,17 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
            last_company, std::nullopt, std::nullopt},
           now - 600000);
     }
+    // Approved by the coach; the leader scheduled it for tomorrow morning (My posts).
+    auto approved = store::PostRepository::insert(
+        conn,
+        {evan, domain::Space::company, domain::PostState::in_review,
+         "Town hall next Tuesday: I will share where we are on the new office plans and take "
+         "every question."},
+        now - 7200000);
+    store::ReviewRepository::insert(conn, approved, 1, cora, "approve", "Clear and open. Ship it.",
+                                    {5, 4, 5, 5}, now - 5400000);
+    store::PostRepository::set_state(conn, approved, domain::PostState::approved, now - 5400000);
+    store::PostRepository::schedule(conn, approved, now + 86400000);
 
     // Goals with deadlines, progress counted from real activity.
     const auto day = 86400000LL;

@@ -90,4 +90,14 @@ ReplyReview reply_transition(ReplyReview from, PostCommand cmd) {
                   " cannot " + std::string(to_string(cmd)) + "; allowed now: " + allowed + ".");
 }
 
+bool corrects_directly(const Actor& author) {
+  return author.role != Role::executive || author.level.value_or(Level::crawl) == Level::run;
+}
+
+void validate_schedule(Millis at, Millis now) {
+  constexpr Millis kYear = 366LL * 24 * 3600 * 1000;
+  if (at <= now) throw bad_request("at must be a time in the future (RFC 3339, UTC).");
+  if (at > now + kYear) throw bad_request("at must be within a year from now.");
+}
+
 }  // namespace greenroom::domain

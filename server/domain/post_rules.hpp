@@ -6,6 +6,7 @@
 
 #include "domain/model.hpp"
 #include "domain/post_lifecycle.hpp"
+#include "domain/time.hpp"
 
 namespace greenroom::domain {
 
@@ -38,5 +39,13 @@ ReplyReview decide_new_reply(const Actor& author, Space space);
 // in_review --request_changes--> changes_requested, changes_requested --edit--> in_review.
 // Throws Error(conflict, illegal_transition) otherwise.
 ReplyReview reply_transition(ReplyReview from, PostCommand cmd);
+// How a published post is corrected: directly (the live text changes at once, marked
+// edited) at Run and for everyone who publishes without review; below Run the correction
+// goes through review while the published version stays up.
+bool corrects_directly(const Actor& author);
+
+// When a post may be scheduled: strictly after `now`, at most a year ahead; throws
+// Error(bad_request) saying what is allowed.
+void validate_schedule(Millis at, Millis now);
 
 }  // namespace greenroom::domain

@@ -71,9 +71,17 @@ std::vector<ReviewRecord> ReviewRepository::for_reply(Connection& c, std::int64_
 }
 
 bool ReviewRepository::approves_version(Connection& c, std::int64_t post_id, std::int64_t version) {
+  // Approved exactly, or by the newest approval when every version since came from applying
+  // the approving coach's own suggestions (one new version each; see api/annotations.cpp).
   auto q = c.prepare(
       "SELECT EXISTS(SELECT 1 FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
-      "AND version = ?2 AND verdict = 'approve')");
+      " AND version = ?2 AND verdict = 'approve') "
+      "OR EXISTS(SELECT 1 FROM (SELECT version, coach_id, created_at FROM reviews "
+      "  WHERE post_id = ?1 AND reply_id IS NULL AND verdict = 'approve' "
+      "  ORDER BY id DESC LIMIT 1) r "
+      " WHERE r.version < ?2 AND ?2 - r.version = (SELECT COUNT(*) FROM annotations a "
+      "  WHERE a.post_id = ?1 AND a.reply_id IS NULL AND a.coach_id = r.coach_id "
+      "  AND a.applied = 1 AND a.resolved_at >= r.created_at))");
   q.bind(1, post_id).bind(2, version);
   return q.step() && q.int64(0) != 0;
 }
@@ -90,10 +98,11 @@ std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Con
                                                                              std::int64_t coach_id,
                                                                              int limit) {
   static const std::string sql = with_live_assignments(
-      "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
-      "WHERE p.state = 'in_review' AND p.author_id IN "
+      "SELECT p.id, CASE WHEN p.state = 'in_review' THEN COALESCE(p.submitted_at, p.updated_at) "
+      " ELSE p.correction_submitted_at END AS waiting_since FROM posts p "
+      "WHERE (p.state = 'in_review' OR p.correction_state = 'in_review') AND p.author_id IN "
       " (SELECT executive_id FROM live WHERE coach_id = ?1) "
-      "ORDER BY COALESCE(p.submitted_at, p.updated_at), p.id LIMIT ?2");
+      "ORDER BY waiting_since, p.id LIMIT ?2");
   auto q = c.prepare(sql);
   q.bind(1, coach_id).bind(2, limit);
   std::vector<std::pair<std::int64_t, domain::Millis>> out;
@@ -102,10 +111,20 @@ std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Con
 }
 
 std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive_id) {
-  auto q = c.prepare("SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND state = 'in_review'");
+  auto q = c.prepare(
+      "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND "
+      "(state = 'in_review' OR correction_state = 'in_review')");
   q.bind(1, executive_id);
   q.step();
   return q.int64(0);
+}
+
+std::int64_t ReviewRepository::approved_by(Connection& c, std::int64_t post_id) {
+  auto q = c.prepare(
+      "SELECT coach_id FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
+      "AND verdict = 'approve' ORDER BY id DESC LIMIT 1");
+  q.bind(1, post_id);
+  return q.step() ? q.int64(0) : 0;
 }
 
 // ---- policy --------------------------------------------------------------------------
@@ -114,7 +133,35 @@ std::optional<PolicyRecord> PolicyRepository::latest(Connection& c) {
   auto q =
       c.prepare("SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
   if (!q.step()) return std::nullopt;
-  return PolicyRecord{q.int64(0), q.text(1), q.int64(2)};
+  return PolicyRecord{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+}
+
+namespace {
+constexpr std::string_view kPolicyWithAuthor =
+    "SELECT p.version, p.document, p.created_at, u.id, u.username, u.display_name "
+    "FROM policies p LEFT JOIN users u ON u.id = p.created_by ";
+
+PolicyRecord read_policy(const Statement& q) {
+  PolicyRecord r{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+  if (!q.is_null(3)) r.created_by = AuthorRef{q.int64(3), q.text(4), q.text(5)};
+  return r;
+}
+}  // namespace
+
+std::vector<PolicyRecord> PolicyRepository::list(Connection& c) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "ORDER BY p.version DESC";
+  auto q = c.prepare(sql);
+  std::vector<PolicyRecord> out;
+  while (q.step()) out.push_back(read_policy(q));
+  return out;
+}
+
+std::optional<PolicyRecord> PolicyRepository::find(Connection& c, std::int64_t version) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "WHERE p.version = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, version);
+  if (!q.step()) return std::nullopt;
+  return read_policy(q);
 }
 
 void PolicyRepository::insert(Connection& c, std::int64_t version, const std::string& document,

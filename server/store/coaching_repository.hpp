@@ -37,7 +37,8 @@ class ReviewRepository {
   // The verdicts on the post's own text (not on its replies), oldest first.
   static std::vector<ReviewRecord> for_post(Connection& c, std::int64_t post_id);
   static std::vector<ReviewRecord> for_reply(Connection& c, std::int64_t reply_id);
-  // Whether a coach approved exactly this version of the post's text.
+  // Whether a coach approved this version of the post's text: exactly, or the newest approval
+  // when the versions since only applied that coach's own suggestions (which keep it).
   static bool approves_version(Connection& c, std::int64_t post_id, std::int64_t version);
   static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
   // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
@@ -45,17 +46,24 @@ class ReviewRepository {
                                                                     std::int64_t coach_id,
                                                                     int limit);
   static std::int64_t waiting_for(Connection& c, std::int64_t executive_id);
+  // The coach whose approval put the post in its current `approved` state (the newest
+  // approve verdict), 0 when there is none.
+  static std::int64_t approved_by(Connection& c, std::int64_t post_id);
 };
 
 struct PolicyRecord {
   std::int64_t version = 0;
   std::string document;
   domain::Millis created_at = 0;
+  std::optional<AuthorRef> created_by;  // filled by list() and find(); null for the seed
 };
 
 class PolicyRepository {
  public:
   static std::optional<PolicyRecord> latest(Connection& c);
+  // Every saved version, newest first, with who saved it; one version.
+  static std::vector<PolicyRecord> list(Connection& c);
+  static std::optional<PolicyRecord> find(Connection& c, std::int64_t version);
   static void insert(Connection& c, std::int64_t version, const std::string& document,
                      std::optional<std::int64_t> by, domain::Millis now);
 };

@@ -17,7 +17,8 @@ constexpr std::string_view kPostSelect =
     "SELECT p.id, p.author_id, u.username, u.display_name, p.space, p.state, p.body, "
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
     "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
-    "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, '') "
+    "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, ''), "
+    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -38,6 +39,9 @@ PostRecord read_post(const Statement& q) {
   p.liked_by_me = q.int64(13) != 0;
   p.locked = q.int64(14) != 0;
   p.moderation_reason = q.text(15);
+  p.scheduled_at = q.int64_or_null(16);
+  p.edited_at = q.int64_or_null(17);
+  if (!q.is_null(18)) p.correction_state = q.text(18);
   return p;
 }
 
@@ -145,7 +149,8 @@ void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState
        "UPDATE posts SET state = ?2, updated_at = ?3, "
        " submitted_at = CASE WHEN ?2 = 'in_review' THEN ?3 ELSE submitted_at END, "
        " published_at = CASE WHEN ?2 = 'published' AND published_at IS NULL THEN ?3 "
-       "                     ELSE published_at END "
+       "                     ELSE published_at END, "
+       " scheduled_at = CASE WHEN ?2 IN ('approved','draft') THEN scheduled_at END "
        "WHERE id = ?1")
       .bind(1, id)
       .bind(2, domain::to_string(state))
@@ -155,14 +160,114 @@ void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState
 
 std::vector<VersionRecord> PostRepository::versions(Connection& c, std::int64_t id) {
   auto q = c.prepare(
-      "SELECT v.version, v.body, v.created_at, COALESCE(v.space, p.space) FROM post_versions v "
-      "JOIN posts p ON p.id = v.post_id WHERE v.post_id = ?1 ORDER BY v.version");
+      "SELECT v.version, v.body, v.created_at, COALESCE(v.space, p.space), v.pending "
+      "FROM post_versions v JOIN posts p ON p.id = v.post_id WHERE v.post_id = ?1 "
+      "ORDER BY v.version");
   q.bind(1, id);
   std::vector<VersionRecord> out;
   while (q.step())
     out.push_back({q.int64(0), q.text(1), q.int64(2),
-                   domain::parse_space(q.text(3)).value_or(domain::Space::company)});
+                   domain::parse_space(q.text(3)).value_or(domain::Space::company),
+                   q.int64(4) != 0});
   return out;
+}
+
+void PostRepository::schedule(Connection& c, std::int64_t id, std::optional<domain::Millis> at) {
+  auto q = c.prepare("UPDATE posts SET scheduled_at = ?2 WHERE id = ?1");
+  q.bind(1, id);
+  if (at)
+    q.bind(2, *at);
+  else
+    q.bind_null(2);
+  q.run();
+}
+
+std::vector<std::int64_t> PostRepository::due_scheduled(Connection& c, domain::Millis now,
+                                                        int limit) {
+  auto q = c.prepare(
+      "SELECT id FROM posts WHERE scheduled_at IS NOT NULL AND scheduled_at <= ?1 "
+      "ORDER BY scheduled_at, id LIMIT ?2");
+  q.bind(1, now).bind(2, limit);
+  std::vector<std::int64_t> out;
+  while (q.step()) out.push_back(q.int64(0));
+  return out;
+}
+
+void PostRepository::correct(Connection& c, std::int64_t id, std::string_view body,
+                             domain::Millis now) {
+  update_body(c, id, body, now);
+  c.prepare("UPDATE posts SET edited_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+}
+
+std::int64_t PostRepository::save_correction(Connection& c, std::int64_t id, std::string_view body,
+                                             domain::Millis now) {
+  c.prepare(
+       "INSERT INTO post_versions(post_id, version, body, space, created_at, pending) "
+       "SELECT id, version + 1, ?2, space, ?3, 1 FROM posts WHERE id = ?1 "
+       "ON CONFLICT(post_id, version) DO UPDATE SET body = excluded.body, "
+       " created_at = excluded.created_at WHERE pending = 1")
+      .bind(1, id)
+      .bind(2, body)
+      .bind(3, now)
+      .run();
+  set_correction_state(c, id, "in_review", now);
+  return *pending_version(c, id);
+}
+
+std::optional<std::int64_t> PostRepository::pending_version(Connection& c, std::int64_t id) {
+  auto q = c.prepare("SELECT version FROM post_versions WHERE post_id = ?1 AND pending = 1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return q.int64(0);
+}
+
+std::optional<CorrectionRecord> PostRepository::correction_of(Connection& c, std::int64_t id) {
+  auto q = c.prepare(
+      "SELECT v.version, v.body, p.correction_state, v.created_at FROM posts p "
+      "JOIN post_versions v ON v.post_id = p.id AND v.pending = 1 "
+      "WHERE p.id = ?1 AND p.correction_state IS NOT NULL");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return CorrectionRecord{q.int64(0), q.text(1), q.text(2), q.int64(3)};
+}
+
+void PostRepository::set_correction_state(Connection& c, std::int64_t id,
+                                          std::optional<std::string_view> state,
+                                          domain::Millis now) {
+  auto q = c.prepare(
+      "UPDATE posts SET correction_state = ?2, "
+      " correction_submitted_at = CASE WHEN ?2 = 'in_review' THEN ?3 "
+      "                                ELSE correction_submitted_at END WHERE id = ?1");
+  q.bind(1, id).bind(3, now);
+  if (state)
+    q.bind(2, *state);
+  else
+    q.bind_null(2);
+  q.run();
+}
+
+std::string PostRepository::publish_correction(Connection& c, std::int64_t id, domain::Millis now) {
+  c.prepare(
+       "UPDATE posts SET body = (SELECT body FROM post_versions WHERE post_id = ?1 AND "
+       " pending = 1), version = version + 1, updated_at = ?2, edited_at = ?2, "
+       " correction_state = NULL WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, now)
+      .run();
+  c.prepare(
+       "UPDATE post_versions SET pending = 0, created_at = ?2 WHERE post_id = ?1 AND pending = 1")
+      .bind(1, id)
+      .bind(2, now)
+      .run();
+  auto q = c.prepare("SELECT body FROM posts WHERE id = ?1");
+  q.bind(1, id);
+  q.step();
+  return q.text(0);
+}
+
+void PostRepository::drop_correction(Connection& c, std::int64_t id) {
+  c.prepare("DELETE FROM post_versions WHERE post_id = ?1 AND pending = 1").bind(1, id).run();
+  set_correction_state(c, id, std::nullopt, 0);
 }
 
 std::optional<PostRecord> PostRepository::find(Connection& c, std::int64_t id,

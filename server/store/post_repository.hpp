@@ -33,6 +33,14 @@ struct VersionRecord {
   std::string body;
   domain::Millis created_at = 0;
   domain::Space space = domain::Space::company;  // where the post was in this version
+  bool pending = false;                          // a correction not yet published
+};
+
+struct CorrectionRecord {
+  std::int64_t version = 0;
+  std::string body;
+  std::string state;  // in_review, changes_requested, approved
+  domain::Millis created_at = 0;
 };
 
 struct Page {
@@ -61,6 +69,24 @@ class PostRepository {
   static void set_state(Connection& c, std::int64_t id, domain::PostState state,
                         domain::Millis now);
   static std::vector<VersionRecord> versions(Connection& c, std::int64_t id);
+
+  // Scheduled publishing: `at` or NULL (cancel); posts whose time has come, oldest first.
+  static void schedule(Connection& c, std::int64_t id, std::optional<domain::Millis> at);
+  static std::vector<std::int64_t> due_scheduled(Connection& c, domain::Millis now, int limit);
+
+  // Corrections of a published post. `correct` changes the live text at once (marked
+  // edited). Below Run the new text waits as a pending version (posts.version + 1) with a
+  // correction_state, while the published text stays up, until `publish_correction`.
+  static void correct(Connection& c, std::int64_t id, std::string_view body, domain::Millis now);
+  static std::int64_t save_correction(Connection& c, std::int64_t id, std::string_view body,
+                                      domain::Millis now);
+  static std::optional<std::int64_t> pending_version(Connection& c, std::int64_t id);
+  static std::optional<CorrectionRecord> correction_of(Connection& c, std::int64_t id);
+  static void set_correction_state(Connection& c, std::int64_t id,
+                                   std::optional<std::string_view> state, domain::Millis now);
+  // Makes the pending version the live text; returns it.
+  static std::string publish_correction(Connection& c, std::int64_t id, domain::Millis now);
+  static void drop_correction(Connection& c, std::int64_t id);
 
   // Every reply of the post that is not removed, oldest first, held ones included: the
   // caller shows each only to whoever domain::can_view_reply lets see it.

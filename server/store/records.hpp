@@ -40,7 +40,12 @@ struct PostRecord {
   std::int64_t like_count = 0;
   bool liked_by_me = false;
   bool locked = false;
-  std::string moderation_reason;  // the last hide/remove reason, "" when none
+  std::string moderation_reason;               // the last hide/remove reason, "" when none
+  std::optional<domain::Millis> scheduled_at;  // publishes by itself then
+  std::optional<domain::Millis> edited_at;     // the published text was corrected
+  // A correction waiting for review (`in_review`, `changes_requested`, `approved`); filled
+  // only for the author (see PostRepository::find).
+  std::optional<std::string> correction_state;
 
   domain::PostFacts facts() const { return {id, author.id, space, state}; }
 };

@@ -4,8 +4,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -91,6 +93,74 @@ TEST_F(AuditTest, EntriesCarryWhoWhatWhereAndFilterNewestFirst) {
   EXPECT_EQ(mo.get("/api/v1/audit?target_id=abc").status, 400);
   EXPECT_EQ(mo.get("/api/v1/audit?action=DROP%20TABLE").status, 400);
   EXPECT_EQ(mo.get("/api/v1/audit?before=zzz").status, 400);
+}
+
+// The leader publishes (issue 16): scheduling, publishing, corrections and a policy rollback
+// each write their one entry, with the caller's address.
+TEST_F(AuditTest, PublishingStepsEachWriteOneEntry) {
+  auto evan = as("evan"), cora = as("cora"), rui = as("rui"), ada = as("ada");
+  const nlohmann::json rubric = {{"clarity", 4}, {"tone", 4}, {"audience_fit", 4}, {"policy", 4}};
+  auto post =
+      make_post(evan, "A post the leader schedules, publishes and corrects.", "company", "submit");
+  ASSERT_EQ(cora.post(path_of(post, "/reviews"),
+                      {{"verdict", "approve"}, {"rubric", rubric}, {"version", 1}})
+                .status,
+            201);
+  const auto in_an_hour = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
+                                                               std::chrono::hours(1));
+  std::tm tm{};
+  gmtime_r(&in_an_hour, &tm);
+  char at[32];
+  std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  auto scheduled = evan.post(path_of(post, "/schedule"), {{"at", at}});
+  ASSERT_EQ(scheduled.status, 200) << scheduled.body;
+  ASSERT_EQ(evan.send("DELETE", path_of(post, "/schedule"), "", {}).status, 200);
+  ASSERT_EQ(evan.post(path_of(post, "/publish"), nullptr).status, 200);
+  auto corrected = evan.post(path_of(post, "/correction"),
+                             {{"body", "A post the leader scheduled, published and corrected."}});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  ASSERT_EQ(cora.post(path_of(post, "/reviews"),
+                      {{"verdict", "approve"}, {"rubric", rubric}, {"version", 2}})
+                .status,
+            201);
+  ASSERT_EQ(evan.post(path_of(post, "/correction/publish"), nullptr).status, 200);
+  ASSERT_EQ(
+      evan.post(path_of(post, "/correction"), {{"body", "One more change, then not."}}).status,
+      200);
+  ASSERT_EQ(evan.send("DELETE", path_of(post, "/correction"), "", {}).status, 200);
+  std::vector<std::string> actions;
+  for (const auto& e : audit_of("post", id_of(post))) {
+    actions.push_back(e["action"]);
+    EXPECT_EQ(e["client"], "127.0.0.1");
+  }
+  const std::vector<std::string> expected{
+      "correction_discarded", "correction_submitted", "correction_published",
+      "review_approve",       "correction_submitted", "post_published",
+      "post_unscheduled",     "post_scheduled",       "review_approve"};
+  ASSERT_GE(actions.size(), expected.size());
+  EXPECT_EQ(std::vector<std::string>(actions.begin(), actions.begin() + expected.size()), expected);
+
+  // At Run a correction changes the live text at once.
+  auto live = make_post(rui, "Run publishes and corrects directly.");
+  ASSERT_EQ(
+      rui.post(path_of(live, "/correction"), {{"body", "Run corrects directly, edited."}}).status,
+      200);
+  auto direct = audit_of("post", id_of(live));
+  ASSERT_FALSE(direct.empty());
+  EXPECT_EQ(direct[0]["action"], "post_corrected");
+  EXPECT_EQ(direct[0]["actor"]["username"], "rui");
+
+  // A policy rollback is audited like an edit.
+  auto versions = ada.get("/api/v1/policy/versions").json()["items"];
+  ASSERT_FALSE(versions.empty());
+  const auto oldest = versions.back()["version"].get<long long>();
+  auto rolled =
+      ada.post("/api/v1/policy/versions/" + std::to_string(oldest) + "/rollback", nullptr);
+  ASSERT_EQ(rolled.status, 200) << rolled.body;
+  auto policy = audit_of("policy", rolled.json()["version"].get<long long>());
+  ASSERT_EQ(policy.size(), 1u);
+  EXPECT_EQ(policy[0]["action"], "policy_rolled_back");
+  EXPECT_EQ(policy[0]["actor"]["username"], "ada");
 }
 
 TEST_F(AuditTest, CoachingStepsEachWriteOneEntry) {

@@ -129,13 +129,15 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   EXPECT_EQ(annotation_by_id(cora, post, tone["id"])["anchor"]["start"],
             at(v3, "crushed the competition"));
 
-  // Resubmit; the coach approves; only now is it in the company feed.
+  // Resubmit; the coach approves; the leader publishes; only now is it in the company feed.
   ASSERT_EQ(evan.post(path_of(post, "/submit"), nullptr).status, 200);
   EXPECT_FALSE(feed_ids(mia).count(post["id"]));
   auto approve = cora.post(path_of(post, "/reviews"),
                            {{"verdict", "approve"}, {"rubric", rubric()}, {"version", 3}});
   ASSERT_EQ(approve.status, 201) << approve.body;
-  EXPECT_EQ(approve.json()["post"]["state"], "published");
+  EXPECT_EQ(approve.json()["post"]["state"], "approved");
+  EXPECT_FALSE(feed_ids(mia).count(post["id"]));
+  ASSERT_EQ(evan.post(path_of(post, "/publish"), nullptr).status, 200);
   EXPECT_TRUE(feed_ids(mia).count(post["id"]));
   EXPECT_EQ(mia.get(path_of(post)).json()["post"]["body"], v3);
 

@@ -73,18 +73,26 @@ TEST_F(ReviewBypassTest, ASpaceMoveIsANewVersionAndTheOldApprovalCannotPublishIt
   EXPECT_EQ(wren.get(path_of(post)).json()["post"]["state"], "in_review");
   EXPECT_FALSE(feed_ids(mia).count(post["id"]));
   EXPECT_EQ(mia.get(path_of(post)).status, 404);
-  // Approving the version that is in the company space publishes it there.
+  // Approving the version that is in the company space lets the leader publish it there
+  // (approval moves it to `approved`; it is not out until she publishes).
   auto fresh = cora.post(path_of(post, "/reviews"), verdict("approve", 2));
   ASSERT_EQ(fresh.status, 201) << fresh.body;
   EXPECT_EQ(fresh.json()["review"]["version"], 2);
-  EXPECT_EQ(fresh.json()["post"]["state"], "published");
+  EXPECT_EQ(fresh.json()["post"]["state"], "approved");
+  EXPECT_FALSE(feed_ids(mia).count(post["id"]));
+  auto published = wren.post(path_of(post, "/publish"), nullptr);
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json()["post"]["state"], "published");
+  EXPECT_EQ(published.json()["post"]["space"], "company");
   EXPECT_TRUE(feed_ids(mia).count(post["id"]));
 }
 
 TEST_F(ReviewBypassTest, AMoveAfterChangesWereRequestedIsReviewedAgain) {
   auto evan = as("evan"), cora = as("cora");
   auto post = make_post(evan, "A practice note about the offsite", "practice", "submit");
-  ASSERT_EQ(cora.post(path_of(post, "/reviews"), verdict("changes_requested", 1)).status, 201);
+  auto changes = verdict("changes_requested", 1);
+  changes["comment"] = "Say which offsite you mean.";
+  ASSERT_EQ(cora.post(path_of(post, "/reviews"), changes).status, 201);
   auto moved = evan.send("PATCH", path_of(post), R"({"space":"company","body":"A note"})", {});
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json()["post"]["version"], 2);  // one change, one version

@@ -25,9 +25,11 @@ import type {
   NotificationPage,
   Page,
   PolicyDocument,
+  PolicyVersionInfo,
   Post,
   PostAction,
   PostVersion,
+  PostWithCorrection,
   PostWithReplies,
   QueueItem,
   Reply,
@@ -175,6 +177,23 @@ export function createApi(client: ApiClient) {
     withdrawPost(id: number): Promise<{ post: Post }> {
       return client.request<{ post: Post }>('POST', `/posts/${id}/withdraw`);
     },
+    /** Publish an approved post at `at` (an ISO time); the server publishes it then. */
+    schedulePost(id: number, at: string): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/schedule`, { body: { at } });
+    },
+    unschedulePost(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('DELETE', `/posts/${id}/schedule`);
+    },
+    /** Correct a published post: directly at Run, through review below it. */
+    correctPost(id: number, body: string): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/correction`, { body: { body } });
+    },
+    publishCorrection(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/correction/publish`);
+    },
+    discardCorrection(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('DELETE', `/posts/${id}/correction`);
+    },
     versions(id: number, signal?: AbortSignal): Promise<Items<PostVersion>> {
       return client.request<Items<PostVersion>>('GET', `/posts/${id}/versions`, { signal });
     },
@@ -227,6 +246,16 @@ export function createApi(client: ApiClient) {
     },
     savePolicy(policy: unknown): Promise<PolicyDocument> {
       return client.request<PolicyDocument>('PUT', '/policy', { body: { policy } });
+    },
+    policyVersions(signal?: AbortSignal): Promise<Items<PolicyVersionInfo>> {
+      return client.request<Items<PolicyVersionInfo>>('GET', '/policy/versions', { signal });
+    },
+    policyVersion(version: number, signal?: AbortSignal): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('GET', `/policy/versions/${version}`, { signal });
+    },
+    /** A new version whose rules equal `version`. */
+    rollbackPolicy(version: number): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('POST', `/policy/versions/${version}/rollback`);
     },
 
     // ----- cohort, levels, goals -----

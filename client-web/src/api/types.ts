@@ -44,6 +44,28 @@ export interface Post {
   locked?: boolean;
   /** Why a moderator hid or removed it (shown to its author and moderators). */
   moderation_reason?: string | null;
+  /** An approved post publishes by itself at this time (the author's choice). */
+  scheduled_at?: string | null;
+  /** The published text was corrected at this time ("edited"). */
+  edited_at?: string | null;
+  /** A correction of the published post waiting for review (the author only). */
+  correction_state?: CorrectionState | null;
+}
+
+export type CorrectionState = 'in_review' | 'changes_requested' | 'approved';
+
+/** The pending correction of a published post (author and coaches). */
+export interface Correction {
+  version: number;
+  body: string;
+  state: CorrectionState;
+  created_at: string;
+}
+
+/** Answer of the scheduling and correction routes. */
+export interface PostWithCorrection {
+  post: Post;
+  correction: Correction | null;
 }
 
 /** Where a reply is in a coach's review: `none` (never needed one), held, or approved. */
@@ -186,6 +208,9 @@ export interface PostVersion {
   version: number;
   body: string;
   created_at: string;
+  /** A correction not yet published (author and coaches only). */
+  pending?: boolean;
+  /** The notes made on this version, anchored where they were on this version's text. */
   annotations: Annotation[];
 }
 
@@ -293,6 +318,14 @@ export interface PolicyDocument {
   version: number;
   policy: Record<string, unknown>;
   updated_at: string;
+  /** who saved it (GET /policy/versions/{n}); null for the rules seeded at install */
+  created_by?: Author | null;
+}
+
+export interface PolicyVersionInfo {
+  version: number;
+  created_at: string;
+  created_by: Author | null;
 }
 
 // ---------- moderation and the audit trail ----------

@@ -55,6 +55,17 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
               ·
             </span>
             <span class={`badge badge-space-${post.space}`}>{spaceLabel(post.space)}</span>
+            {post.edited_at && published && (
+              <span class="badge badge-edited" title="The published text was corrected; the post’s page shows the history.">
+                edited
+              </span>
+            )}
+            {post.scheduled_at && (
+              <span class="badge badge-scheduled">Scheduled</span>
+            )}
+            {post.correction_state && (
+              <span class="badge badge-state-in_review">Correction {post.correction_state === 'approved' ? 'approved' : post.correction_state === 'in_review' ? 'in review' : 'needs changes'}</span>
+            )}
             {(showState || !published) && (
               <span class={`badge badge-state badge-state-${post.state}`} data-testid="post-state">
                 {stateLabel(post.state)}
@@ -94,7 +105,7 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
       {!published && !preview && linkToDetail && (
         <footer class="post-actions">
           <Link href={href} class="action">
-            <span>{post.state === 'changes_requested' ? 'See feedback and revise' : 'Open post'}</span>
+            <span>{post.state === 'changes_requested' ? 'See feedback and revise' : post.state === 'approved' ? 'Publish or schedule' : 'Open post'}</span>
           </Link>
         </footer>
       )}

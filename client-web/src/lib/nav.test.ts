@@ -3,7 +3,7 @@ import type { User } from '../api/types';
 import { bellLabel, navItemsFor } from '../components/Header';
 import { notificationHref } from '../screens/NotificationsScreen';
 import { parsePolicyText } from '../screens/AdminScreen';
-import { canPublishDirectly, isEditable } from './permissions';
+import { canPublishDirectly, correctsDirectly, isEditable } from './permissions';
 
 const user = (role: User['role'], training_level: User['training_level'] = null): User => ({ id: 1, username: 'u', display_name: 'U', role, training_level });
 const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).map((i) => i.label);
@@ -34,6 +34,10 @@ describe('workflow permissions', () => {
   it('knows editable states and direct publishing by level', () => {
     expect(isEditable('draft')).toBe(true);
     expect(isEditable('changes_requested')).toBe(true);
+    expect(isEditable('approved')).toBe(true);
+    expect(correctsDirectly(user('executive', 'run'))).toBe(true);
+    expect(correctsDirectly(user('executive', 'walk'))).toBe(false);
+    expect(correctsDirectly(user('member'))).toBe(true);
     expect(isEditable('in_review')).toBe(false);
     expect(canPublishDirectly(user('executive', 'crawl'), 'practice')).toBe(false);
     expect(canPublishDirectly(user('executive', 'walk'), 'practice')).toBe(true);

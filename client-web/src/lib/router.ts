@@ -21,6 +21,7 @@ export type Route =
   | { name: 'goals' }
   | { name: 'notifications' }
   | { name: 'security' }
+  | { name: 'rules' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'moderation' }
   | { name: 'audit' }
@@ -70,6 +71,7 @@ const ROUTES: Pattern[] = [
   { re: /^\/security$/, build: () => ({ name: 'security' }) },
   { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
   { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
+  { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -112,6 +114,8 @@ export function hrefFor(route: Route): string {
       return '/notifications';
     case 'security':
       return '/security';
+    case 'rules':
+      return '/rules';
     case 'admin':
       return `/admin/${route.section}`;
     case 'moderation':
@@ -180,6 +184,8 @@ export function titleFor(route: Route): string {
       return 'Goals';
     case 'notifications':
       return 'Notifications';
+    case 'rules':
+      return 'Golden rules';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
     case 'moderation':

@@ -5,6 +5,7 @@ import { AuthorWorkspace } from '../components/AuthorWorkspace';
 import { Avatar } from '../components/Avatar';
 import { useFormAction } from '../components/Form';
 import { PostCard } from '../components/PostCard';
+import { VersionHistory } from '../components/Reviews';
 import { RelativeTime } from '../components/RelativeTime';
 import { ReplyBox } from '../components/ReplyBox';
 import { ModerationActions } from '../components/ModerationActions';
@@ -122,6 +123,7 @@ function Thread({
       ) : (
         <PostCard post={post} linkToDetail={false} showState={post.state !== 'published'} />
       )}
+      {!own && post.edited_at && <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} readerView={!coachView} />}
       {coachView && (
         <p class="notice">
           <Link href={`/review/${post.id}`}>Open in the review workspace</Link> to annotate{post.state === 'in_review' ? ' and give a verdict' : ''}.

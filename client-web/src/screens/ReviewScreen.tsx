@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnnotationCategory, Post } from '../api/types';
+import type { Annotation, AnnotationCategory, Post, PostVersion } from '../api/types';
 import { AnnotatedBody, AnnotationPanel } from '../components/Annotations';
 import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction } from '../components/Form';
+import { LintPanel, useLint } from '../components/LintHints';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { PostCard } from '../components/PostCard';
 import { ReviewList, VersionHistory } from '../components/Reviews';
@@ -9,7 +10,9 @@ import { useCoaching } from '../components/useCoaching';
 import { VerdictForm } from '../components/VerdictForm';
 import { useApp } from '../context';
 import { CATEGORIES, categoryLabel, placeAnnotations, rangeForQuote, selectionForAnnotation } from '../lib/annotations';
+import { stateLabel } from '../lib/permissions';
 import { textOffsetIn } from '../lib/segments';
+import { wordDiff } from '../lib/worddiff';
 import { navigate } from '../navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -78,46 +81,108 @@ function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (po
     };
   }, [post.body]);
 
+  const correction = usePendingCorrection(post);
+  // The coach sees the golden-rule hints the author saw (on the correction when there is one).
+  const hintsText = correction ? correction.body : post.body;
+  const lint = useLint(api, hintsText);
+  const verdictOpen = post.state === 'in_review' || correction !== null;
+
   return (
     <div class="workspace review-workspace">
-      <PostCard
-        post={post}
-        linkToDetail={false}
-        showState
-        body={<AnnotatedBody text={post.body} placement={placement} bodyRef={bodyRef} label="Post text" />}
-      />
-      {coaching.error && <LoadError message={coaching.error} onRetry={coaching.reload} />}
-      <AnnotationForm
-        post={post}
-        selected={selected}
-        quote={quote}
-        onQuote={setQuote}
-        onAdded={(a) => {
-          coaching.addAnnotation(a);
-          setSelected(null);
-          setQuote('');
-          document.getSelection()?.removeAllRanges();
-        }}
-      />
-      <AnnotationPanel post={post} annotations={coaching.annotations} canApply={false} onChange={coaching.replaceAnnotation} />
-      {post.state === 'in_review' ? (
-        <VerdictForm
-          subject="post"
-          onGive={async (verdict, rubric, comment) => {
-            const result = await api.review(post.id, post.version ?? 1, verdict, rubric, comment);
-            onPostChange(result.post);
-            announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
-            refreshUnread();
-            navigate('/review');
+      <div class="review-main">
+        <PostCard
+          post={post}
+          linkToDetail={false}
+          showState
+          body={<AnnotatedBody text={post.body} placement={placement} bodyRef={bodyRef} label="Post text" />}
+        />
+        {correction && <CorrectionUnderReview live={post.body} correction={correction} />}
+        <LintPanel id="review-hints" lint={lint} text={hintsText} />
+        {coaching.error && <LoadError message={coaching.error} onRetry={coaching.reload} />}
+        <AnnotationPanel post={post} annotations={coaching.annotations} canApply={false} onChange={coaching.replaceAnnotation} />
+      </div>
+      <div class="review-side">
+        <AnnotationForm
+          post={post}
+          selected={selected}
+          quote={quote}
+          onQuote={setQuote}
+          onAdded={(a) => {
+            coaching.addAnnotation(a);
+            setSelected(null);
+            setQuote('');
+            document.getSelection()?.removeAllRanges();
           }}
         />
-      ) : (
-        <p class="notice">This post is {post.state.replace('_', ' ')}: a verdict can be given once it is submitted for review.</p>
-      )}
-      {coaching.loading ? <LoadingLine what="reviews" /> : <ReviewList reviews={coaching.reviews} />}
-      <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} />
+        {verdictOpen ? (
+          <VerdictForm
+            subject="post"
+            openSuggestions={correction ? [] : openSuggestions(coaching.annotations)}
+            openNotes={correction ? 0 : openNotes(coaching.annotations)}
+            onGive={async (verdict, rubric, comment) => {
+              const version = correction ? correction.version : (post.version ?? 1);
+              const result = await api.review(post.id, version, verdict, rubric, comment);
+              onPostChange(result.post);
+              announce(
+                verdict === 'approve' ? 'Approved: the author can now publish it, now or at a time they pick.' : 'Changes requested: the author has been told.',
+                'success',
+              );
+              refreshUnread();
+              navigate('/review');
+            }}
+          />
+        ) : (
+          <p class="notice">This post is {stateLabel(post.state).toLowerCase()}: a verdict can be given once it is submitted for review.</p>
+        )}
+      </div>
+      <div class="review-after">
+        {coaching.loading ? <LoadingLine what="reviews" /> : <ReviewList reviews={coaching.reviews} />}
+        <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} />
+      </div>
     </div>
   );
+}
+
+/** The pending correction of a published post, if one waits for review (from the history). */
+function usePendingCorrection(post: Post): PostVersion | null {
+  const { api } = useApp();
+  const [pending, setPending] = useState<PostVersion | null>(null);
+  useEffect(() => {
+    if (post.state !== 'published') {
+      setPending(null);
+      return undefined;
+    }
+    const controller = new AbortController();
+    api
+      .versions(post.id, controller.signal)
+      .then(({ items }) => setPending(items.find((v) => v.pending) ?? null))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [api, post.id, post.state, post.version]);
+  return pending;
+}
+
+function CorrectionUnderReview({ live, correction }: { live: string; correction: PostVersion }) {
+  const parts = wordDiff(live, correction.body);
+  return (
+    <section class="correction" aria-labelledby="correction-review-title">
+      <h2 id="correction-review-title" class="section-title">
+        Correction to review
+      </h2>
+      <p class="muted small">The published text above stays up until the author publishes the correction you approve.</p>
+      <p class="diff-text" data-testid="correction-diff">
+        {parts.map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+      </p>
+    </section>
+  );
+}
+
+function openSuggestions(annotations: Annotation[]): Annotation[] {
+  return annotations.filter((a) => a.suggestion && !a.resolved && !a.orphaned && !a.applied);
+}
+
+function openNotes(annotations: Annotation[]): number {
+  return annotations.filter((a) => !a.resolved && !a.orphaned).length;
 }
 
 function AnnotationForm({
