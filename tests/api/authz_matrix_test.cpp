@@ -8,7 +8,9 @@
 // to help draft rows for a new route; every status in it must be read and judged before it
 // is committed (the file states what should happen, not what happens).
 #include <gtest/gtest.h>
+
 #include <sqlite3.h>
+#include <ctime>
 
 #include <fstream>
 #include <map>
@@ -251,6 +253,16 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{id:token}", std::to_string(o.id));
     replace_all(s, "{id}", std::to_string(o.id));
     replace_all(s, "{executive_id}", std::to_string(o.id));
+    replace_all(s, "{n}", "1");  // a policy version: the first always exists
+    if (s.find("{soon}") != std::string::npos) {
+      // A day from now, RFC 3339 UTC (schedules must lie within a year).
+      const std::time_t t = std::time(nullptr) + 24 * 3600;
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      replace_all(s, "{soon}", buf);
+    }
     replace_all(s, "{coach_id}", std::to_string(people().at("coach").id()));
     replace_all(s, "{author_id}", std::to_string(people().at("author").id()));
     replace_all(s, "{version}", std::to_string(o.version));
