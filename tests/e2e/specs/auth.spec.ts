@@ -67,6 +67,9 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'New post' })).toBeVisible();
     await expect(page.getByLabel('Your post')).toBeFocused();
     await page.keyboard.type('Typed without a mouse');
+    // The golden-rule hints below the text link to the rules page, then come the actions.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Read the golden rules' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Preview as the company will see it' })).toBeFocused();
     await page.keyboard.press('Enter');
