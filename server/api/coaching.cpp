@@ -71,6 +71,14 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
       c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
 }
 
+void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
+                  const std::string& message, const std::string& target_type,
+                  std::int64_t target_id) {
+  store::NotificationRepository::insert(
+      c, {user_id, kind, message, std::nullopt, std::nullopt, std::nullopt, target_type, target_id},
+      d::now_millis());
+}
+
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
                     const std::string& message, std::optional<std::int64_t> post_id) {
   for (auto coach : store::UserRepository::live_coaches_of(c, executive_id))

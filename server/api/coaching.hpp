@@ -41,6 +41,11 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             std::optional<std::int64_t> goal_id = std::nullopt);
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
                     const std::string& message, std::optional<std::int64_t> post_id);
+// A notice about something other than a post, annotation or goal: `target_type` is a
+// snake_case noun ("question", "article", "mentorship", "user", "policy_version").
+void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
+                  const std::string& message, const std::string& target_type,
+                  std::int64_t target_id);
 
 // A short quotation of a post for messages: the first words, at most ~60 characters.
 std::string excerpt(const std::string& body);

@@ -83,6 +83,9 @@ nlohmann::json notification_json(const store::NotificationRecord& n) {
           {"post_id", id_or_null(n.post_id)},
           {"annotation_id", id_or_null(n.annotation_id)},
           {"goal_id", id_or_null(n.goal_id)},
+          {"target", n.target_type && n.target_id
+                         ? nlohmann::json{{"type", *n.target_type}, {"id", *n.target_id}}
+                         : nlohmann::json(nullptr)},
           {"created_at", format_rfc3339(n.created_at)},
           {"read", n.read}};
 }

@@ -274,7 +274,7 @@ void GoalRepository::mark_reminded(Connection& c, std::int64_t id, domain::Milli
 void NotificationRepository::insert(Connection& c, const NewNotification& n, domain::Millis now) {
   c.prepare(
        "INSERT INTO notifications(user_id, kind, message, post_id, annotation_id, goal_id, "
-       "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+       "created_at, target_type, target_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
       .bind(1, n.user_id)
       .bind(2, n.kind)
       .bind(3, n.message)
@@ -282,6 +282,8 @@ void NotificationRepository::insert(Connection& c, const NewNotification& n, dom
       .bind(5, n.annotation_id)
       .bind(6, n.goal_id)
       .bind(7, now)
+      .bind(8, n.target_type)
+      .bind(9, n.target_id)
       .run();
 }
 
@@ -290,17 +292,24 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
                                                              std::optional<std::int64_t> before_id,
                                                              int limit) {
   auto q = c.prepare(
-      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at "
-      "FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR read_at IS NULL) "
+      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at, "
+      "target_type, target_id FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR "
+      "read_at IS NULL) "
       "ORDER BY id DESC LIMIT ?4");
   q.bind(1, user_id)
       .bind(2, before_id.value_or(std::numeric_limits<std::int64_t>::max()))
       .bind(3, unread_only ? 1 : 0)
       .bind(4, limit);
   std::vector<NotificationRecord> out;
-  while (q.step())
-    out.push_back({q.int64(0), q.text(1), q.text(2), q.int64_or_null(3), q.int64_or_null(4),
-                   q.int64_or_null(5), q.int64(6), !q.is_null(7)});
+  while (q.step()) {
+    NotificationRecord n{q.int64(0),         q.text(1),          q.text(2),
+                         q.int64_or_null(3), q.int64_or_null(4), q.int64_or_null(5)};
+    if (!q.is_null(8)) n.target_type = q.text(8);
+    n.target_id = q.int64_or_null(9);
+    n.created_at = q.int64(6);
+    n.read = !q.is_null(7);
+    out.push_back(std::move(n));
+  }
   return out;
 }
 

@@ -108,6 +108,10 @@ struct NotificationRecord {
   std::string kind;
   std::string message;
   std::optional<std::int64_t> post_id, annotation_id, goal_id;
+  // What the notice is about when it is not a post, annotation or goal (a question, an
+  // article, a mentorship, a person, a policy version): both set or both empty.
+  std::optional<std::string> target_type = std::nullopt;
+  std::optional<std::int64_t> target_id = std::nullopt;
   domain::Millis created_at = 0;
   bool read = false;
 };
@@ -117,6 +121,8 @@ struct NewNotification {
   std::string kind;
   std::string message;
   std::optional<std::int64_t> post_id, annotation_id, goal_id;
+  std::optional<std::string> target_type = std::nullopt;  // with target_id, see NotificationRecord
+  std::optional<std::int64_t> target_id = std::nullopt;
 };
 
 class NotificationRepository {
