@@ -28,6 +28,7 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { InsightsScreen } from './screens/InsightsScreen';
 
 /** How often the unread notification count is asked for again. */
 const UNREAD_REFRESH_MS = 30_000;
@@ -74,6 +75,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <ModerationScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'insights':
+      return <InsightsScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }

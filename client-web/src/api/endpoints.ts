@@ -5,6 +5,8 @@
 import type { ApiClient } from './client';
 import type {
   AdminUser,
+  JoiningEffect,
+  UserAnalytics,
   AuditEntry,
   AuditFilters,
   ModerationAction,
@@ -256,6 +258,17 @@ export function createApi(client: ApiClient) {
     /** A new version whose rules equal `version`. */
     rollbackPolicy(version: number): Promise<PolicyDocument> {
       return client.request<PolicyDocument>('POST', `/policy/versions/${version}/rollback`);
+    },
+
+    // ----- engagement analytics -----
+    userAnalytics(userId: number, weeks: number, signal?: AbortSignal): Promise<UserAnalytics> {
+      return client.request<UserAnalytics>('GET', `/analytics/users/${userId}`, { query: { weeks: String(weeks) }, signal });
+    },
+    joiningEffect(userId: number, days: number, signal?: AbortSignal): Promise<JoiningEffect> {
+      return client.request<JoiningEffect>('GET', '/analytics/joining-effect', {
+        query: { user_id: String(userId), days: String(days) },
+        signal,
+      });
     },
 
     // ----- cohort, levels, goals -----

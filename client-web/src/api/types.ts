@@ -399,3 +399,38 @@ export interface AuditFilters {
   since?: string;
   until?: string;
 }
+
+/** One week of a person's public activity (GET /analytics/users/{id}). */
+export interface WeekActivity {
+  week_start: string;
+  posts: number;
+  replies_given: number;
+  replies_received: number;
+  likes_received: number;
+  repliers: number;
+  median_seconds_to_first_reply: number | null;
+  active_days: number;
+}
+
+export interface UserAnalytics {
+  user: Author;
+  space: 'all' | 'company' | 'practice';
+  weeks: WeekActivity[];
+  totals: Omit<WeekActivity, 'week_start' | 'repliers'>;
+}
+
+export interface ActivityCounts {
+  posts: number;
+  replies: number;
+  likes: number;
+}
+
+/** The company space around a person's first company post (GET /analytics/joining-effect). */
+export interface JoiningEffect {
+  user: Author;
+  days: number;
+  joined_at: string | null;
+  before: ActivityCounts | null;
+  after: ActivityCounts | null;
+  change_percent: { posts: number | null; replies: number | null; likes: number | null } | null;
+}

@@ -23,6 +23,8 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
+  if (user.role === 'executive' || user.role === 'coach' || user.role === 'admin')
+    items.push({ href: '/insights', label: 'Insights', active: route.name === 'insights' });
   if (user.role === 'moderator' || user.role === 'admin') {
     items.push(
       { href: '/moderation', label: 'Moderation', active: route.name === 'moderation' },

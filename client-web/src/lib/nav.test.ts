@@ -10,9 +10,9 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Moderation', 'Audit', 'Admin']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Insights']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Insights']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Insights', 'Moderation', 'Audit', 'Admin']);
     expect(labels(user('member'))).toEqual(['Feed', 'My posts']);
     expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Moderation', 'Audit']);
   });

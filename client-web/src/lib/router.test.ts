@@ -21,6 +21,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/admin/nope').name).toBe('not-found');
     expect(parseRoute('/moderation')).toEqual({ name: 'moderation' });
     expect(parseRoute('/audit')).toEqual({ name: 'audit' });
+    expect(parseRoute('/insights')).toEqual({ name: 'insights' });
     expect(parseRoute('/review/0').name).toBe('not-found');
   });
 

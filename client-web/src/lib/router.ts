@@ -25,6 +25,7 @@ export type Route =
   | { name: 'admin'; section: AdminSection }
   | { name: 'moderation' }
   | { name: 'audit' }
+  | { name: 'insights' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -71,6 +72,7 @@ const ROUTES: Pattern[] = [
   { re: /^\/security$/, build: () => ({ name: 'security' }) },
   { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
   { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
+  { re: /^\/insights$/, build: () => ({ name: 'insights' }) },
   { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
@@ -122,6 +124,8 @@ export function hrefFor(route: Route): string {
       return '/moderation';
     case 'audit':
       return '/audit';
+    case 'insights':
+      return '/insights';
     case 'not-found':
       return route.path;
   }
@@ -144,6 +148,8 @@ export function routeAllowed(route: Route, role: Role): boolean {
     case 'moderation':
     case 'audit':
       return role === 'moderator' || role === 'admin';
+    case 'insights':
+      return role === 'executive' || role === 'coach' || role === 'admin';
     default:
       return true;
   }
@@ -192,6 +198,8 @@ export function titleFor(route: Route): string {
       return 'Moderation queue';
     case 'audit':
       return 'Audit trail';
+    case 'insights':
+      return 'Insights';
     case 'not-found':
       return 'Page not found';
   }
