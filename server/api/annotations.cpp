@@ -64,7 +64,8 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   auto cp = load_coached_post(s, p, id);
-  if (!cp.is_coach) throw d::forbidden("Only the author's coaches annotate a post.");
+  if (!cp.is_coach && !cp.is_mentor)
+    throw d::forbidden("Only the author's coaches and reverse mentors annotate a post.");
   auto body = read_json_object(ctx, {"start", "end", "quote", "category", "comment", "suggestion"});
   const auto start = require_offset(body, "start");
   const auto end = require_offset(body, "end");
@@ -82,7 +83,10 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
 
   auto job = [uid = p.user.id, name = p.user.display_name, id, start, end, category, comment,
               suggestion, quote](store::Connection& c) {
-    auto post = load_coached_post(c, uid, id).post;
+    auto current = load_coached_post(c, uid, id);
+    if (!current.is_coach && !current.is_mentor)
+      throw d::forbidden("Only the author's coaches and reverse mentors annotate a post.");
+    const auto& post = current.post;
     if (post.state == d::PostState::hidden || post.state == d::PostState::removed)
       throw d::conflict("This post was hidden by a moderator and cannot be annotated.");
     auto anchor =
@@ -95,8 +99,11 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
       throw d::conflict("The text changed since you selected it: the words at " +
                         std::to_string(start) + ".." + std::to_string(end) + " are now \"" +
                         anchor->exact + "\". Reload the post and select again.");
-    auto aid = store::AnnotationRepository::insert(
-        c, {id, post.version, uid, category, comment, suggestion, *anchor}, d::now_millis());
+    auto aid =
+        store::AnnotationRepository::insert(c,
+                                            {id, post.version, uid, category, comment, suggestion,
+                                             *anchor, current.is_mentor ? "mentor" : "coach"},
+                                            d::now_millis());
     notify(c, post.author.id, "new_annotation",
            name + " annotated \"" + excerpt(anchor->exact) + "\" (" + category + ")", id, aid);
     return *store::AnnotationRepository::find(c, aid);

@@ -1,6 +1,7 @@
 #include "api/coaching.hpp"
 
 #include "domain/errors.hpp"
+#include "domain/permissions.hpp"
 #include "domain/text.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
@@ -15,10 +16,13 @@ CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::i
   if (post && post->state != d::PostState::removed) {
     CoachedPost cp;
     cp.is_author = post->author.id == user_id;
+    const auto rel =
+        cp.is_author ? d::Relation{} : store::UserRepository::relation(c, user_id, post->author.id);
     // A post hidden by a moderator is for its author (and moderators) only, not coaches.
-    cp.is_coach = !cp.is_author && post->state != d::PostState::hidden &&
-                  store::UserRepository::relation(c, user_id, post->author.id).coaches_author;
-    if (cp.is_author || cp.is_coach) {
+    cp.is_coach = !cp.is_author && post->state != d::PostState::hidden && rel.coaches_author;
+    cp.is_mentor =
+        !cp.is_author && !cp.is_coach && rel.mentors_author && d::visible_to_mentor(post->facts());
+    if (cp.is_author || cp.is_coach || cp.is_mentor) {
       cp.post = std::move(*post);
       return cp;
     }

@@ -26,6 +26,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
           {"post_id", a.post_id},
           {"version", a.version},
           {"coach", author_json(a.coach)},
+          {"author_role", a.author_role},
           {"category", a.category},
           {"comment", a.comment},
           {"suggestion", a.suggestion ? nlohmann::json(*a.suggestion) : nlohmann::json(nullptr)},

@@ -28,6 +28,13 @@ store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std:
   return std::move(cp.post);
 }
 
+std::optional<bool> optional_share_with_mentor(const nlohmann::json& body) {
+  auto it = body.find("share_with_mentor");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) throw d::bad_request("share_with_mentor must be true or false.");
+  return it->get<bool>();
+}
+
 http::Response post_response(const store::PostRecord& post) {
   return http::json_response(http::Status::ok, {{"post", post_json(post)}});
 }
@@ -38,10 +45,13 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);  // 404 before looking at the body
-  auto body = read_json_object(ctx, {"body", "space"});
+  auto body = read_json_object(ctx, {"body", "space", "share_with_mentor"});
   auto text = optional_string(body, "body");
   auto space_name = optional_string(body, "space");
-  if (!text && !space_name) throw d::bad_request("Send a new \"body\", a new \"space\", or both.");
+  auto share = optional_share_with_mentor(body);
+  if (!text && !space_name && !share)
+    throw d::bad_request(
+        "Send a new \"body\", a new \"space\", \"share_with_mentor\", or several.");
   if (text) d::validate_text(*text, "body", d::kMaxPostCodePoints);
   std::optional<d::Space> space;
   if (space_name) {
@@ -52,10 +62,13 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [uid = p.user.id, id, text, space](store::Connection& c) {
+  auto job = [uid = p.user.id, id, text, space, share](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
-    d::transition(post.state, d::PostCommand::edit);
+    // The "show my mentor" switch alone is no edit: it works in any state.
+    if (text || space) d::transition(post.state, d::PostCommand::edit);
     const auto now = d::now_millis();
+    if (share && *share != post.share_with_mentor)
+      store::PostRepository::set_share_with_mentor(c, id, *share, now);
     if (text && *text != post.body) {
       store::PostRepository::update_body(c, id, *text, now);
       store::AnnotationRepository::reanchor_all(c, id, *text);

@@ -10,6 +10,7 @@
 #include "domain/post_rules.hpp"
 #include "http/json_text.hpp"
 #include "http/responses.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -163,9 +164,19 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   if (q.space == d::Space::practice) {
-    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed))
-      throw d::forbidden("The practice space is for executives, their coaches and moderators.");
-    if (d::has_capability(p.user.role, d::Capability::see_all_published))
+    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed)) {
+      // A reverse mentor reads the practice posts of the executives they mentor.
+      bool mentor = false;
+      {
+        auto conn = s.reads.acquire();
+        mentor = store::MentorshipRepository::mentors_anyone(*conn, p.user.id);
+      }
+      if (!mentor)
+        throw d::forbidden(
+            "The practice space is for executives, their coaches, their reverse mentors and "
+            "moderators.");
+      q.scope = store::FeedScope::mentored_by;
+    } else if (d::has_capability(p.user.role, d::Capability::see_all_published))
       q.scope = store::FeedScope::everyone;
     else if (p.user.role == d::Role::coach)
       q.scope = store::FeedScope::coached_by;

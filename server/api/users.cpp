@@ -5,6 +5,7 @@
 #include "api/coaching_views.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/mentoring_views.hpp"
 #include "api/views.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
@@ -13,6 +14,7 @@
 #include "http/responses.hpp"
 #include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -171,7 +173,12 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
     auto goals = nlohmann::json::array();
     for (const auto& g : store::GoalRepository::for_executive(*conn, u.id))
       goals.push_back(goal_json(g, now));
+    // Who mentors whom: the executive's open reverse-mentoring pairings.
+    auto mentors = nlohmann::json::array();
+    for (const auto& m : store::MentorshipRepository::open_for_executive(*conn, u.id))
+      mentors.push_back(mentorship_json(m));
     items.push_back({{"user", user_json(u)},
+                     {"mentorships", std::move(mentors)},
                      {"goals", std::move(goals)},
                      {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id)}});
   }

@@ -32,7 +32,8 @@ nlohmann::json post_json(const store::PostRecord& p) {
                                           : nlohmann::json(nullptr)},
           {"reply_count", p.reply_count},
           {"like_count", p.like_count},
-          {"liked_by_me", p.liked_by_me}};
+          {"liked_by_me", p.liked_by_me},
+          {"share_with_mentor", p.share_with_mentor}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -69,6 +70,8 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
   append_json_int(out, p.like_count);
   out += ",\"liked_by_me\":";
   http::append_json_bool(out, p.liked_by_me);
+  out += ",\"share_with_mentor\":";
+  http::append_json_bool(out, p.share_with_mentor);
   out += '}';
 }
 

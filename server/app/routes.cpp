@@ -2,8 +2,11 @@
 
 #include "api/annotations.hpp"
 #include "api/auth.hpp"
+#include "api/champions.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/mentor_thread.hpp"
+#include "api/mentorships.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/posts.hpp"
@@ -65,6 +68,20 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/coaches/{coach_id}/executives/{executive_id}",
         bind(api::unassign_coach));
   r.add(Verb::get, "/api/v1/cohort", bind(api::cohort));
+
+  // Reverse mentoring: digital champions paired with executives.
+  r.add(Verb::get, "/api/v1/champions", bind(api::list_champions));
+  r.add(Verb::put, "/api/v1/champions/{user_id}", bind(api::mark_champion));
+  r.add(Verb::delete_, "/api/v1/champions/{user_id}", bind(api::unmark_champion));
+  r.add(Verb::get, "/api/v1/mentorships", bind(api::list_mentorships));
+  r.add(Verb::post, "/api/v1/mentorships", bind(api::create_mentorship));
+  r.add(Verb::get, "/api/v1/mentorships/{id}", bind(api::get_mentorship));
+  r.add(Verb::delete_, "/api/v1/mentorships/{id}", bind(api::end_mentorship));
+  r.add(Verb::post, "/api/v1/mentorships/{id}/accept", bind(api::accept_mentorship));
+  r.add(Verb::post, "/api/v1/mentorships/{id}/decline", bind(api::decline_mentorship));
+  r.add(Verb::get, "/api/v1/mentorships/{id}/posts", bind(api::mentorship_posts));
+  r.add(Verb::get, "/api/v1/posts/{id}/mentor-thread", bind(api::list_mentor_thread));
+  r.add(Verb::post, "/api/v1/posts/{id}/mentor-thread", bind(api::post_mentor_thread));
 }
 
 }  // namespace greenroom::app

@@ -27,8 +27,25 @@ bool has_capability(Role role, Capability cap) {
   return false;
 }
 
+bool visible_to_mentor(const PostFacts& post) {
+  switch (post.state) {
+    case PostState::draft:
+    case PostState::in_review:
+    case PostState::changes_requested:
+    case PostState::approved:
+      return post.shared_with_mentor;
+    case PostState::published:
+      return post.space == Space::practice;
+    case PostState::hidden:
+    case PostState::removed:
+      return false;
+  }
+  return false;
+}
+
 bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel) {
   const bool author = actor.id == post.author_id;
+  if (rel.mentors_author && visible_to_mentor(post)) return true;
   switch (post.state) {
     case PostState::draft:
     case PostState::in_review:
@@ -49,6 +66,18 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
 
 bool accepts_engagement(const PostFacts& post) {
   return post.state == PostState::published;
+}
+
+bool can_view_mentorship(const Actor& actor, const MentorshipFacts& m, const Relation& rel) {
+  return actor.id == m.executive_id || actor.id == m.mentor_id || rel.coaches_author ||
+         actor.role == Role::admin;
+}
+
+bool can_use_mentor_thread(const Actor& actor, const PostFacts& post, std::int64_t mentor_id,
+                           const Relation& rel) {
+  if (!can_view_post(actor, post, rel)) return false;
+  if (actor.id == post.author_id) return true;
+  return actor.id == mentor_id && rel.mentors_author;
 }
 
 }  // namespace greenroom::domain

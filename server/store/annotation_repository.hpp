@@ -32,6 +32,7 @@ struct AnnotationRecord {
   bool applied = false;
   domain::Millis created_at = 0;
   std::vector<AnnotationReplyRecord> replies;
+  std::string author_role = "coach";  // "coach", or "mentor" (the author's reverse mentor)
 };
 
 struct NewAnnotation {
@@ -42,6 +43,7 @@ struct NewAnnotation {
   std::string comment;
   std::optional<std::string> suggestion;
   domain::TextAnchor anchor;
+  std::string author_role = "coach";  // "coach" or "mentor"
 };
 
 class AnnotationRepository {

@@ -12,7 +12,8 @@ namespace {
 constexpr std::string_view kPostSelect =
     "SELECT p.id, p.author_id, u.username, u.display_name, p.space, p.state, p.body, "
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
-    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1) "
+    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
+    "p.share_with_mentor "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -31,6 +32,7 @@ PostRecord read_post(const Statement& q) {
   p.reply_count = q.int64(11);
   p.like_count = q.int64(12);
   p.liked_by_me = q.int64(13) != 0;
+  p.share_with_mentor = q.int64(14) != 0;
   return p;
 }
 
@@ -52,7 +54,18 @@ const std::string& feed_sql(FeedScope scope) {
       "AND (p.author_id = ?1 "
       " OR p.author_id IN (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1)) " +
       order;
+  // A reverse mentor: the practice posts of the executives they mentor (an active pairing
+  // with an executive who still is one), as UserRepository::relation decides mentors_author.
+  static const std::string mentored_by =
+      base +
+      "AND p.author_id IN (SELECT m.executive_id FROM mentorships m "
+      "  JOIN users e ON e.id = m.executive_id AND e.role = 'executive' "
+      "  JOIN users r ON r.id = m.mentor_id AND r.role = 'member' AND r.disabled = 0 "
+      "  WHERE m.mentor_id = ?1 AND m.state = 'active') " +
+      order;
   switch (scope) {
+    case FeedScope::mentored_by:
+      return mentored_by;
     case FeedScope::cohort:
       return cohort;
     case FeedScope::coached_by:
@@ -115,6 +128,15 @@ void PostRepository::update_space(Connection& c, std::int64_t id, domain::Space 
   c.prepare("UPDATE posts SET space = ?2, updated_at = ?3 WHERE id = ?1")
       .bind(1, id)
       .bind(2, domain::to_string(space))
+      .bind(3, now)
+      .run();
+}
+
+void PostRepository::set_share_with_mentor(Connection& c, std::int64_t id, bool shared,
+                                           domain::Millis now) {
+  c.prepare("UPDATE posts SET share_with_mentor = ?2, updated_at = ?3 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, shared ? 1 : 0)
       .bind(3, now)
       .run();
 }

@@ -20,9 +20,10 @@ struct NewPost {
 
 // Which part of a space the reader may see.
 enum class FeedScope {
-  everyone,    // company space, or oversight roles in practice
-  cohort,      // an executive: own posts, executives sharing a coach, and their coaches
-  coached_by,  // a coach: own posts and their executives' posts
+  everyone,     // company space, or oversight roles in practice
+  cohort,       // an executive: own posts, executives sharing a coach, and their coaches
+  coached_by,   // a coach: own posts and their executives' posts
+  mentored_by,  // a reverse mentor: the posts of the executives they mentor
 };
 
 struct FeedQuery {
@@ -58,6 +59,9 @@ class PostRepository {
   static std::int64_t update_body(Connection& c, std::int64_t id, std::string_view body,
                                   domain::Millis now);
   static void update_space(Connection& c, std::int64_t id, domain::Space space, domain::Millis now);
+  // The author's "show my mentor" switch.
+  static void set_share_with_mentor(Connection& c, std::int64_t id, bool shared,
+                                    domain::Millis now);
   // Moves the post to `state`, stamping submitted_at / published_at as fitting.
   static void set_state(Connection& c, std::int64_t id, domain::PostState state,
                         domain::Millis now);

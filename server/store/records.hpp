@@ -39,8 +39,9 @@ struct PostRecord {
   std::int64_t reply_count = 0;
   std::int64_t like_count = 0;
   bool liked_by_me = false;
+  bool share_with_mentor = false;  // the author's "show my mentor" switch
 
-  domain::PostFacts facts() const { return {id, author.id, space, state}; }
+  domain::PostFacts facts() const { return {id, author.id, space, state, share_with_mentor}; }
 };
 
 struct ReplyRecord {

@@ -154,11 +154,17 @@ domain::Relation UserRepository::relation(Connection& c, std::int64_t actor_id,
       " EXISTS(SELECT 1 FROM live WHERE coach_id = ?1 AND executive_id = ?2),"
       " EXISTS(SELECT 1 FROM live a1 JOIN live a2 "
       "        ON a2.coach_id = a1.coach_id WHERE a1.executive_id = ?1 AND a2.executive_id = ?2)"
-      " OR EXISTS(SELECT 1 FROM live WHERE coach_id = ?2 AND executive_id = ?1)");
+      " OR EXISTS(SELECT 1 FROM live WHERE coach_id = ?2 AND executive_id = ?1),"
+      // A pairing counts while it is active, the author is an executive and the mentor enabled.
+      " EXISTS(SELECT 1 FROM mentorships m JOIN users e ON e.id = m.executive_id "
+      "        AND e.role = 'executive' JOIN users r ON r.id = m.mentor_id AND r.role = 'member' "
+      "        AND r.disabled = 0"
+      "        WHERE m.mentor_id = ?1 AND m.executive_id = ?2 AND m.state = 'active')");
   q.bind(1, actor_id).bind(2, author_id);
   if (q.step()) {
     rel.coaches_author = q.int64(0) != 0;
     rel.shares_coach = q.int64(1) != 0;
+    rel.mentors_author = q.int64(2) != 0;
   }
   return rel;
 }
