@@ -98,7 +98,8 @@ TEST_F(MentoringTest, AdminsAndCoachesMarkStaffMembersAsChampions) {
   auto list = as("wren").get("/api/v1/champions");
   ASSERT_EQ(list.status, 200);
   std::map<std::string, std::string> seen;
-  for (const auto& c : list.json()["items"])
+  const auto champions = list.json();
+  for (const auto& c : champions["items"])
     seen[c["user"]["username"].get<std::string>()] = c["about"].get<std::string>();
   EXPECT_EQ(seen["mia"], "LinkedIn, short video") << list.body;
   EXPECT_EQ(seen["max"], "Podcasts");
