@@ -10,6 +10,8 @@ import { parseRoute, routeAllowed, titleFor, type Route } from './lib/router';
 import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
 import { FeedScreen } from './screens/FeedScreen';
+import { MentoringScreen } from './screens/MentoringScreen';
+import { MentorPostScreen } from './screens/MentorPostScreen';
 import { MyPostsScreen } from './screens/MyPostsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PostDetailScreen } from './screens/PostDetailScreen';
@@ -56,6 +58,10 @@ function Screen({ route }: { route: Route }) {
       return <NotificationsScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'mentoring':
+      return <MentoringScreen />;
+    case 'mentor-post':
+      return <MentorPostScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

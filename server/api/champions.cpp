@@ -39,6 +39,19 @@ awaitable<http::Response> list_champions(Services& s, http::RequestContext& ctx)
   co_return http::json_response(http::Status::ok, list_json(std::move(items), page.next));
 }
 
+awaitable<http::Response> champion_candidates(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  require_marker(p);
+  auto items = nlohmann::json::array();
+  {
+    auto conn = s.reads.acquire();
+    for (const auto& u : store::UserRepository::all(*conn))
+      if (u.role == d::Role::member && !u.disabled)
+        items.push_back({{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}});
+  }
+  co_return http::json_response(http::Status::ok, list_json(std::move(items), std::nullopt));
+}
+
 awaitable<http::Response> mark_champion(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   require_marker(p);

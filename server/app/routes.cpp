@@ -71,6 +71,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
 
   // Reverse mentoring: digital champions paired with executives.
   r.add(Verb::get, "/api/v1/champions", bind(api::list_champions));
+  r.add(Verb::get, "/api/v1/champions/candidates", bind(api::champion_candidates));
   r.add(Verb::put, "/api/v1/champions/{user_id}", bind(api::mark_champion));
   r.add(Verb::delete_, "/api/v1/champions/{user_id}", bind(api::unmark_champion));
   r.add(Verb::get, "/api/v1/mentorships", bind(api::list_mentorships));

@@ -40,6 +40,8 @@ export interface Post {
   reply_count: number;
   like_count: number;
   liked_by_me: boolean;
+  /** the author's "show my mentor" switch */
+  share_with_mentor?: boolean;
 }
 
 export interface Reply {
@@ -112,6 +114,8 @@ export interface Annotation {
   post_id: number;
   version: number;
   coach: Author;
+  /** whose note: the author's coach, or the author's reverse mentor */
+  author_role?: 'coach' | 'mentor';
   category: AnnotationCategory;
   comment: string;
   suggestion: string | null;
@@ -197,6 +201,8 @@ export interface NewGoal {
 
 export interface CohortEntry {
   user: User;
+  /** the executive's open reverse-mentoring pairings */
+  mentorships?: Mentorship[];
   goals: Goal[];
   waiting_reviews: number;
 }
@@ -241,4 +247,35 @@ export interface PolicyDocument {
   version: number;
   policy: Record<string, unknown>;
   updated_at: string;
+}
+
+/** A digital champion: a staff member who knows social media. */
+export interface Champion {
+  user: Author;
+  about: string;
+  marked_by: Author;
+  created_at: string;
+}
+
+export type MentorshipState = 'requested' | 'active' | 'declined' | 'ended';
+
+/** An executive and their reverse mentor (a champion). */
+export interface Mentorship {
+  id: number;
+  executive: Author;
+  mentor: Author;
+  state: MentorshipState;
+  requested_by: Author;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message of the private thread between an executive and their mentor on a post. */
+export interface MentorMessage {
+  id: number;
+  post_id: number;
+  mentor_id: number;
+  author: Author;
+  body: string;
+  created_at: string;
 }

@@ -22,6 +22,7 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
+  items.push({ href: '/mentoring', label: 'Mentoring', active: route.name === 'mentoring' || route.name === 'mentor-post' });
   if (user.role === 'admin') items.push({ href: '/admin/users', label: 'Admin', active: route.name === 'admin' });
   return items;
 }

@@ -10,11 +10,11 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Admin']);
-    expect(labels(user('member'))).toEqual(['Feed', 'My posts']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Mentoring']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Mentoring']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Mentoring']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Mentoring']);
   });
   it('names the bell with the unread count', () => {
     expect(bellLabel(0)).toBe('Notifications, none unread');

@@ -20,6 +20,8 @@ export type Route =
   | { name: 'goals' }
   | { name: 'notifications' }
   | { name: 'admin'; section: AdminSection }
+  | { name: 'mentoring' }
+  | { name: 'mentor-post'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -56,6 +58,14 @@ const ROUTES: Pattern[] = [
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
+  { re: /^\/mentoring$/, build: () => ({ name: 'mentoring' }) },
+  {
+    re: /^\/mentor\/posts\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'mentor-post', id } : null;
+    },
+  },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -96,6 +106,10 @@ export function hrefFor(route: Route): string {
       return '/notifications';
     case 'admin':
       return `/admin/${route.section}`;
+    case 'mentoring':
+      return '/mentoring';
+    case 'mentor-post':
+      return `/mentor/posts/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -152,6 +166,10 @@ export function titleFor(route: Route): string {
       return 'Notifications';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
+    case 'mentoring':
+      return 'Reverse mentoring';
+    case 'mentor-post':
+      return 'Mentor notes';
     case 'not-found':
       return 'Page not found';
   }

@@ -36,7 +36,7 @@ export function ReviewScreen({ id }: { id: number }) {
   );
 }
 
-interface Selected {
+export interface Selected {
   start: number;
   end: number;
   quote: string;
@@ -109,7 +109,7 @@ function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (po
   );
 }
 
-function AnnotationForm({
+export function AnnotationForm({
   post,
   selected,
   quote,
