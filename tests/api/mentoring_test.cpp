@@ -115,6 +115,16 @@ TEST_F(MentoringTest, AdminsAndCoachesMarkStaffMembersAsChampions) {
   ASSERT_EQ(second.status, 200);
   EXPECT_NE(second.json()["items"][0]["user"]["id"], paged.json()["items"][0]["user"]["id"]);
 
+  // The marking form's list of staff members: admins and coaches only.
+  auto candidates = as("cora").get("/api/v1/champions/candidates");
+  ASSERT_EQ(candidates.status, 200);
+  const auto people = candidates.json();
+  std::set<std::string> names;
+  for (const auto& u : people["items"]) names.insert(u["username"].get<std::string>());
+  EXPECT_TRUE(names.count("mia"));
+  EXPECT_FALSE(names.count("evan"));
+  EXPECT_EQ(as("wren").get("/api/v1/champions/candidates").status, 403);
+
   // Unmarking: not for executives; a second time is 404.
   EXPECT_EQ(as("wren").del("/api/v1/champions/" + max).status, 403);
   EXPECT_EQ(as("cora").del("/api/v1/champions/" + max).status, 200);
