@@ -14,19 +14,24 @@ export function shareable(post: Post): boolean {
 export function ShareWithMentorSwitch({ post, onPostChange }: { post: Post; onPostChange: (post: Post) => void }) {
   const { api, announce } = useApp();
   const action = useFormAction();
-  const shared = post.share_with_mentor === true;
-  const toggle = () => {
+  // The switch flips at once; it flips back if the server refuses.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const shared = wanted ?? post.share_with_mentor === true;
+  const toggle = async () => {
     if (action.busy) return;
-    void action.run(async () => {
-      const { post: updated } = await api.editPost(post.id, { share_with_mentor: !shared });
+    const next = !shared;
+    setWanted(next);
+    await action.run(async () => {
+      const { post: updated } = await api.editPost(post.id, { share_with_mentor: next });
       onPostChange(updated);
       announce(updated.share_with_mentor ? 'Your mentor can now see this post.' : 'This post is hidden from your mentor again.', 'success');
     });
+    setWanted(null);
   };
   return (
     <div class="mentor-share">
       <label class="switch" for={`share-${post.id}`}>
-        <input id={`share-${post.id}`} type="checkbox" role="switch" checked={shared} aria-describedby={`share-${post.id}-help`} onChange={toggle} />
+        <input id={`share-${post.id}`} type="checkbox" role="switch" checked={shared} aria-describedby={`share-${post.id}-help`} onChange={() => void toggle()} />
         <span>Show my mentor</span>
       </label>
       <p id={`share-${post.id}-help`} class="muted small">
