@@ -1,4 +1,4 @@
-// greenroom: serve | migrate | user add | seed-demo | backup
+// greenroom: serve | migrate | user add | seed-demo | backup | audit verify
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -15,19 +15,20 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  greenroom serve   [--config FILE] [--data DIR] [--port N] [--address A] [--plain-http]\n"
-    "                    [--static DIR] [--no-request-log]\n"
+    "                    [--static DIR] [--no-request-log] [--print-routes]\n"
     "  greenroom migrate [--config FILE] [--data DIR]\n"
     "  greenroom user add USERNAME --role ROLE [--display-name NAME] [--level LEVEL]\n"
     "                    [--coach COACH] --password-stdin [--data DIR]\n"
     "  greenroom seed-demo [--config FILE] [--data DIR]\n"
     "  greenroom backup FILE [--config FILE] [--data DIR]\n"
+    "  greenroom audit verify [--config FILE] [--data DIR]\n"
     "roles: admin, moderator, coach, executive, member; levels: crawl, walk, run\n";
 
 struct Args {
   std::vector<std::string> positional;
   std::optional<std::string> config, data, port, address, static_dir, role, display_name, level,
       coach;
-  bool plain_http = false, password_stdin = false, no_request_log = false;
+  bool plain_http = false, password_stdin = false, no_request_log = false, print_routes = false;
 };
 
 [[noreturn]] void usage_error(const std::string& msg) {
@@ -67,6 +68,8 @@ Args parse(int argc, char** argv) {
       a.password_stdin = true;
     else if (s == "--no-request-log")
       a.no_request_log = true;
+    else if (s == "--print-routes")
+      a.print_routes = true;
     else if (s == "-h" || s == "--help") {
       std::cout << kUsage;
       std::exit(0);
@@ -94,6 +97,7 @@ greenroom::app::Config make_config(const Args& a) {
   if (a.static_dir) c.static_dir = *a.static_dir;
   if (a.plain_http) c.plain_http = true;
   if (a.no_request_log) c.log_requests = false;
+  if (a.print_routes) c.print_routes = true;
   if (a.port) {
     try {
       std::size_t used = 0;
@@ -124,6 +128,8 @@ int main(int argc, char** argv) {
       if (a.positional.size() != 2) usage_error("backup needs exactly one FILE");
       return greenroom::app::backup_command(cfg, a.positional[1], std::cout, std::cerr);
     }
+    if (cmd == "audit" && a.positional.size() == 2 && a.positional[1] == "verify")
+      return greenroom::app::audit_verify_command(cfg, std::cout, std::cerr);
     if (cmd == "user" && a.positional.size() == 3 && a.positional[1] == "add") {
       if (!a.role) usage_error("user add needs --role");
       if (!a.password_stdin)

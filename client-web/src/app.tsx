@@ -2,10 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ApiClient } from './api/client';
 import { createApi } from './api/endpoints';
 import { ApiError, messageOf } from './api/errors';
-import type { Session, User } from './api/types';
+import type { SecurityState, Session, User } from './api/types';
 import { Header } from './components/Header';
+import { ReauthDialog } from './components/ReauthDialog';
+import { SignOutDialog } from './components/SignOutDialog';
 import { StatusRegion, type StatusMessage } from './components/StatusRegion';
 import { AppContext, type AppContextValue, type StatusKind } from './context';
+import { browserStorage, clearDrafts, listDrafts, type StoredDraft } from './lib/drafts';
 import { parseRoute, routeAllowed, titleFor, type Route } from './lib/router';
 import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
@@ -13,7 +16,8 @@ import { FeedScreen } from './screens/FeedScreen';
 import { MentoringScreen } from './screens/MentoringScreen';
 import { MentorPostScreen } from './screens/MentorPostScreen';
 import { MyPostsScreen } from './screens/MyPostsScreen';
-import { NotFoundScreen } from './screens/NotFoundScreen';
+import { GoldenRulesScreen } from './screens/GoldenRulesScreen';
+import { NotForYourRoleScreen, NotFoundScreen } from './screens/NotFoundScreen';
 import { PostDetailScreen } from './screens/PostDetailScreen';
 import { SignIn, type SignInNotice } from './screens/SignIn';
 import { AdminScreen } from './screens/AdminScreen';
@@ -21,7 +25,11 @@ import { CohortScreen } from './screens/CohortScreen';
 import { GoalsScreen } from './screens/GoalsScreen';
 import { NotificationsScreen } from './screens/NotificationsScreen';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
+import { ReplyReviewScreen } from './screens/ReplyReviewScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
+import { SecurityScreen } from './screens/SecurityScreen';
+import { ModerationScreen } from './screens/ModerationScreen';
+import { AuditScreen } from './screens/AuditScreen';
 
 /** How often the unread notification count is asked for again. */
 const UNREAD_REFRESH_MS = 30_000;
@@ -36,8 +44,10 @@ type Phase =
  * The screen for a route. Upcoming screens are added here (and in
  * lib/router.ts): review workspace, notifications, admin.
  */
-function Screen({ route }: { route: Route }) {
+function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => void }) {
   switch (route.name) {
+    case 'security':
+      return <SecurityScreen enrolmentRequired={false} onTotpEnabled={onTotpEnabled} />;
     case 'feed':
       return <FeedScreen space={route.space} />;
     case 'post':
@@ -50,18 +60,26 @@ function Screen({ route }: { route: Route }) {
       return <ReviewQueueScreen />;
     case 'review':
       return <ReviewScreen id={route.id} />;
+    case 'review-reply':
+      return <ReplyReviewScreen id={route.id} />;
     case 'cohort':
       return <CohortScreen />;
     case 'goals':
       return <GoalsScreen />;
     case 'notifications':
       return <NotificationsScreen />;
+    case 'rules':
+      return <GoldenRulesScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
     case 'mentoring':
       return <MentoringScreen />;
     case 'mentor-post':
       return <MentorPostScreen id={route.id} />;
+    case 'moderation':
+      return <ModerationScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }
@@ -82,6 +100,11 @@ export function App() {
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [unread, setUnreadState] = useState(0);
+  const [security, setSecurity] = useState<SecurityState>({ totp_enabled: false, totp_required: false });
+  // A pending re-authentication: resolves the request that asked for it.
+  const [reauth, setReauth] = useState<((confirmed: boolean) => void) | null>(null);
+  // Unsent drafts found at sign-out, waiting for "save" or "discard".
+  const [leaving, setLeaving] = useState<StoredDraft[] | null>(null);
   const location = useLocation();
   const route = parseRoute(location.path);
   const statusTimer = useRef<number | undefined>(undefined);
@@ -95,6 +118,7 @@ export function App() {
   const startSession = useCallback(
     (session: Session) => {
       client.setCsrfToken(session.csrf_token);
+      if (session.security) setSecurity(session.security);
       setUnreadState(typeof session.unread_notifications === 'number' ? session.unread_notifications : 0);
       setPhase({ kind: 'signed-in', user: session.user });
     },
@@ -114,27 +138,42 @@ export function App() {
 
   useEffect(() => {
     client.onSessionExpired = () => {
+      setReauth(null);
       setPhase({ kind: 'signed-out', notice: 'expired' });
     };
+    client.onReauthRequired = () => new Promise<boolean>((resolve) => setReauth(() => resolve));
     checkSession();
     return () => {
       client.onSessionExpired = null;
+      client.onReauthRequired = null;
     };
   }, [client, checkSession]);
 
-  const signOut = useCallback(async () => {
+  // Ends the session, then removes this user's unsent drafts from the browser
+  // so that the next person at a shared computer cannot read them.
+  const finishSignOut = useCallback(async () => {
     if (signingOut) return;
     setSigningOut(true);
+    const username = phase.kind === 'signed-in' ? phase.user.username : null;
     try {
       await api.logout();
     } catch {
       // Even if the server could not be told, forget the session here.
     }
+    if (username) clearDrafts(browserStorage(), username);
     client.setCsrfToken(null);
+    setLeaving(null);
     setSigningOut(false);
     setPhase({ kind: 'signed-out', notice: 'signed-out' });
     navigate('/', { replace: true });
-  }, [api, client, signingOut]);
+  }, [api, client, signingOut, phase]);
+
+  const signOut = useCallback(() => {
+    if (signingOut || phase.kind !== 'signed-in') return;
+    const drafts = listDrafts(browserStorage(), phase.user.username);
+    if (drafts.length > 0) setLeaving(drafts);
+    else void finishSignOut();
+  }, [signingOut, phase, finishSignOut]);
 
   const signedIn = phase.kind === 'signed-in';
   const setUnread = useCallback((count: number) => {
@@ -147,6 +186,7 @@ export function App() {
       .me()
       .then((session) => {
         if (typeof session.unread_notifications === 'number') setUnreadState(session.unread_notifications);
+        if (session.security) setSecurity(session.security);
         setPhase((current) => {
           if (current.kind !== 'signed-in') return current;
           const a = current.user;
@@ -242,6 +282,17 @@ export function App() {
 
   const user = contextValue.user;
   const allowed = routeAllowed(route, user.role);
+  // The deployment requires two-step sign-in for this role and it is not set up yet:
+  // the server refuses everything else, so only the Security screen is offered.
+  const enrolmentRequired = security.totp_required && !security.totp_enabled;
+  const onTotpEnabled = () => {
+    setSecurity((s) => ({ ...s, totp_enabled: true }));
+    refreshUnread();
+  };
+  const finishReauth = (confirmed: boolean) => {
+    reauth?.(confirmed);
+    setReauth(null);
+  };
 
   return (
     <AppContext.Provider value={contextValue}>
@@ -249,10 +300,26 @@ export function App() {
         Skip to main content
       </a>
       <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} />
-      <main id="main" class="page" tabIndex={-1}>
-        {allowed ? <Screen route={route} /> : <NotFoundScreen message="This page is not available for your role." />}
+      <main id="main" class={route.name === 'review' ? 'page page-wide' : 'page'} tabIndex={-1}>
+        {enrolmentRequired ? (
+          <SecurityScreen enrolmentRequired onTotpEnabled={onTotpEnabled} />
+        ) : allowed ? (
+          <Screen route={route} onTotpEnabled={onTotpEnabled} />
+        ) : (
+          <NotForYourRoleScreen />
+        )}
       </main>
       {statusRegion}
+      {reauth && <ReauthDialog api={api} hasTotp={security.totp_enabled} onDone={finishReauth} />}
+      {leaving && (
+        <SignOutDialog
+          api={api}
+          role={user.role}
+          drafts={leaving}
+          onSignOut={() => void finishSignOut()}
+          onCancel={() => setLeaving(null)}
+        />
+      )}
     </AppContext.Provider>
   );
 }

@@ -17,11 +17,22 @@ struct Principal {
   store::UserRecord user;
   std::string csrf_token;
   std::string token_hash;
+  std::string session_id;      // the session's public id
+  domain::Millis auth_at = 0;  // last password or TOTP proof
+  bool totp_enabled = false;
   domain::Actor actor() const { return {user.id, user.role, user.level}; }
 };
 
-// Throws 401 unauthenticated, or 403 csrf_failed for an unsafe method without the token.
-Principal authenticate(Services& s, http::RequestContext& ctx);
+// Which routes a signed-in user whose role requires TOTP may use before enrolling.
+enum class Gate {
+  full,       // every route: 403 totp_enrolment_required until enrolled
+  enrolment,  // GET /me, /me/totp..., /auth/reauth, logout
+};
+
+// Throws 401 unauthenticated, 403 csrf_failed for an unsafe method without the token, or
+// 403 totp_enrolment_required (Gate::full) for a role that must use TOTP and has not.
+// Notes the session's last use (at most once a minute, through the writer, not awaited).
+Principal authenticate(Services& s, http::RequestContext& ctx, Gate gate = Gate::full);
 
 boost::asio::awaitable<http::Response> login(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> logout(Services& s, http::RequestContext& ctx);

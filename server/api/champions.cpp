@@ -1,7 +1,9 @@
 #include "api/champions.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/mentoring_views.hpp"
 #include "domain/errors.hpp"
@@ -59,7 +61,8 @@ awaitable<http::Response> mark_champion(Services& s, http::RequestContext& ctx) 
   auto body = read_json_object(ctx, {"about"});
   auto about = require_string(body, "about");
   d::validate_text(about, "about", d::kMaxChampionAbout);
-  auto job = [uid = p.user.id, user_id, about](store::Connection& c) {
+  auto job = [uid = p.user.id, user_id, about,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto u = store::UserRepository::find_by_id(c, user_id);
     if (!u || u->disabled) throw d::not_found("User " + std::to_string(user_id));
     if (u->role != d::Role::member)
@@ -68,8 +71,8 @@ awaitable<http::Response> mark_champion(Services& s, http::RequestContext& ctx) 
                          "; only staff members (role member) can be digital champions.");
     const bool was = store::ChampionRepository::find(c, user_id).has_value();
     store::ChampionRepository::upsert(c, user_id, about, uid, d::now_millis());
-    record_mentoring_audit(c, uid, "champion_marked", "user", user_id,
-                           {{"about", about}, {"updated", was}});
+    record_audit(c, client, uid, "champion_marked", "user", user_id,
+                 {{"about", about}, {"updated", was}});
     return *store::ChampionRepository::find(c, user_id);
   };
   auto champion = co_await write(s.writer, std::move(job));
@@ -80,20 +83,25 @@ awaitable<http::Response> unmark_champion(Services& s, http::RequestContext& ctx
   auto p = authenticate(s, ctx);
   require_marker(p);
   const auto user_id = ctx.id_param("user_id");
-  auto job = [uid = p.user.id, user_id](store::Connection& c) {
+  auto job = [uid = p.user.id, user_id, client = ctx.connection().client_ip](store::Connection& c) {
     if (!store::ChampionRepository::find(c, user_id))
       throw d::not_found("Champion " + std::to_string(user_id));
     store::ChampionRepository::remove(c, user_id);
-    record_mentoring_audit(c, uid, "champion_unmarked", "user", user_id, nlohmann::json::object());
+    record_audit(c, client, uid, "champion_unmarked", "user", user_id);
     // A champion no more mentors nobody: their open pairings end with them.
     const auto now = d::now_millis();
     for (const auto& m : store::MentorshipRepository::open_for_mentor(c, user_id)) {
       store::MentorshipRepository::set_state(c, m.id, d::MentorshipState::ended, uid, now);
-      record_mentoring_audit(c, uid, "mentorship_ended", "mentorship", m.id,
-                             {{"executive_id", m.executive.id},
-                              {"mentor_id", m.mentor.id},
-                              {"from", d::to_string(m.state)},
-                              {"reason", "champion_unmarked"}});
+      record_audit(c, client, uid, "mentorship_ended", "mentorship", m.id,
+                   {{"executive_id", m.executive.id},
+                    {"mentor_id", m.mentor.id},
+                    {"from", d::to_string(m.state)},
+                    {"reason", "champion_unmarked"}});
+      notify_about(c, m.executive.id, "mentorship_ended",
+                   m.mentor.display_name +
+                       " is no longer a digital champion, so your reverse "
+                       "mentoring with them has ended.",
+                   "mentorship", m.id);
     }
   };
   co_await write(s.writer, std::move(job));

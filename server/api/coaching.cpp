@@ -1,10 +1,12 @@
 #include "api/coaching.hpp"
+#include "api/visibility.hpp"
 
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/text.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -13,16 +15,15 @@ namespace d = greenroom::domain;
 
 CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
   auto post = store::PostRepository::find(c, post_id, user_id);
-  if (post && post->state != d::PostState::removed) {
+  if (post) {
     CoachedPost cp;
     cp.is_author = post->author.id == user_id;
-    const auto rel =
-        cp.is_author ? d::Relation{} : store::UserRepository::relation(c, user_id, post->author.id);
-    // A post hidden by a moderator is for its author (and moderators) only, not coaches.
-    cp.is_coach = !cp.is_author && post->state != d::PostState::hidden && rel.coaches_author;
-    cp.is_mentor =
-        !cp.is_author && !cp.is_coach && rel.mentors_author && d::visible_to_mentor(post->facts());
-    if (cp.is_author || cp.is_coach || cp.is_mentor) {
+    const d::Actor actor{user_id, d::Role::member, std::nullopt};  // the rule needs only the id
+    const auto rel = relation(c, user_id, post->author.id);
+    const bool allowed = d::can_coach_view(actor, post->facts(), rel);
+    cp.is_coach = allowed && !cp.is_author;
+    cp.is_mentor = !allowed && d::can_mentor_work(actor, post->facts(), rel);
+    if (allowed || cp.is_mentor) {
       cp.post = std::move(*post);
       return cp;
     }
@@ -30,9 +31,38 @@ CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::i
   throw d::not_found("Post " + std::to_string(post_id));
 }
 
+CoachedReply load_coached_reply(store::Connection& c, std::int64_t user_id, std::int64_t reply_id) {
+  auto reply = store::ReplyRepository::find(c, reply_id);
+  if (reply && reply->state != d::ReplyState::removed) {
+    auto post = store::PostRepository::find(c, reply->post_id, user_id);
+    auto viewer = store::UserRepository::find_by_id(c, user_id);
+    if (post && viewer) {
+      const d::Actor actor{viewer->id, viewer->role, viewer->level};
+      const bool sees_post =
+          d::can_view_post(actor, post->facts(), relation(c, user_id, post->author.id));
+      CoachedReply cr;
+      cr.is_author = reply->author.id == user_id;
+      cr.is_coach = !cr.is_author && reply->state != d::ReplyState::hidden &&
+                    relation(c, user_id, reply->author.id).coaches_author;
+      if (sees_post && (cr.is_author || cr.is_coach)) {
+        cr.reply = std::move(*reply);
+        cr.post = std::move(*post);
+        return cr;
+      }
+    }
+  }
+  throw d::not_found("Reply " + std::to_string(reply_id));
+}
+
 CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post_id) {
   auto conn = s.reads.acquire();
   return load_coached_post(*conn, p.user.id, post_id);
+}
+
+store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
+  auto cp = load_coached_post(c, user_id, post_id);
+  if (!cp.is_author) throw d::forbidden("Only the author can change this post.");
+  return std::move(cp.post);
 }
 
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
@@ -42,9 +72,17 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
       c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
 }
 
+void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
+                  const std::string& message, const std::string& target_type,
+                  std::int64_t target_id) {
+  store::NotificationRepository::insert(
+      c, {user_id, kind, message, std::nullopt, std::nullopt, std::nullopt, target_type, target_id},
+      d::now_millis());
+}
+
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
                     const std::string& message, std::optional<std::int64_t> post_id) {
-  for (auto coach : store::UserRepository::coaches_of(c, executive_id))
+  for (auto coach : store::UserRepository::live_coaches_of(c, executive_id))
     notify(c, coach, kind, message, post_id);
 }
 

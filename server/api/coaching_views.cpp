@@ -24,6 +24,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
                        {"created_at", format_rfc3339(r.created_at)}});
   return {{"id", a.id},
           {"post_id", a.post_id},
+          {"reply_id", id_or_null(a.reply_id)},
           {"version", a.version},
           {"coach", author_json(a.coach)},
           {"author_role", a.author_role},
@@ -48,6 +49,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
 nlohmann::json review_json(const store::ReviewRecord& r) {
   return {{"id", r.id},
           {"post_id", r.post_id},
+          {"reply_id", id_or_null(r.reply_id)},
           {"version", r.version},
           {"coach", author_json(r.coach)},
           {"verdict", r.verdict},
@@ -82,6 +84,9 @@ nlohmann::json notification_json(const store::NotificationRecord& n) {
           {"post_id", id_or_null(n.post_id)},
           {"annotation_id", id_or_null(n.annotation_id)},
           {"goal_id", id_or_null(n.goal_id)},
+          {"target", n.target_type && n.target_id
+                         ? nlohmann::json{{"type", *n.target_type}, {"id", *n.target_id}}
+                         : nlohmann::json(nullptr)},
           {"created_at", format_rfc3339(n.created_at)},
           {"read", n.read}};
 }

@@ -2,6 +2,8 @@
 
 #include <argon2.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -82,6 +84,17 @@ std::string sha256_bytes(std::string_view data) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
   return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
+std::string csrf_token_for(std::string_view session_token) {
+  static constexpr std::string_view kLabel = "greenroom csrf token v1";
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), kLabel.data(), static_cast<int>(kLabel.size()),
+            reinterpret_cast<const unsigned char*>(session_token.data()), session_token.size(), mac,
+            &len))
+    throw std::runtime_error("HMAC failed");
+  return base64url(mac, len);
 }
 
 bool equal_secrets(std::string_view a, std::string_view b) {

@@ -18,6 +18,9 @@ const std::string& decoy_hash(const Argon2Params& params);
 
 std::string random_token(std::size_t bytes = 32);
 std::string sha256_bytes(std::string_view data);
+// The CSRF token of a session: base64url(HMAC-SHA256(label, session token)). Derived, never
+// stored; knowing it reveals nothing of the session token.
+std::string csrf_token_for(std::string_view session_token);
 // Constant-time comparison.
 bool equal_secrets(std::string_view a, std::string_view b);
 

@@ -3,10 +3,12 @@
 #include <charconv>
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/goals.hpp"
 #include "domain/permissions.hpp"
@@ -24,8 +26,13 @@ namespace {
 
 void require_goal_access(store::Connection& c, const Principal& p, std::int64_t executive_id) {
   if (p.user.id == executive_id) return;
-  if (store::UserRepository::relation(c, p.user.id, executive_id).coaches_author) return;
-  throw d::forbidden("Goals are seen by the executive and their coaches only.");
+  const auto rel = relation(c, p.user.id, executive_id);
+  if (rel.coaches_author) return;
+  // The executive's reverse mentor knows the executive, but goals are the coach's job.
+  if (rel.mentors_author)
+    throw d::forbidden("Goals are between an executive and their coaches, not their mentor.");
+  // Goals are for the executive and their coaches; to anyone else they do not exist.
+  throw d::not_found("Goals of user " + std::to_string(executive_id));
 }
 
 }  // namespace
@@ -74,16 +81,17 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   if (*due <= d::now_millis()) throw d::bad_request("due_at must be in the future.");
   {
     auto conn = s.reads.acquire();
-    if (!store::UserRepository::relation(*conn, p.user.id, exec).coaches_author)
-      throw d::forbidden("You can set goals only for executives you coach.");
+    if (!relation(*conn, p.user.id, exec).coaches_author)
+      throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
   }
   auto job = [uid = p.user.id, exec, title, metric = *metric,
-              target = target_it->get<std::int64_t>(), term = *term,
-              due = *due](store::Connection& c) {
-    if (!store::UserRepository::relation(c, uid, exec).coaches_author)
-      throw d::forbidden("You can set goals only for executives you coach.");
+              target = target_it->get<std::int64_t>(), term = *term, due = *due,
+              client = ctx.connection().client_ip](store::Connection& c) {
+    if (!relation(c, uid, exec).coaches_author)
+      throw d::not_found("Executive " + std::to_string(exec) + " among the people you coach");
     auto id = store::GoalRepository::insert(c, {exec, uid, title, metric, target, term, due},
                                             d::now_millis());
+    record_audit(c, client, uid, "goal_set", "goal", id, {{"executive_id", exec}});
     return *store::GoalRepository::find(c, id);
   };
   auto g = co_await write(s.writer, std::move(job));
@@ -93,14 +101,14 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
 awaitable<http::Response> delete_goal(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto g = store::GoalRepository::find(c, id);
     if (!g) throw d::not_found("Goal " + std::to_string(id));
-    if (g->executive_id != uid &&
-        !store::UserRepository::relation(c, uid, g->executive_id).coaches_author)
+    if (g->executive_id != uid && !relation(c, uid, g->executive_id).coaches_author)
       throw d::not_found("Goal " + std::to_string(id));
     if (g->coach.id != uid) throw d::forbidden("Only the coach who set a goal removes it.");
     store::GoalRepository::remove(c, id);
+    record_audit(c, client, uid, "goal_removed", "goal", id);
   };
   co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"ok", true}});

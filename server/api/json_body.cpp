@@ -3,11 +3,26 @@
 #include <algorithm>
 #include <charconv>
 
+#include <cstdint>
+#include <limits>
+
 #include "domain/errors.hpp"
+#include "http/log.hpp"
 
 namespace greenroom::api {
 
 using domain::bad_request;
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+// Thrown from the parser callback: a body that parses as JSON but that no field can take.
+struct Refused {
+  std::string message;
+};
+
+}  // namespace
 
 nlohmann::json read_json_object(const http::RequestContext& ctx,
                                 std::initializer_list<std::string_view> allowed_fields) {
@@ -17,13 +32,36 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
   if (type.rfind("application/json", 0) != 0)
     throw domain::Error(domain::ErrorKind::unsupported_media, "unsupported_media_type",
                         "Send the request body as JSON with Content-Type: application/json.");
+  // Refused while parsing: nesting deeper than any request needs, and whole numbers beyond
+  // the signed 64-bit range (so every integer field can be read as std::int64_t safely).
+  auto check = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if ((event == E::object_start || event == E::array_start) && depth >= kMaxDepth)
+      throw Refused{"The request body is nested more than " + std::to_string(kMaxDepth) +
+                    " levels deep."};
+    if (event == E::value && parsed.is_number_unsigned() &&
+        parsed.get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      throw Refused{
+          "A number in the request body is out of range; whole numbers must be between "
+          "-9223372036854775808 and 9223372036854775807."};
+    return true;
+  };
   nlohmann::json body;
   try {
-    body = nlohmann::json::parse(ctx.request().body());
+    body = nlohmann::json::parse(ctx.request().body(), check);
   } catch (const nlohmann::json::parse_error& e) {
     throw bad_request("The request body is not valid JSON (at byte " + std::to_string(e.byte) +
                           "); send a JSON object.",
                       "invalid_json");
+  } catch (const nlohmann::json::exception&) {
+    // out_of_range 406: a number too large for a double (1e400, a 400-digit integer).
+    throw bad_request(
+        "A number in the request body is out of range (too large to represent); send a JSON "
+        "object with numbers in range.",
+        "invalid_json");
+  } catch (const Refused& r) {
+    throw bad_request(r.message, "invalid_json");
   }
   if (!body.is_object())
     throw bad_request("The request body must be a JSON object.", "invalid_json");
@@ -31,7 +69,8 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
     if (std::find(allowed_fields.begin(), allowed_fields.end(), key) == allowed_fields.end()) {
       std::string allowed;
       for (auto f : allowed_fields) allowed += (allowed.empty() ? "" : ", ") + std::string(f);
-      throw bad_request("Unknown field \"" + key + "\"; allowed fields: " + allowed + ".");
+      throw bad_request("Unknown field \"" + http::clip(key, 64) +
+                        "\"; allowed fields: " + allowed + ".");
     }
   }
   return body;

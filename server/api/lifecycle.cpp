@@ -1,17 +1,21 @@
 #include "api/lifecycle.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/posts.hpp"
 #include "api/views.hpp"
+#include "domain/anchoring.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_lifecycle.hpp"
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
 #include "store/annotation_repository.hpp"
+#include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
 
 namespace greenroom::api {
@@ -20,13 +24,6 @@ using boost::asio::awaitable;
 namespace d = greenroom::domain;
 
 namespace {
-
-// The post for its author only (coaches get 403, others 404), inside a write.
-store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id) {
-  auto cp = load_coached_post(c, user_id, post_id);
-  if (!cp.is_author) throw d::forbidden("Only the author can change this post.");
-  return std::move(cp.post);
-}
 
 std::optional<bool> optional_share_with_mentor(const nlohmann::json& body) {
   auto it = body.find("share_with_mentor");
@@ -62,19 +59,51 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [uid = p.user.id, id, text, space, share](store::Connection& c) {
-    auto post = load_own_post(c, uid, id);
-    // The "show my mentor" switch alone is no edit: it works in any state.
-    if (text || space) d::transition(post.state, d::PostCommand::edit);
-    const auto now = d::now_millis();
-    if (share && *share != post.share_with_mentor)
-      store::PostRepository::set_share_with_mentor(c, id, *share, now);
-    if (text && *text != post.body) {
-      store::PostRepository::update_body(c, id, *text, now);
-      store::AnnotationRepository::reanchor_all(c, id, *text);
+  auto job = [actor = p.actor(), name = p.user.display_name, id, text, space, share,
+              client = ctx.connection().client_ip](store::Connection& c) {
+    auto post = load_own_post(c, actor.id, id);
+    const bool rewrite = text && *text != post.body;
+    const bool move = space && *space != post.space;
+    // A new text needs an editable post, and a changed approved text goes back to the
+    // coaches; a move is a change too (a new version), and sends an approved post back to
+    // review where the level needs a coach in the new space. The "show my mentor" switch
+    // alone is no edit: it works in any state.
+    auto next = post.state;
+    if ((text || space) && (rewrite || !move))
+      next = d::transition(post.state, d::PostCommand::edit);
+    if (move) {
+      const auto moved = d::state_after_move(actor, post.state, *space);
+      if (!rewrite) next = moved;
     }
-    if (space && *space != post.space) store::PostRepository::update_space(c, id, *space, now);
-    return *store::PostRepository::find(c, id, uid);
+    if (rewrite || move) {
+      const auto now = d::now_millis();
+      store::PostRepository::revise(c, id,
+                                    rewrite ? std::optional<std::string_view>(*text) : std::nullopt,
+                                    move ? space : std::nullopt, now);
+      if (rewrite) store::AnnotationRepository::reanchor_all(c, id, *text);
+      if (next != post.state) {
+        store::PostRepository::set_state(c, id, next, now);
+        notify_coaches(
+            c, actor.id, "submission_waiting",
+            rewrite ? name + " changed an approved post; it is back in review: \"" +
+                          excerpt(*text) + "\""
+                    : name + " moved a post to the " + std::string(d::to_string(*space)) +
+                          " space; it needs your review again: \"" + excerpt(post.body) + "\"",
+            id);
+      }
+    }
+    if (share && *share != post.share_with_mentor) {
+      store::PostRepository::set_share_with_mentor(c, id, *share, d::now_millis());
+      record_audit(c, client, actor.id,
+                   *share ? "post_shared_with_mentor" : "post_unshared_with_mentor", "post", id,
+                   nlohmann::json::object());
+    }
+    if (text || space) {
+      nlohmann::json detail = nlohmann::json::object();
+      if (move) detail["space"] = d::to_string(*space);
+      record_audit(c, client, actor.id, "post_edited", "post", id, detail);
+    }
+    return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
 }
@@ -85,13 +114,15 @@ awaitable<http::Response> submit_post(Services& s, http::RequestContext& ctx) {
   load_coached_post(s, p, id);
   if (!d::has_capability(p.user.role, d::Capability::submit_for_review))
     throw d::forbidden("Only executives submit posts for review.");
-  auto job = [&s, uid = p.user.id, name = p.user.display_name, id](store::Connection& c) {
+  auto job = [&s, uid = p.user.id, name = p.user.display_name, id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::submit);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
     notify_coaches(c, uid, "submission_waiting",
                    name + " submitted a post for review: \"" + excerpt(post.body) + "\"", id);
+    record_audit(c, client, uid, "post_submitted", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -101,14 +132,20 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [&s, actor = p.actor(), id](store::Connection& c) {
+  auto job = [&s, actor = p.actor(), id,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     auto next = d::transition(post.state, d::PostCommand::publish);
-    // A draft goes out directly only when the training level allows it there.
+    // A draft goes out directly only when the training level allows it there; an approved
+    // post only when a coach approved this very version (text and space).
     if (post.state == d::PostState::draft)
+      d::decide_new_post(actor, post.space, d::PostAction::publish);
+    if (post.state == d::PostState::approved && d::needs_review(actor, post.space) &&
+        !store::ReviewRepository::approves_version(c, id, post.version))
       d::decide_new_post(actor, post.space, d::PostAction::publish);
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, actor.id, "post_published", "post", id);
     return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -118,10 +155,11 @@ awaitable<http::Response> withdraw_post(Services& s, http::RequestContext& ctx) 
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);
-  auto job = [uid = p.user.id, id](store::Connection& c) {
+  auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::withdraw);
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_audit(c, client, uid, "post_withdrawn", "post", id);
     return *store::PostRepository::find(c, id, uid);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -129,22 +167,55 @@ awaitable<http::Response> withdraw_post(Services& s, http::RequestContext& ctx) 
 
 awaitable<http::Response> post_versions(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
+  const auto id = ctx.id_param();
   auto conn = s.reads.acquire();
-  auto cp = load_coached_post(*conn, p.user.id, ctx.id_param());
-  auto versions = store::PostRepository::versions(*conn, cp.post.id);
-  auto annotations = store::AnnotationRepository::for_post(*conn, cp.post.id);
+  // The author and their coaches see every version with its notes and a pending correction;
+  // readers of a corrected ("edited") published post see its published versions only.
+  std::optional<CoachedPost> cp;
+  try {
+    cp = load_coached_post(*conn, p.user.id, id);
+  } catch (const d::Error& e) {
+    if (e.kind() != d::ErrorKind::not_found) throw;
+  }
+  store::PostRecord post;
+  if (cp) {
+    post = cp->post;
+  } else {
+    post = load_visible_post(s, p, id);
+    if (!post.edited_at) throw d::not_found("Post " + std::to_string(id) + " history");
+  }
+  auto versions = store::PostRepository::versions(*conn, post.id);
+  std::vector<store::AnnotationRecord> annotations;
+  if (cp) annotations = store::AnnotationRepository::for_post(*conn, post.id);
   auto items = nlohmann::json::array();
   for (const auto& v : versions) {
+    // A pending correction is for the author and their coaches, not a reverse mentor.
+    if (v.pending && (!cp || cp->is_mentor)) continue;
     auto made_on = nlohmann::json::array();
-    for (const auto& a : annotations)
-      if (a.version == v.version) made_on.push_back(annotation_json(a));
+    for (const auto& a : annotations) {
+      if (a.version != v.version) continue;
+      // Each version shows its own words: the note's anchor where it was on this text
+      // (`current` is where the words are now, or were last seen).
+      auto j = annotation_json(a);
+      j["current"] = j["anchor"];
+      if (auto then = d::make_anchor(v.body, static_cast<std::size_t>(a.orig_start),
+                                     static_cast<std::size_t>(a.orig_end)))
+        j["anchor"] = {{"exact", then->exact},
+                       {"prefix", then->prefix},
+                       {"suffix", then->suffix},
+                       {"start", then->start},
+                       {"end", then->end}};
+      made_on.push_back(std::move(j));
+    }
     items.push_back({{"version", v.version},
                      {"body", v.body},
+                     {"space", d::to_string(v.space)},
                      {"created_at", d::format_rfc3339(v.created_at)},
+                     {"pending", v.pending},
                      {"annotations", std::move(made_on)}});
   }
   co_return http::json_response(http::Status::ok,
-                                {{"post", post_json(cp.post)}, {"items", std::move(items)}});
+                                {{"post", post_json(post)}, {"items", std::move(items)}});
 }
 
 }  // namespace greenroom::api

@@ -14,9 +14,10 @@ std::string fold(const std::string& s) {
 }  // namespace
 
 long LoginLimiter::wait_for(Entry& e, Clock::time_point now, int limit) {
-  while (!e.attempts.empty() && now - e.attempts.front() >= window_) e.attempts.pop_front();
+  while (!e.attempts.empty() && now - e.attempts.front().at >= window_) e.attempts.pop_front();
   if (static_cast<int>(e.attempts.size()) < limit) return 0;
-  auto wait = std::chrono::duration_cast<std::chrono::seconds>(e.attempts.front() + window_ - now);
+  auto wait =
+      std::chrono::duration_cast<std::chrono::seconds>(e.attempts.front().at + window_ - now);
   return std::max<long>(1, static_cast<long>(wait.count()));
 }
 
@@ -28,7 +29,7 @@ void LoginLimiter::prune(Clock::time_point now) {
   for (auto* map : {&by_user_, &by_ip_})
     for (auto it = map->begin(); it != map->end();)
       it = (it->second.in_flight == 0 &&
-            (it->second.attempts.empty() || now - it->second.attempts.back() >= window_))
+            (it->second.attempts.empty() || now - it->second.attempts.back().at >= window_))
                ? map->erase(it)
                : std::next(it);
 }
@@ -50,26 +51,34 @@ LoginLimiter::Decision LoginLimiter::begin(const std::string& username,
     d.busy = true;
     return d;
   }
-  user.attempts.push_back(now);
-  ip.attempts.push_back(now);
+  d.attempt = next_attempt_++;
+  user.attempts.push_back({now, d.attempt});
+  ip.attempts.push_back({now, d.attempt});
   ++user.in_flight;
   ++ip.in_flight;
   ++in_flight_;
   return d;
 }
 
-void LoginLimiter::finish(const std::string& username, const std::string& client_ip, bool success) {
+void LoginLimiter::take_back(Entry& e, std::uint64_t attempt) {
+  auto it = std::find_if(e.attempts.begin(), e.attempts.end(),
+                         [attempt](const Attempt& a) { return a.id == attempt; });
+  if (it != e.attempts.end()) e.attempts.erase(it);
+}
+
+void LoginLimiter::finish(const std::string& username, const std::string& client_ip,
+                          std::uint64_t attempt, bool success) {
   std::lock_guard lock(mu_);
   --in_flight_;
   auto user = by_user_.find(fold(username));
   auto ip = by_ip_.find(client_ip);
   if (user != by_user_.end()) {
     --user->second.in_flight;
-    if (success) user->second.attempts.clear();
+    if (success) take_back(user->second, attempt);
   }
   if (ip != by_ip_.end()) {
     --ip->second.in_flight;
-    if (success && !ip->second.attempts.empty()) ip->second.attempts.pop_back();
+    if (success) take_back(ip->second, attempt);
   }
 }
 

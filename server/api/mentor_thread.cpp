@@ -1,9 +1,12 @@
 #include "api/mentor_thread.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/mentoring_views.hpp"
+#include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
@@ -32,8 +35,7 @@ ThreadAccess load_thread(store::Connection& c, const d::Actor& actor, std::int64
   auto post = store::PostRepository::find(c, post_id, actor.id);
   if (!post) throw d::not_found("Post " + std::to_string(post_id));
   const bool author = post->author.id == actor.id;
-  const auto rel =
-      author ? d::Relation{} : store::UserRepository::relation(c, actor.id, post->author.id);
+  const auto rel = author ? d::Relation{} : relation(c, actor.id, post->author.id);
   if (!d::can_view_post(actor, post->facts(), rel))
     throw d::not_found("Post " + std::to_string(post_id));
   if (!d::can_use_mentor_thread(actor, post->facts(), actor.id, rel))
@@ -62,7 +64,7 @@ std::int64_t pick_mentor(store::Connection& c, const store::PostRecord& post,
                                   : "You have several mentors; name one with mentor_id.");
   }
   auto mentor_user = store::UserRepository::find_by_id(c, mentor);
-  const auto rel = store::UserRepository::relation(c, mentor, post.author.id);
+  const auto rel = relation(c, mentor, post.author.id);
   if (!mentor_user ||
       !d::can_view_post({mentor, mentor_user->role, mentor_user->level}, post.facts(), rel))
     throw d::conflict("Your mentor cannot see this post yet; switch on \"show my mentor\" first.",
@@ -101,10 +103,22 @@ awaitable<http::Response> post_mentor_thread(Services& s, http::RequestContext& 
       throw d::bad_request("mentor_id must be a user id (a positive whole number).");
     named = it->get<std::int64_t>();
   }
-  auto job = [actor = p.actor(), id, text, named](store::Connection& c) {
+  auto job = [actor = p.actor(), name = p.user.display_name, id, text, named,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto access = load_thread(c, actor, id);
     const auto mentor = access.is_author ? pick_mentor(c, access.post, named) : actor.id;
-    return store::MentorshipRepository::add_message(c, id, mentor, actor.id, text, d::now_millis());
+    auto m =
+        store::MentorshipRepository::add_message(c, id, mentor, actor.id, text, d::now_millis());
+    record_audit(c, client, actor.id, "mentor_message_sent", "post", id,
+                 {{"mentor_id", mentor}, {"message_id", m.id}});
+    // The other side hears of it, on the post (the thread is private to the two of them).
+    if (access.is_author)
+      notify(c, mentor, "mentor_question",
+             name + " asked you privately about a post: \"" + excerpt(text) + "\"", id);
+    else
+      notify(c, access.post.author.id, "mentor_answer",
+             name + ", your reverse mentor, answered: \"" + excerpt(text) + "\"", id);
+    return m;
   };
   auto m = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::created, {{"message", mentor_message_json(m)}});

@@ -4,7 +4,6 @@
 
 #include "api/views.hpp"
 #include "domain/errors.hpp"
-#include "store/audit_repository.hpp"
 
 namespace greenroom::api {
 
@@ -34,13 +33,6 @@ nlohmann::json mentor_message_json(const store::MentorMessageRecord& m) {
           {"author", author_json(m.author)},
           {"body", m.body},
           {"created_at", d::format_rfc3339(m.created_at)}};
-}
-
-void record_mentoring_audit(store::Connection& c, std::int64_t actor_id, std::string_view action,
-                            std::string_view target_type, std::int64_t target_id,
-                            const nlohmann::json& detail) {
-  store::AuditRepository::record(c, d::now_millis(), actor_id, action, target_type, target_id,
-                                 detail.dump());
 }
 
 std::optional<d::Cursor> read_before(const http::RequestContext& ctx) {

@@ -1,5 +1,5 @@
 #pragma once
-// Reverse mentoring: JSON shapes, the audit entries of every step, and request helpers
+// Reverse mentoring: JSON shapes and request helpers
 // shared by the champion, mentorship and mentor-thread handlers.
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,13 +15,6 @@ namespace greenroom::api {
 nlohmann::json champion_json(const store::ChampionRecord& c);
 nlohmann::json mentorship_json(const store::MentorshipRecord& m);
 nlohmann::json mentor_message_json(const store::MentorMessageRecord& m);
-
-// The one place mentoring writes the audit trail (champion_marked, champion_unmarked,
-// mentorship_requested, mentorship_accepted, mentorship_declined, mentorship_ended), inside
-// the write that makes the change.
-void record_mentoring_audit(store::Connection& c, std::int64_t actor_id, std::string_view action,
-                            std::string_view target_type, std::int64_t target_id,
-                            const nlohmann::json& detail);
 
 // Query parameter `before`: a cursor this server gave out (400 otherwise).
 std::optional<domain::Cursor> read_before(const http::RequestContext& ctx);

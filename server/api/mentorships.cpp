@@ -1,10 +1,15 @@
 #include "api/mentorships.hpp"
 
+#include <algorithm>
+
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/mentoring_views.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/mentoring.hpp"
 #include "domain/permissions.hpp"
@@ -26,7 +31,7 @@ std::pair<store::MentorshipRecord, d::Relation> load_visible_mentorship(store::C
                                                                         std::int64_t id) {
   auto m = store::MentorshipRepository::find(c, id);
   if (m) {
-    auto rel = store::UserRepository::relation(c, actor.id, m->executive.id);
+    auto rel = relation(c, actor.id, m->executive.id);
     if (d::can_view_mentorship(actor, m->facts(), rel)) return {std::move(*m), rel};
   }
   throw d::not_found("Mentorship " + std::to_string(id));
@@ -44,11 +49,35 @@ std::string_view audit_action(d::MentorshipCommand cmd) {
   return "mentorship_ended";
 }
 
+std::string message_for(d::MentorshipCommand cmd, const std::string& name) {
+  switch (cmd) {
+    case d::MentorshipCommand::accept:
+      return name + " accepted: they are now your reverse mentor.";
+    case d::MentorshipCommand::decline:
+      return name + " declined your reverse mentoring request.";
+    case d::MentorshipCommand::end:
+      return name + " ended the reverse mentoring.";
+  }
+  return name + " ended the reverse mentoring.";
+}
+
+// Tells the people of the pairing what happened: the executive, the mentor and whoever asked,
+// except the one who did it.
+void notify_sides(store::Connection& c, const store::MentorshipRecord& m, std::int64_t actor_id,
+                  std::string_view kind, const std::string& message) {
+  std::vector<std::int64_t> to{m.executive.id, m.mentor.id, m.requested_by.id};
+  std::sort(to.begin(), to.end());
+  to.erase(std::unique(to.begin(), to.end()), to.end());
+  for (auto user : to)
+    if (user != actor_id) notify_about(c, user, std::string(kind), message, "mentorship", m.id);
+}
+
 awaitable<http::Response> command(Services& s, http::RequestContext& ctx,
                                   d::MentorshipCommand cmd) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
-  auto job = [actor = p.actor(), id, cmd](store::Connection& c) {
+  auto job = [actor = p.actor(), name = p.user.display_name, id, cmd,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto [m, rel] = load_visible_mentorship(c, actor, id);
     if (!d::may_command_mentorship(actor, m.facts(), rel, cmd))
       throw d::forbidden(cmd == d::MentorshipCommand::end
@@ -57,10 +86,11 @@ awaitable<http::Response> command(Services& s, http::RequestContext& ctx,
                              : "Only the champion asked to mentor accepts or declines.");
     const auto next = d::transition(m.state, cmd);
     store::MentorshipRepository::set_state(c, id, next, actor.id, d::now_millis());
-    record_mentoring_audit(c, actor.id, audit_action(cmd), "mentorship", id,
-                           {{"executive_id", m.executive.id},
-                            {"mentor_id", m.mentor.id},
-                            {"from", d::to_string(m.state)}});
+    record_audit(c, client, actor.id, audit_action(cmd), "mentorship", id,
+                 {{"executive_id", m.executive.id},
+                  {"mentor_id", m.mentor.id},
+                  {"from", d::to_string(m.state)}});
+    notify_sides(c, m, actor.id, audit_action(cmd), message_for(cmd, name));
     return *store::MentorshipRepository::find(c, id);
   };
   auto m = co_await write(s.writer, std::move(job));
@@ -90,7 +120,7 @@ awaitable<http::Response> list_mentorships(Services& s, http::RequestContext& ct
     next = page.next;
     // The query narrows; the rule decides.
     for (const auto& m : page.items) {
-      auto rel = store::UserRepository::relation(*conn, p.user.id, m.executive.id);
+      auto rel = relation(*conn, p.user.id, m.executive.id);
       if (d::can_view_mentorship(p.actor(), m.facts(), rel)) items.push_back(mentorship_json(m));
     }
   }
@@ -122,8 +152,9 @@ awaitable<http::Response> create_mentorship(Services& s, http::RequestContext& c
       throw d::bad_request("executive_id is required: the executive to pair with the champion.");
     executive_id = p.user.id;
   }
-  auto job = [actor = p.actor(), exec = *executive_id, mentor = *mentor_id](store::Connection& c) {
-    auto rel = store::UserRepository::relation(c, actor.id, exec);
+  auto job = [actor = p.actor(), name = p.user.display_name, exec = *executive_id,
+              mentor = *mentor_id, client = ctx.connection().client_ip](store::Connection& c) {
+    auto rel = relation(c, actor.id, exec);
     if (!d::may_request_mentorship(actor, exec, rel))
       throw d::forbidden(
           "An executive asks a champion for themself; a coach pairs their own executives.");
@@ -143,8 +174,17 @@ awaitable<http::Response> create_mentorship(Services& s, http::RequestContext& c
                             " or has a request waiting; end it first to start again.",
                         "mentorship_exists");
     auto id = store::MentorshipRepository::insert(c, exec, mentor, actor.id, d::now_millis());
-    record_mentoring_audit(c, actor.id, "mentorship_requested", "mentorship", id,
-                           {{"executive_id", exec}, {"mentor_id", mentor}});
+    record_audit(c, client, actor.id, "mentorship_requested", "mentorship", id,
+                 {{"executive_id", exec}, {"mentor_id", mentor}});
+    notify_about(c, mentor, "mentorship_requested",
+                 actor.id == exec
+                     ? name + " asks you to be their reverse mentor."
+                     : name + " asks you to be " + e->display_name + "'s reverse mentor.",
+                 "mentorship", id);
+    if (actor.id != exec)
+      notify_about(c, exec, "mentorship_requested",
+                   name + " asked " + mu->display_name + " to be your reverse mentor.",
+                   "mentorship", id);
     return *store::MentorshipRepository::find(c, id);
   };
   auto m = co_await write(s.writer, std::move(job));

@@ -4,15 +4,28 @@
 #include "api/auth.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/visibility.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
+#include "domain/permissions.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/post_repository.hpp"
 
 namespace greenroom::api {
 
 using boost::asio::awaitable;
 namespace d = greenroom::domain;
+
+namespace {
+// A notification about a post the reader may no longer see (a coach unassigned or disabled,
+// a post hidden or removed) is left out: its message quotes the post.
+bool post_visible(store::Connection& c, const Principal& p, std::int64_t post_id) {
+  auto post = store::PostRepository::find(c, post_id, p.user.id);
+  return post &&
+         d::can_view_post(p.actor(), post->facts(), relation(c, p.user.id, post->author.id));
+}
+}  // namespace
 
 awaitable<http::Response> list_notifications(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
@@ -32,8 +45,10 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
     list.pop_back();
     next = d::encode_cursor({list.back().id, list.back().id});
   }
+  // A notice about a post the reader may no longer see (hidden or removed since) is left out.
   auto items = nlohmann::json::array();
-  for (const auto& n : list) items.push_back(notification_json(n));
+  for (const auto& n : list)
+    if (!n.post_id || post_visible(*conn, p, *n.post_id)) items.push_back(notification_json(n));
   co_return http::json_response(
       http::Status::ok,
       {{"items", std::move(items)},

@@ -1,6 +1,8 @@
 #include "api/policy.hpp"
+#include "api/reauth.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/json_body.hpp"
 #include "api/services.hpp"
@@ -9,7 +11,6 @@
 #include "domain/post_rules.hpp"
 #include "domain/text.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
 
 namespace greenroom::api {
@@ -25,15 +26,15 @@ nlohmann::json findings_json(const std::vector<d::LintFinding>& findings) {
   return out;
 }
 
-nlohmann::json policy_json(const PolicyVersion& p) {
+}  // namespace
+
+nlohmann::json policy_version_json(const PolicyVersion& p) {
   return {{"version", p.version},
           {"policy", p.document},
           {"updated_at", d::format_rfc3339(p.updated_at)}};
 }
 
-}  // namespace
-
-void enforce_policy(const PolicyHolder& policy, const std::string& body) {
+void enforce_policy(const PolicyHolder& policy, const std::string& body, std::string_view what) {
   auto current = policy.current();
   auto findings = d::lint_post(body, current->rules);
   if (!d::has_errors(findings)) return;
@@ -44,7 +45,7 @@ void enforce_policy(const PolicyHolder& policy, const std::string& body) {
       break;
     }
   throw d::Error(d::ErrorKind::unprocessable, "policy_violation",
-                 "The post breaks the golden rules: " + first,
+                 "The " + std::string(what) + " breaks the golden rules: " + first,
                  {{"findings", findings_json(findings)}, {"policy_version", current->version}});
 }
 
@@ -63,7 +64,7 @@ awaitable<http::Response> lint(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx) {
   authenticate(s, ctx);
-  co_return http::json_response(http::Status::ok, policy_json(*s.policy.current()));
+  co_return http::json_response(http::Status::ok, policy_version_json(*s.policy.current()));
 }
 
 awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
@@ -71,9 +72,19 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   if (!d::has_capability(p.user.role, d::Capability::edit_policy))
     throw d::forbidden("Only admins edit the golden rules.");
   auto body = read_json_object(ctx, {"policy"});
+  require_recent_auth(s, p);
   if (!body.contains("policy") || !body["policy"].is_object())
     throw d::bad_request("Send {\"policy\": {...}} with the whole policy document.");
-  auto document = body["policy"];
+  auto saved = co_await save_policy_version(s, p.user.id, body["policy"], "policy_updated",
+                                            ctx.connection().client_ip);
+  co_return http::json_response(http::Status::ok, policy_version_json(*saved));
+}
+
+awaitable<std::shared_ptr<const PolicyVersion>> save_policy_version(Services& s,
+                                                                    std::int64_t admin_id,
+                                                                    nlohmann::json document,
+                                                                    std::string audit_action,
+                                                                    std::string client) {
   auto next = std::make_shared<PolicyVersion>();
   next->version = s.policy.current()->version + 1;
   document["version"] = next->version;
@@ -84,19 +95,19 @@ awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx) {
   }
   next->document = d::to_json(next->rules);
   next->updated_at = d::now_millis();
-  auto save = [next, uid = p.user.id](store::Connection& c) {
+  auto save = [next, admin_id, audit_action, client](store::Connection& c) {
     // The version is decided inside the writer so two admins cannot both write version N.
     auto latest = store::PolicyRepository::latest(c);
     if (latest && latest->version >= next->version)
       throw d::conflict("The policy changed meanwhile (now version " +
                         std::to_string(latest->version) + "); reload and edit again.");
-    store::PolicyRepository::insert(c, next->version, next->document.dump(), uid, next->updated_at);
-    store::AuditRepository::record(c, next->updated_at, uid, "policy_updated", "policy",
-                                   next->version);
+    store::PolicyRepository::insert(c, next->version, next->document.dump(), admin_id,
+                                    next->updated_at);
+    record_audit(c, client, admin_id, audit_action, "policy", next->version);
   };
   co_await write(s.writer, std::move(save));
   s.policy.set(next);
-  co_return http::json_response(http::Status::ok, policy_json(*next));
+  co_return next;
 }
 
 }  // namespace greenroom::api

@@ -36,11 +36,21 @@ class PolicyHolder {
   std::shared_ptr<const PolicyVersion> current_ = std::make_shared<PolicyVersion>();
 };
 
-// Throws 422 policy_violation with the findings when the text breaks an error-level rule.
-void enforce_policy(const PolicyHolder& policy, const std::string& body);
+// Throws 422 policy_violation with the findings when the text breaks an error-level rule;
+// `what` names the text in the message ("post", "reply").
+void enforce_policy(const PolicyHolder& policy, const std::string& body,
+                    std::string_view what = "post");
 
 boost::asio::awaitable<http::Response> lint(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> put_policy(Services& s, http::RequestContext& ctx);
+
+// Validates `document` and saves it as the next version (put in force at once); throws 400
+// when invalid, 409 when another admin saved meanwhile. `audit_action` names the change in
+// the audit trail; `client` is the caller's address (ctx.connection().client_ip).
+boost::asio::awaitable<std::shared_ptr<const PolicyVersion>> save_policy_version(
+    Services& s, std::int64_t admin_id, nlohmann::json document, std::string audit_action,
+    std::string client);
+nlohmann::json policy_version_json(const PolicyVersion& p);
 
 }  // namespace greenroom::api

@@ -1,11 +1,17 @@
 #include "api/posts.hpp"
 
+#include <map>
+
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/policy.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
+#include "domain/moderation.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
 #include "http/json_text.hpp"
@@ -21,13 +27,19 @@ namespace d = greenroom::domain;
 
 namespace {
 
+d::Error thread_locked() {
+  return d::conflict("This thread is locked by a moderator; it takes no new replies.",
+                     "thread_locked");
+}
+
 // Inside a write: the post must still exist and be published (it may have changed since
 // the visibility check).
-void require_published(store::Connection& c, std::int64_t post_id) {
-  auto q = c.prepare("SELECT state FROM posts WHERE id = ?1");
+void require_published(store::Connection& c, std::int64_t post_id, bool for_reply = false) {
+  auto q = c.prepare("SELECT state, locked_at IS NOT NULL FROM posts WHERE id = ?1");
   q.bind(1, post_id);
   if (!q.step() || q.text(0) != "published")
     throw d::conflict("Replies and likes are only possible on published posts.");
+  if (for_reply && !d::accepts_replies(q.int64(1) != 0)) throw thread_locked();
 }
 
 std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
@@ -65,7 +77,7 @@ store::PostRecord load_visible_post(Services& s, const Principal& p, std::int64_
   auto conn = s.reads.acquire();
   auto post = store::PostRepository::find(*conn, post_id, p.user.id);
   if (post) {
-    auto rel = store::UserRepository::relation(*conn, p.user.id, post->author.id);
+    auto rel = relation(*conn, p.user.id, post->author.id);
     if (d::can_view_post(p.actor(), post->facts(), rel)) return std::move(*post);
   }
   throw d::not_found("Post " + std::to_string(post_id));
@@ -86,8 +98,11 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   if (state != d::PostState::draft) enforce_policy(s.policy, text);
 
   auto insert = [uid = p.user.id, name = p.user.display_name, space = *space, state,
-                 text = std::move(text)](store::Connection& c) {
+                 text = std::move(text),
+                 client = ctx.connection().client_ip](store::Connection& c) {
     auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
+    record_audit(c, client, uid, "post_created", "post", id,
+                 nlohmann::json{{"space", d::to_string(space)}, {"state", d::to_string(state)}});
     if (state == d::PostState::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
@@ -100,13 +115,17 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
 awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto post = load_visible_post(s, p, ctx.id_param());
-  std::vector<store::ReplyRecord> replies;
+  auto list = nlohmann::json::array();
   {
     auto conn = s.reads.acquire();
-    replies = store::PostRepository::replies(*conn, post.id, 1000);
+    // Each reply is shown to whoever the rule lets see it (held ones: the author and coaches).
+    std::map<std::int64_t, d::Relation> relations;  // per reply author
+    for (const auto& r : store::PostRepository::replies(*conn, post.id, 1000)) {
+      auto [it, fresh] = relations.try_emplace(r.author.id);
+      if (fresh) it->second = relation(*conn, p.user.id, r.author.id);
+      if (d::can_view_reply(p.actor(), r.facts(), it->second)) list.push_back(reply_json(r));
+    }
   }
-  auto list = nlohmann::json::array();
-  for (const auto& r : replies) list.push_back(reply_json(r));
   co_return http::json_response(http::Status::ok,
                                 {{"post", post_json(post)}, {"replies", std::move(list)}});
 }
@@ -120,9 +139,23 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Replies are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
-  auto insert = [pid = post.id, uid = p.user.id, text = std::move(text)](store::Connection& c) {
-    require_published(c, pid);
-    return store::PostRepository::add_reply(c, pid, uid, text, d::now_millis());
+  if (!d::accepts_replies(post.locked)) throw thread_locked();
+  // The same golden rules as posts, and for a Crawl executive in the company space the same
+  // review: the reply waits for a coach's approval, seen only by the author and coaches.
+  enforce_policy(s.policy, text, "reply");
+  const auto review = d::decide_new_reply(p.actor(), post.space);
+  auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, review,
+                 text = std::move(text),
+                 client = ctx.connection().client_ip](store::Connection& c) {
+    require_published(c, pid, true);
+    auto reply = store::PostRepository::add_reply(c, pid, uid, text, d::now_millis(), review);
+    record_audit(c, client, uid, "reply_created", "reply", reply.id, {{"post_id", pid}});
+    if (review == d::ReplyReview::in_review)
+      notify_coaches(c, uid, "submission_waiting",
+                     name + " replied in the company space; the reply waits for your review: \"" +
+                         excerpt(text) + "\"",
+                     pid);
+    return reply;
   };
   auto reply = co_await write(s.writer, std::move(insert));
   co_return http::json_response(http::Status::created, {{"reply", reply_json(reply)}});
@@ -135,10 +168,15 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Likes are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
-  auto change = [pid = post.id, uid = p.user.id, liked](store::Connection& c) {
+  auto change = [pid = post.id, uid = p.user.id, liked,
+                 client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid);
-    return liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
-                 : store::PostRepository::unlike(c, pid, uid);
+    const auto changes_before = sqlite3_total_changes(c.handle());
+    auto count = liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
+                       : store::PostRepository::unlike(c, pid, uid);
+    if (sqlite3_total_changes(c.handle()) != changes_before)  // idempotent: audit real changes
+      record_audit(c, client, uid, liked ? "post_liked" : "post_unliked", "post", pid);
+    return count;
   };
   auto count = co_await write(s.writer, std::move(change));
   co_return http::json_response(http::Status::ok, {{"like_count", count}, {"liked_by_me", liked}});
@@ -164,24 +202,16 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   if (q.space == d::Space::practice) {
+    bool mentor = false;
     if (!d::has_capability(p.user.role, d::Capability::read_practice_feed)) {
-      // A reverse mentor reads the practice posts of the executives they mentor.
-      bool mentor = false;
-      {
-        auto conn = s.reads.acquire();
-        mentor = store::MentorshipRepository::mentors_anyone(*conn, p.user.id);
-      }
-      if (!mentor)
-        throw d::forbidden(
-            "The practice space is for executives, their coaches, their reverse mentors and "
-            "moderators.");
-      q.scope = store::FeedScope::mentored_by;
-    } else if (d::has_capability(p.user.role, d::Capability::see_all_published))
-      q.scope = store::FeedScope::everyone;
-    else if (p.user.role == d::Role::coach)
-      q.scope = store::FeedScope::coached_by;
-    else
-      q.scope = store::FeedScope::cohort;
+      auto conn = s.reads.acquire();
+      mentor = store::MentorshipRepository::mentors_anyone(*conn, p.user.id);
+    }
+    q.reach = d::practice_reach(p.user.role, mentor);
+    if (q.reach == d::PracticeReach::none)
+      throw d::forbidden(
+          "The practice space is for executives, their coaches, their reverse mentors and "
+          "moderators.");
   }
   store::Page page;
   {

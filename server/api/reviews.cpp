@@ -1,6 +1,7 @@
 #include "api/reviews.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -11,8 +12,10 @@
 #include "domain/post_lifecycle.hpp"
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
+#include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/reply_repository.hpp"
 
 namespace greenroom::api {
 
@@ -23,10 +26,12 @@ namespace {
 
 int rubric_score(const nlohmann::json& rubric, const char* name) {
   auto it = rubric.find(name);
-  if (it == rubric.end() || !it->is_number_integer() || it->get<int>() < 1 || it->get<int>() > 5)
+  // Compared as 64-bit: get<int>() would wrap 4294967297 to 1.
+  if (it == rubric.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+      it->get<std::int64_t>() > 5)
     throw d::bad_request(std::string("rubric.") + name +
                          " is required: a whole number from 1 to 5.");
-  return it->get<int>();
+  return static_cast<int>(it->get<std::int64_t>());
 }
 
 store::Rubric read_rubric(const nlohmann::json& body) {
@@ -42,22 +47,70 @@ store::Rubric read_rubric(const nlohmann::json& body) {
           rubric_score(*it, "audience_fit"), rubric_score(*it, "policy")};
 }
 
+bool has_open_notes(store::Connection& c, std::int64_t post_id) {
+  for (const auto& a : store::AnnotationRepository::for_post(c, post_id))
+    if (!a.resolved_at && !a.orphaned) return true;
+  return false;
+}
+
+d::Error feedback_required() {
+  return d::Error(d::ErrorKind::unprocessable, "feedback_required",
+                  "Say what to change: add an overall comment or leave at least one open note "
+                  "on the text before requesting changes.");
+}
+
 }  // namespace
+
+VerdictInput read_verdict_input(http::RequestContext& ctx) {
+  auto body = read_json_object(ctx, {"verdict", "comment", "rubric", "version"});
+  VerdictInput in;
+  auto version = body.find("version");
+  if (version == body.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
+    throw d::bad_request(
+        "version is required: the version you reviewed (the \"version\" of what you read).");
+  in.version = version->get<std::int64_t>();
+  in.verdict = require_string(body, "verdict");
+  if (in.verdict != "approve" && in.verdict != "changes_requested")
+    throw d::bad_request("verdict must be \"approve\" or \"changes_requested\".");
+  in.comment = optional_string(body, "comment").value_or("");
+  if (!in.comment.empty()) d::validate_text(in.comment, "comment", 2000);
+  in.rubric = read_rubric(body);
+  return in;
+}
 
 awaitable<http::Response> review_queue(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   if (!d::has_capability(p.user.role, d::Capability::review_posts))
     throw d::forbidden("The review queue is for coaches.");
   const auto now = d::now_millis();
-  auto items = nlohmann::json::array();
   auto conn = s.reads.acquire();
+  // Posts and held replies, oldest submission first.
+  std::vector<std::pair<domain::Millis, nlohmann::json>> waiting;
+  auto entry = [now](const char* kind, domain::Millis submitted, nlohmann::json item) {
+    item["kind"] = kind;
+    item["submitted_at"] = d::format_rfc3339(submitted);
+    item["waiting_seconds"] = std::max<std::int64_t>(0, (now - submitted) / 1000);
+    return std::make_pair(submitted, std::move(item));
+  };
   for (const auto& [post_id, submitted] : store::ReviewRepository::queue(*conn, p.user.id, 200)) {
     auto post = store::PostRepository::find(*conn, post_id, p.user.id);
     if (!post) continue;
-    items.push_back({{"post", post_json(*post)},
-                     {"submitted_at", d::format_rfc3339(submitted)},
-                     {"waiting_seconds", std::max<std::int64_t>(0, (now - submitted) / 1000)}});
+    waiting.push_back(entry("post", submitted, {{"post", post_json(*post)}}));
   }
+  for (const auto& [reply_id, submitted] : store::ReplyRepository::queue(*conn, p.user.id, 200)) {
+    try {
+      auto cr = load_coached_reply(*conn, p.user.id, reply_id);
+      if (!cr.is_coach) continue;
+      waiting.push_back(entry("reply", submitted,
+                              {{"reply", reply_json(cr.reply)}, {"post", post_json(cr.post)}}));
+    } catch (const d::Error&) {
+      // not one this coach may see (e.g. the post it answers was hidden meanwhile)
+    }
+  }
+  std::stable_sort(waiting.begin(), waiting.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto items = nlohmann::json::array();
+  for (auto& w : waiting) items.push_back(std::move(w.second));
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
 
@@ -67,36 +120,43 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
   auto cp = load_coached_post(s, p, id);
   if (!cp.is_coach)
     throw d::forbidden("Only the author's coaches review a post; nobody approves their own.");
-  auto body = read_json_object(ctx, {"verdict", "comment", "rubric", "version"});
-  std::optional<std::int64_t> seen_version;
-  if (body.contains("version")) {
-    if (!body["version"].is_number_integer())
-      throw d::bad_request("version must be the post version you reviewed (a number).");
-    seen_version = body["version"].get<std::int64_t>();
-  }
-  auto verdict = require_string(body, "verdict");
-  if (verdict != "approve" && verdict != "changes_requested")
-    throw d::bad_request("verdict must be \"approve\" or \"changes_requested\".");
-  auto comment = optional_string(body, "comment").value_or("");
-  if (!comment.empty()) d::validate_text(comment, "comment", 2000);
-  auto rubric = read_rubric(body);
-  auto job = [uid = p.user.id, name = p.user.display_name, id, verdict, comment, rubric,
-              seen_version](store::Connection& c) {
+  auto in = read_verdict_input(ctx);
+  auto job = [uid = p.user.id, name = p.user.display_name, id, verdict = in.verdict,
+              comment = in.comment, rubric = in.rubric, seen_version = in.version,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_coached_post(c, uid, id).post;
-    if (seen_version && *seen_version != post.version)
+    // A published post with a correction in review: the verdict is on the correction.
+    auto correction = post.state == d::PostState::published
+                          ? store::PostRepository::correction_of(c, id)
+                          : std::nullopt;
+    if (correction && correction->state != "in_review") correction.reset();
+    const auto version = correction ? correction->version : post.version;
+    if (seen_version != version)
       throw d::conflict("The post changed while you were reviewing it (you saw version " +
-                        std::to_string(*seen_version) + ", it is now version " +
-                        std::to_string(post.version) + "); reload it and review again.");
-    auto next = d::transition(post.state, verdict == "approve" ? d::PostCommand::approve
-                                                               : d::PostCommand::request_changes);
+                            std::to_string(seen_version) + ", it is now version " +
+                            std::to_string(version) + "); reload it and review again.",
+                        "stale_version");
+    const bool approve = verdict == "approve";
     const auto now = d::now_millis();
-    auto rid =
-        store::ReviewRepository::insert(c, id, post.version, uid, verdict, comment, rubric, now);
-    store::PostRepository::set_state(c, id, next, now);
+    if (!correction) {
+      auto next = d::transition(
+          post.state, approve ? d::PostCommand::approve : d::PostCommand::request_changes);
+      if (!approve && comment.empty() && !has_open_notes(c, id)) throw feedback_required();
+      store::PostRepository::set_state(c, id, next, now);
+    } else {
+      if (!approve && comment.empty()) throw feedback_required();
+      store::PostRepository::set_correction_state(c, id, approve ? "approved" : "changes_requested",
+                                                  now);
+    }
+    auto rid = store::ReviewRepository::insert(c, id, version, uid, verdict, comment, rubric, now);
+    nlohmann::json detail = {{"review_id", rid}};
+    if (correction) detail["correction_version"] = version;
+    record_audit(c, client, uid, "review_" + verdict, "post", id, detail);
+    const auto what = correction ? "your correction of \"" : "\"";
     notify(c, post.author.id, "verdict_given",
-           verdict == "approve"
-               ? name + " approved your post; it is now published: \"" + excerpt(post.body) + "\""
-               : name + " asked for changes to \"" + excerpt(post.body) + "\"",
+           approve ? name + " approved " + what + excerpt(post.body) +
+                         "\"; publish it now or schedule it."
+                   : name + " asked for changes to " + what + excerpt(post.body) + "\"",
            id);
     return std::make_pair(*store::ReviewRepository::find(c, rid),
                           *store::PostRepository::find(c, id, uid));

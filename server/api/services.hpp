@@ -4,9 +4,12 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstdint>
+#include <set>
 
 #include "api/login_limiter.hpp"
 #include "api/policy.hpp"
+#include "api/session_activity.hpp"
+#include "domain/model.hpp"
 #include "store/read_pool.hpp"
 #include "store/writer.hpp"
 
@@ -21,6 +24,11 @@ struct Argon2Params {
 struct Settings {
   std::chrono::hours session_ttl{24 * 7};
   Argon2Params argon2;
+  // Roles that must sign in with TOTP (security.require_totp_for_roles).
+  std::set<domain::Role> totp_required_roles;
+  // Sensitive actions ask for the password again when the last proof is older than this.
+  std::chrono::seconds reauth_window{600};
+  bool totp_required(domain::Role role) const { return totp_required_roles.count(role) > 0; }
 };
 
 struct Services {
@@ -30,6 +38,7 @@ struct Services {
   LoginLimiter& limiter;
   boost::asio::thread_pool& blocking;
   PolicyHolder& policy;
+  SessionActivity& activity;
 };
 
 }  // namespace greenroom::api

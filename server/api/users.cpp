@@ -1,20 +1,23 @@
 #include "api/users.hpp"
 
 #include "api/async.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching_views.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
 #include "api/mentoring_views.hpp"
+#include "api/reauth.hpp"
 #include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
-#include "store/audit_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/mentorship_repository.hpp"
+#include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -69,14 +72,13 @@ awaitable<http::Response> create_user(Services& s, http::RequestContext& ctx) {
   if (*role == d::Role::executive && !level) level = d::Level::crawl;
   auto hash_it = [password, params = s.settings.argon2] { return hash_password(password, params); };
   auto hash = co_await run_blocking(s.blocking, std::move(hash_it));
-  auto job = [uid = p.user.id,
-              user = store::NewUser{username, display, *role, level, hash}](store::Connection& c) {
+  auto job = [uid = p.user.id, user = store::NewUser{username, display, *role, level, hash},
+              client = ctx.connection().client_ip](store::Connection& c) {
     if (store::UserRepository::find_by_username(c, user.username))
       throw d::conflict("The username " + user.username + " is taken.");
     const auto now = d::now_millis();
     auto id = store::UserRepository::insert(c, user, now);
-    store::AuditRepository::record(c, now, uid, "user_created", "user", id,
-                                   nlohmann::json{{"role", d::to_string(user.role)}}.dump());
+    record_audit(c, client, uid, "user_created", "user", id, {{"role", d::to_string(user.role)}});
     return *store::UserRepository::find_by_id(c, id);
   };
   auto u = co_await write(s.writer, std::move(job));
@@ -100,9 +102,11 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     if (!body["disabled"].is_boolean()) throw d::bad_request("disabled must be true or false.");
     disabled = body["disabled"].get<bool>();
   }
+  if (role) require_recent_auth(s, p);
   if (id == p.user.id && ((role && *role != d::Role::admin) || disabled.value_or(false)))
     throw d::conflict("You cannot demote or disable your own account; ask another admin.");
-  auto job = [uid = p.user.id, id, display, role, disabled](store::Connection& c) {
+  auto job = [uid = p.user.id, id, display, role, disabled,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto u = store::UserRepository::find_by_id(c, id);
     if (!u) throw d::not_found("User " + std::to_string(id));
     const auto new_role = role.value_or(u->role);
@@ -117,9 +121,8 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     if (now_disabled || new_role != u->role) store::UserRepository::end_sessions(c, id);
     // A changed role ends the coaching relations that came with the old one.
     if (new_role != u->role) store::UserRepository::remove_assignments(c, id);
-    store::AuditRepository::record(
-        c, d::now_millis(), uid, "user_updated", "user", id,
-        nlohmann::json{{"role", d::to_string(new_role)}, {"disabled", now_disabled}}.dump());
+    record_audit(c, client, uid, "user_updated", "user", id,
+                 {{"role", d::to_string(new_role)}, {"disabled", now_disabled}});
     return *store::UserRepository::find_by_id(c, id);
   };
   auto u = co_await write(s.writer, std::move(job));
@@ -133,7 +136,8 @@ awaitable<http::Response> change_assignment(Services& s, http::RequestContext& c
   require_admin(p);
   const auto coach = ctx.id_param("coach_id");
   const auto exec = ctx.id_param("executive_id");
-  auto job = [uid = p.user.id, coach, exec, assign](store::Connection& c) {
+  auto job = [uid = p.user.id, coach, exec, assign,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto cu = store::UserRepository::find_by_id(c, coach);
     auto eu = store::UserRepository::find_by_id(c, exec);
     if (!cu || !eu) throw d::not_found("User " + std::to_string(!cu ? coach : exec));
@@ -146,8 +150,8 @@ awaitable<http::Response> change_assignment(Services& s, http::RequestContext& c
       store::UserRepository::assign_coach(c, coach, exec, now);
     else
       store::UserRepository::unassign_coach(c, coach, exec);
-    store::AuditRepository::record(c, now, uid, assign ? "coach_assigned" : "coach_unassigned",
-                                   "user", exec, nlohmann::json{{"coach_id", coach}}.dump());
+    record_audit(c, client, uid, assign ? "coach_assigned" : "coach_unassigned", "user", exec,
+                 {{"coach_id", coach}});
   };
   co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"ok", true}});
@@ -180,7 +184,8 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
     items.push_back({{"user", user_json(u)},
                      {"mentorships", std::move(mentors)},
                      {"goals", std::move(goals)},
-                     {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id)}});
+                     {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id) +
+                                             store::ReplyRepository::waiting_for(*conn, u.id)}});
   }
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
@@ -191,14 +196,20 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
   auto body = read_json_object(ctx, {"level"});
   auto level = d::parse_level(require_string(body, "level"));
   if (!level) throw d::bad_request("level must be crawl, walk or run.");
-  auto job = [uid = p.user.id, id, level = *level](store::Connection& c) {
+  auto job = [uid = p.user.id, role = p.user.role, id, level = *level,
+              client = ctx.connection().client_ip](store::Connection& c) {
     auto u = store::UserRepository::find_by_id(c, id);
-    if (!u) throw d::not_found("User " + std::to_string(id));
-    if (!store::UserRepository::relation(c, uid, id).coaches_author)
-      throw d::forbidden("Only an executive's own coach sets their training level.");
+    // Only the executive's own coaches may learn here whether the id is a user; everyone
+    // else gets 404 unless they know it anyway (it is themself, they manage users, or they
+    // are the executive's reverse mentor, who never sets levels).
+    const auto rel = u ? relation(c, uid, id) : d::Relation{};
+    const bool coaches = rel.coaches_author;
+    const bool knows = u && (id == uid || rel.mentors_author ||
+                             d::has_capability(role, d::Capability::manage_users));
+    if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
+    if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");
     store::UserRepository::set_level(c, id, level);
-    store::AuditRepository::record(c, d::now_millis(), uid, "level_set", "user", id,
-                                   nlohmann::json{{"level", d::to_string(level)}}.dump());
+    record_audit(c, client, uid, "level_set", "user", id, {{"level", d::to_string(level)}});
     return *store::UserRepository::find_by_id(c, id);
   };
   auto u = co_await write(s.writer, std::move(job));

@@ -1,5 +1,6 @@
 #include "api/views.hpp"
 
+#include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
 namespace greenroom::api {
@@ -33,6 +34,15 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"reply_count", p.reply_count},
           {"like_count", p.like_count},
           {"liked_by_me", p.liked_by_me},
+          {"locked", p.locked},
+          {"moderation_reason", p.moderation_reason.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(p.moderation_reason)},
+          {"scheduled_at", p.scheduled_at ? nlohmann::json(format_rfc3339(*p.scheduled_at))
+                                          : nlohmann::json(nullptr)},
+          {"edited_at",
+           p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
+          {"correction_state",
+           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)},
           {"share_with_mentor", p.share_with_mentor}};
 }
 
@@ -70,6 +80,28 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
   append_json_int(out, p.like_count);
   out += ",\"liked_by_me\":";
   http::append_json_bool(out, p.liked_by_me);
+  out += ",\"locked\":";
+  http::append_json_bool(out, p.locked);
+  out += ",\"moderation_reason\":";
+  if (p.moderation_reason.empty())
+    out += "null";
+  else
+    append_json_string(out, p.moderation_reason);
+  const auto append_time = [&out](const std::optional<domain::Millis>& t) {
+    if (t)
+      append_json_string(out, format_rfc3339(*t));
+    else
+      out += "null";
+  };
+  out += ",\"scheduled_at\":";
+  append_time(p.scheduled_at);
+  out += ",\"edited_at\":";
+  append_time(p.edited_at);
+  out += ",\"correction_state\":";
+  if (p.correction_state)
+    append_json_string(out, *p.correction_state);
+  else
+    out += "null";
   out += ",\"share_with_mentor\":";
   http::append_json_bool(out, p.share_with_mentor);
   out += '}';
@@ -80,7 +112,12 @@ nlohmann::json reply_json(const store::ReplyRecord& r) {
           {"post_id", r.post_id},
           {"author", author_json(r.author)},
           {"body", r.body},
-          {"created_at", format_rfc3339(r.created_at)}};
+          {"state", domain::to_string(r.state)},
+          {"review_state", domain::to_string(r.review)},
+          {"version", r.version},
+          {"created_at", format_rfc3339(r.created_at)},
+          {"moderation_reason", r.moderation_reason.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(r.moderation_reason)}};
 }
 
 }  // namespace greenroom::api

@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include <sys/stat.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -14,6 +15,7 @@
 
 #include "api/credentials.hpp"
 #include "api/goals.hpp"
+#include "api/publishing.hpp"
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
 #include "http/dispatcher.hpp"
@@ -21,6 +23,7 @@
 #include "http/static_files.hpp"
 #include "net/server.hpp"
 #include "net/tls.hpp"
+#include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/session_repository.hpp"
 
@@ -59,8 +62,11 @@ std::string store_metrics(const store::Writer& w) {
 }  // namespace
 
 int serve(const Config& cfg) {
-  std::filesystem::create_directories(cfg.data_dir);
+  // Whatever the server creates from here on is private to its user.
+  ::umask(077);
   http::set_request_logging(cfg.log_requests);
+  for (const auto& path : store::secure_data_dir(cfg.data_dir, cfg.database_path()))
+    http::log_event("warn", "corrected file mode", {{"path", path}});
   api::PolicyHolder policy;
   {
     store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
@@ -69,20 +75,28 @@ int serve(const Config& cfg) {
       http::log_event("info", "migrated database",
                       {{"applied", applied}, {"version", store::schema_version(conn)}});
     policy.set(load_policy(conn));
+    // Schedules that fell due while the server was down publish before it serves.
+    store::Transaction tx(conn);
+    const int published = api::publish_due_posts(policy, conn);
+    tx.commit();
+    if (published > 0)
+      http::log_event("info", "published scheduled posts at start", {{"count", published}});
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
-  store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_connections));
+  // At least one read connection per I/O thread (reads run on them; see Config).
+  store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_pool_size()));
   api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));
   asio::thread_pool blocking(2);
 
-  api::Services services{api::Settings{std::chrono::hours(cfg.session_ttl_hours),
-                                       api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib,
-                                                         cfg.argon2_parallelism}},
-                         writer,
-                         reads,
-                         limiter,
-                         blocking,
-                         policy};
+  api::SessionActivity activity;
+  api::Settings settings;
+  settings.session_ttl = std::chrono::hours(cfg.session_ttl_hours);
+  settings.argon2 =
+      api::Argon2Params{cfg.argon2_t_cost, cfg.argon2_memory_kib, cfg.argon2_parallelism};
+  for (const auto& role : cfg.require_totp_for_roles)
+    settings.totp_required_roles.insert(*domain::parse_role(role));
+  settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
+  api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
   // Computed now, not on the first unknown-user sign-in, so that one costs like any other.
   api::decoy_hash(services.settings.argon2);
@@ -90,6 +104,10 @@ int serve(const Config& cfg) {
   metrics.set_extra([&writer] { return store_metrics(writer); });
   http::Router router;
   register_routes(router, services, metrics);
+  if (cfg.print_routes) {
+    for (const auto& line : router.table()) std::cout << line << "\n";
+    return 0;
+  }
   http::StaticFiles files(cfg.static_dir);
   if (files.empty())
     http::log_event("warn", "no browser client to serve; build client-web first",
@@ -103,9 +121,7 @@ int serve(const Config& cfg) {
     tls = std::make_unique<asio::ssl::context>(net::make_server_context(tf));
   }
 
-  const int threads = cfg.threads > 0
-                          ? cfg.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = cfg.io_threads();
   asio::io_context ioc(threads);
   net::ServerOptions opts;
   opts.address = cfg.address;
@@ -113,6 +129,8 @@ int serve(const Config& cfg) {
   opts.header_limit = cfg.header_bytes;
   opts.body_limit = cfg.body_bytes;
   opts.max_connections = cfg.max_connections;
+  opts.max_connections_per_address = cfg.max_connections_per_address;
+  opts.trusted_proxies = net::TrustedProxies::parse(cfg.trusted_proxies);
   opts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
   opts.request_timeout = std::chrono::seconds(cfg.request_timeout_seconds);
   opts.write_timeout = std::chrono::seconds(cfg.write_timeout_seconds);
@@ -143,12 +161,34 @@ int serve(const Config& cfg) {
   };
   schedule_reminders();
 
+  // Scheduled publishing: what fell due goes out within publishing.interval_seconds.
+  asio::steady_timer publishing(asio::make_strand(ioc));  // touched only on its strand
+  std::function<void()> schedule_publishing = [&] {
+    publishing.expires_after(std::chrono::seconds(cfg.publishing_interval_seconds));
+    publishing.async_wait([&](const boost::system::error_code& ec) {
+      if (ec) return;
+      writer.submit(
+          [&policy](store::Connection& c) { api::publish_due_posts(policy, c); },
+          [](std::exception_ptr e) {
+            if (!e) return;
+            try {
+              std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+              http::log_event("error", "scheduled publishing failed", {{"error", ex.what()}});
+            }
+          });
+      schedule_publishing();
+    });
+  };
+  schedule_publishing();
+
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     http::log_event("info", "stopping",
                     {{"signal", sig}, {"open_connections", metrics.open_connections()}});
     asio::post(reminders.get_executor(), [&reminders] { reminders.cancel(); });
+    asio::post(publishing.get_executor(), [&publishing] { publishing.cancel(); });
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
 
@@ -160,6 +200,7 @@ int serve(const Config& cfg) {
                    {"port", server.port()},
                    {"tls", tls != nullptr},
                    {"threads", threads},
+                   {"read_connections", cfg.read_pool_size()},
                    {"static_files", files.size()}});
 
   std::vector<std::thread> pool;

@@ -6,6 +6,8 @@
 #include "api/credentials.hpp"
 #include "domain/accounts.hpp"
 #include "domain/post_rules.hpp"
+#include "store/audit.hpp"
+#include "store/data_dir.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repository.hpp"
 
@@ -18,7 +20,7 @@ api::Argon2Params argon2_of(const Config& c) {
 }
 
 void open_and_migrate(const Config& cfg) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   store::migrate(conn);
 }
@@ -26,7 +28,7 @@ void open_and_migrate(const Config& cfg) {
 }  // namespace
 
 int migrate_command(const Config& cfg, std::ostream& out) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   int applied = store::migrate(conn);
   out << "applied " << applied << " migration(s); schema version " << store::schema_version(conn)
@@ -130,6 +132,22 @@ int backup_command(const Config& cfg, const std::string& file, std::ostream& out
   std::filesystem::rename(tmp, file);
   out << "backed up " << cfg.database_path() << " to " << file << "\n";
   return 0;
+}
+
+int audit_verify_command(const Config& cfg, std::ostream& out, std::ostream& err) {
+  if (!std::filesystem::exists(cfg.database_path())) {
+    err << "error: no database at " << cfg.database_path() << "\n";
+    return 2;
+  }
+  store::Connection conn(cfg.database_path(), store::Connection::Mode::read_only);
+  const auto r = store::audit::verify(conn);
+  if (r.ok) {
+    out << "audit trail intact: " << r.checked << " entries verified\n";
+    return 0;
+  }
+  err << "audit trail BROKEN at entry " << *r.broken_id << ": " << r.problem << " ("
+      << r.checked - 1 << " entries before it verified)\n";
+  return 1;
 }
 
 }  // namespace greenroom::app

@@ -23,6 +23,9 @@ int user_add_command(const Config& cfg, const UserAddOptions& opts, std::istream
 
 int seed_demo_command(const Config& cfg, std::ostream& out);
 
+// Walks the audit hash chain: 0 when intact, 1 naming the first broken entry.
+int audit_verify_command(const Config& cfg, std::ostream& out, std::ostream& err);
+
 int backup_command(const Config& cfg, const std::string& file, std::ostream& out,
                    std::ostream& err);
 

@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -7,6 +8,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+
+#include "net/trusted_proxies.hpp"
+
+#include "domain/model.hpp"
 
 namespace greenroom::app {
 namespace {
@@ -39,6 +45,37 @@ Setter boolean(bool Config::*field) {
   };
 }
 
+Setter address_list(std::vector<std::string> Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_array()) throw ConfigError(key + " must be a list of addresses or CIDR ranges");
+    std::vector<std::string> entries;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string item = key + "[" + std::to_string(i) + "]";
+      if (!v[i].is_string()) throw ConfigError(item + " must be a string");
+      entries.push_back(v[i].get<std::string>());
+      try {
+        net::TrustedProxies::parse({entries.back()});
+      } catch (const std::invalid_argument& e) {
+        throw ConfigError(item + ": " + e.what());
+      }
+    }
+    c.*field = std::move(entries);
+  };
+}
+
+Setter roles(std::vector<std::string> Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_array()) throw ConfigError(key + " must be a list of role names");
+    std::vector<std::string> out;
+    for (const auto& item : v) {
+      if (!item.is_string() || !domain::parse_role(item.get<std::string>()))
+        throw ConfigError(key + " may hold only admin, moderator, coach, executive and member");
+      out.push_back(item.get<std::string>());
+    }
+    c.*field = std::move(out);
+  };
+}
+
 const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> all = {
       {"data_dir", string(&Config::data_dir)},
@@ -52,6 +89,8 @@ const std::map<std::string, Setter>& setters() {
       {"limits.header_bytes", integer(&Config::header_bytes, 1024, 1 << 20)},
       {"limits.body_bytes", integer(&Config::body_bytes, 1024, 64 << 20)},
       {"limits.max_connections", integer(&Config::max_connections, 1, 1000000)},
+      {"limits.max_connections_per_address",
+       integer(&Config::max_connections_per_address, 1, 1000000)},
       {"limits.idle_timeout_seconds", integer(&Config::idle_timeout_seconds, 1, 3600)},
       {"limits.request_timeout_seconds", integer(&Config::request_timeout_seconds, 1, 600)},
       {"limits.write_timeout_seconds", integer(&Config::write_timeout_seconds, 1, 600)},
@@ -62,10 +101,14 @@ const std::map<std::string, Setter>& setters() {
       {"auth.argon2_t_cost", integer(&Config::argon2_t_cost, 1, 20)},
       {"auth.argon2_memory_kib", integer(&Config::argon2_memory_kib, 8, 4 << 20)},
       {"auth.argon2_parallelism", integer(&Config::argon2_parallelism, 1, 16)},
+      {"security.require_totp_for_roles", roles(&Config::require_totp_for_roles)},
+      {"security.reauth_seconds", integer(&Config::reauth_seconds, 1, 86400)},
       {"database.read_connections", integer(&Config::read_connections, 1, 64)},
       {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
+      {"trusted_proxies", address_list(&Config::trusted_proxies)},
       {"log.requests", boolean(&Config::log_requests)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
+      {"publishing.interval_seconds", integer(&Config::publishing_interval_seconds, 1, 3600)},
   };
   return all;
 }
@@ -91,8 +134,23 @@ std::string Config::database_path() const {
   return (std::filesystem::path(data_dir) / "greenroom.db").string();
 }
 
+int Config::io_threads() const {
+  return threads > 0 ? threads
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+int Config::read_pool_size() const {
+  return std::max(read_connections, io_threads());
+}
+
 void apply_config(Config& c, const nlohmann::json& j) {
   apply(c, j, "");
+  // Reads run on the I/O threads: with fewer read connections than threads, a thread could
+  // wait for a connection while the others hold theirs through a slow query.
+  if (c.threads > 0 && c.read_connections < c.threads)
+    throw ConfigError("database.read_connections (" + std::to_string(c.read_connections) +
+                      ") must be at least threads (" + std::to_string(c.threads) +
+                      "), so that no I/O thread waits for a read connection");
 }
 
 Config load_config_file(const std::string& path) {

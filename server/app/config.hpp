@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace greenroom::app {
 
@@ -12,6 +13,7 @@ struct Config {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8443;
   bool plain_http = false;
+  bool print_routes = false;  // serve --print-routes: list the routes and exit (flag only)
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string static_dir = "client-web/dist";
@@ -20,6 +22,8 @@ struct Config {
   std::size_t header_bytes = 8192;
   std::size_t body_bytes = 65536;
   std::size_t max_connections = 10000;
+  // Open connections one client address may hold (trusted proxies count only globally).
+  std::size_t max_connections_per_address = 64;
   int idle_timeout_seconds = 30;
   int request_timeout_seconds = 10;
   int write_timeout_seconds = 10;
@@ -31,14 +35,27 @@ struct Config {
   std::uint32_t argon2_t_cost = 2;
   std::uint32_t argon2_memory_kib = 19456;
   std::uint32_t argon2_parallelism = 1;
+  // Roles that must use TOTP: without it they may sign in, but only to enrol.
+  std::vector<std::string> require_totp_for_roles;
+  // Role changes, policy edits and audit export ask for the password again after this.
+  int reauth_seconds = 600;
 
+  // At least `threads` (checked): a read never waits for a connection on an I/O thread.
   int read_connections = 4;
   int max_batch = 512;
 
+  // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
+
   bool log_requests = true;
   int reminder_interval_seconds = 300;
+  int publishing_interval_seconds = 15;
 
   std::string database_path() const;
+  // I/O threads to run: `threads`, or one per CPU core when it is 0.
+  int io_threads() const;
+  // Read connections to open: read_connections, raised to io_threads() if lower.
+  int read_pool_size() const;
 };
 
 class ConfigError : public std::runtime_error {
@@ -46,7 +63,8 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Applies the keys of `j` onto `c`; throws ConfigError naming the offending key.
+// Applies the keys of `j` onto `c`; throws ConfigError naming the offending key (also when
+// two keys disagree: database.read_connections below threads).
 void apply_config(Config& c, const nlohmann::json& j);
 // Reads a file (comments allowed) and applies it onto the defaults.
 Config load_config_file(const std::string& path);

@@ -1,17 +1,25 @@
 #include "app/routes.hpp"
 
 #include "api/annotations.hpp"
+#include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/champions.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/mentor_thread.hpp"
 #include "api/mentorships.hpp"
+#include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
+#include "api/policy_versions.hpp"
 #include "api/posts.hpp"
+#include "api/publishing.hpp"
+#include "api/reauth.hpp"
+#include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
+#include "api/sessions.hpp"
 #include "api/system.hpp"
+#include "api/two_factor.hpp"
 #include "api/users.hpp"
 
 namespace greenroom::app {
@@ -29,6 +37,17 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/me", bind(api::me));
   r.add(Verb::get, "/api/v1/me/posts", bind(api::my_posts));
 
+  // Sessions, password, second factor, re-authentication.
+  r.add(Verb::post, "/api/v1/auth/reauth", bind(api::reauth));
+  r.add(Verb::get, "/api/v1/me/sessions", bind(api::list_sessions));
+  r.add(Verb::delete_, "/api/v1/me/sessions", bind(api::end_other_sessions));
+  r.add(Verb::delete_, "/api/v1/me/sessions/{id:token}", bind(api::end_session));
+  r.add(Verb::put, "/api/v1/me/password", bind(api::change_password));
+  r.add(Verb::get, "/api/v1/me/totp", bind(api::totp_status));
+  r.add(Verb::post, "/api/v1/me/totp", bind(api::start_totp));
+  r.add(Verb::delete_, "/api/v1/me/totp", bind(api::disable_totp));
+  r.add(Verb::post, "/api/v1/me/totp/confirm", bind(api::confirm_totp));
+
   r.add(Verb::post, "/api/v1/posts", bind(api::create_post));
   r.add(Verb::get, "/api/v1/posts/{id}", bind(api::get_post));
   r.add(Verb::post, "/api/v1/posts/{id}/replies", bind(api::add_reply));
@@ -42,6 +61,11 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/posts/{id}/publish", bind(api::publish_post));
   r.add(Verb::post, "/api/v1/posts/{id}/withdraw", bind(api::withdraw_post));
   r.add(Verb::get, "/api/v1/posts/{id}/versions", bind(api::post_versions));
+  r.add(Verb::post, "/api/v1/posts/{id}/schedule", bind(api::schedule_post));
+  r.add(Verb::delete_, "/api/v1/posts/{id}/schedule", bind(api::unschedule_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/correction", bind(api::correct_post));
+  r.add(Verb::post, "/api/v1/posts/{id}/correction/publish", bind(api::publish_correction));
+  r.add(Verb::delete_, "/api/v1/posts/{id}/correction", bind(api::discard_correction));
   r.add(Verb::get, "/api/v1/posts/{id}/annotations", bind(api::list_annotations));
   r.add(Verb::post, "/api/v1/posts/{id}/annotations", bind(api::create_annotation));
   r.add(Verb::post, "/api/v1/annotations/{id}/replies", bind(api::reply_annotation));
@@ -50,9 +74,18 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/reviews/queue", bind(api::review_queue));
   r.add(Verb::get, "/api/v1/posts/{id}/reviews", bind(api::list_reviews));
   r.add(Verb::post, "/api/v1/posts/{id}/reviews", bind(api::create_review));
+  // Replies held for review (Crawl executives in the company space).
+  r.add(Verb::patch, "/api/v1/replies/{id}", bind(api::edit_reply));
+  r.add(Verb::get, "/api/v1/replies/{id}/annotations", bind(api::list_reply_annotations));
+  r.add(Verb::post, "/api/v1/replies/{id}/annotations", bind(api::create_reply_annotation));
+  r.add(Verb::get, "/api/v1/replies/{id}/reviews", bind(api::list_reply_reviews));
+  r.add(Verb::post, "/api/v1/replies/{id}/reviews", bind(api::create_reply_review));
   r.add(Verb::post, "/api/v1/lint", bind(api::lint));
   r.add(Verb::get, "/api/v1/policy", bind(api::get_policy));
   r.add(Verb::put, "/api/v1/policy", bind(api::put_policy));
+  r.add(Verb::get, "/api/v1/policy/versions", bind(api::list_policy_versions));
+  r.add(Verb::get, "/api/v1/policy/versions/{n}", bind(api::get_policy_version));
+  r.add(Verb::post, "/api/v1/policy/versions/{n}/rollback", bind(api::rollback_policy));
   r.add(Verb::get, "/api/v1/goals", bind(api::list_goals));
   r.add(Verb::post, "/api/v1/goals", bind(api::create_goal));
   r.add(Verb::delete_, "/api/v1/goals/{id}", bind(api::delete_goal));
@@ -83,6 +116,12 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/mentorships/{id}/posts", bind(api::mentorship_posts));
   r.add(Verb::get, "/api/v1/posts/{id}/mentor-thread", bind(api::list_mentor_thread));
   r.add(Verb::post, "/api/v1/posts/{id}/mentor-thread", bind(api::post_mentor_thread));
+  // Moderation and the audit trail.
+  r.add(Verb::post, "/api/v1/reports", bind(api::create_report));
+  r.add(Verb::get, "/api/v1/moderation/queue", bind(api::moderation_queue));
+  r.add(Verb::post, "/api/v1/moderation/actions", bind(api::moderation_action));
+  r.add(Verb::get, "/api/v1/audit", bind(api::list_audit));
+  r.add(Verb::get, "/api/v1/audit/export", bind(api::export_audit));
 }
 
 }  // namespace greenroom::app

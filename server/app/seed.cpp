@@ -6,12 +6,15 @@
 
 #include "api/credentials.hpp"
 #include "app/commands.hpp"
+#include "app/seed_moderation.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/data_dir.hpp"
 #include "store/mentorship_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/post_repository.hpp"
+#include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::app {
@@ -120,12 +123,12 @@ void seed_mentoring(store::Connection& conn, std::int64_t ada, std::int64_t cora
     auto aid = store::AnnotationRepository::insert(
         conn, {shared, 1, priya, category, comment, std::move(suggestion), *anchor, "mentor"},
         now - 5 * hour);
-    store::NotificationRepository::insert(
-        conn,
-        {wren, "new_annotation",
-         "Priya Raman annotated \"" + anchor->exact + "\" (" + category + ")", shared, aid,
-         std::nullopt},
-        now - 5 * hour);
+    store::NotificationRepository::insert(conn,
+                                          {wren, "mentor_note",
+                                           "Priya Raman, your reverse mentor, left a note on \"" +
+                                               anchor->exact + "\" (" + category + ")",
+                                           shared, aid, std::nullopt},
+                                          now - 5 * hour);
   };
   note("Big milestone this week", "tone",
        "On LinkedIn a question or a short clip from an office opens better than an announcement.",
@@ -145,7 +148,7 @@ void seed_mentoring(store::Connection& conn, std::int64_t ada, std::int64_t cora
 }  // namespace
 
 int seed_demo_command(const Config& cfg, std::ostream& out) {
-  std::filesystem::create_directories(cfg.data_dir);
+  store::secure_data_dir(cfg.data_dir, cfg.database_path());
   store::Connection conn(cfg.database_path(), store::Connection::Mode::read_write);
   store::migrate(conn);
   const bool present = store::UserRepository::find_by_username(conn, "ada").has_value();
@@ -192,6 +195,13 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
       }
       for (std::size_t k = 0; k < (i * 5) % 9; ++k)
         store::PostRepository::like(conn, pid, ids[(i + k) % ids.size()], at + 60000);
+      // Rui (Run) corrected the time of the all-hands after publishing: marked "edited".
+      if (i == 1)
+        store::PostRepository::correct(
+            conn, pid,
+            "Reminder: the all-hands moves to Thursday 10:30 this week. Questions welcome in "
+            "advance!",
+            at + 1800000);
     }
     // The practice space and the review pipeline.
     store::PostRepository::insert(
@@ -258,6 +268,34 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
          back, std::nullopt, std::nullopt},
         now - 79000000);
 
+    // A Crawl executive's company reply, held for the coach: in Cora's review queue with the
+    // post it answers, seen by Evan (marked "waiting for your coach") and Cora only.
+    {
+      const auto last_company = store::PostRepository::feed(conn, {}).items.front().id;
+      const std::string held_text =
+          "Great point. I will share how my team handled this in our next all-hands.";
+      store::PostRepository::add_reply(conn, last_company, evan, held_text, now - 600000,
+                                       domain::ReplyReview::in_review);
+      store::NotificationRepository::insert(
+          conn,
+          {cora, "submission_waiting",
+           "Evan Exec replied in the company space; the reply waits for your review: \"Great "
+           "point. I will share how my team handled…\"",
+           last_company, std::nullopt, std::nullopt},
+          now - 600000);
+    }
+    // Approved by the coach; the leader scheduled it for tomorrow morning (My posts).
+    auto approved = store::PostRepository::insert(
+        conn,
+        {evan, domain::Space::company, domain::PostState::in_review,
+         "Town hall next Tuesday: I will share where we are on the new office plans and take "
+         "every question."},
+        now - 7200000);
+    store::ReviewRepository::insert(conn, approved, 1, cora, "approve", "Clear and open. Ship it.",
+                                    {5, 4, 5, 5}, now - 5400000);
+    store::PostRepository::set_state(conn, approved, domain::PostState::approved, now - 5400000);
+    store::PostRepository::schedule(conn, approved, now + 86400000);
+
     // Goals with deadlines, progress counted from real activity.
     const auto day = 86400000LL;
     store::GoalRepository::insert(
@@ -282,6 +320,16 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         now - 12 * day);
     seed_mentoring(conn, id_of("ada"), id_of("cora"), id_of("wren"), id_of("priya"), id_of("sam"),
                    now);
+    // Ada is also signed in on her phone, so the Security screen lists more than one session.
+    const auto phone = api::sha256_bytes(api::random_token());
+    store::SessionRepository::insert(conn, phone, id_of("ada"), now - 2 * day, now + 5 * day);
+    store::SessionRepository::describe(
+        conn, phone, api::random_token(16),
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
+        "like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        "192.0.2.15", now - 2 * day);
+
+    seed_moderation(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -8,6 +8,7 @@ namespace {
 std::optional<std::int64_t> parse_non_negative(std::string_view s) {
   if (s.empty() || s.size() > 19) return std::nullopt;
   if (s.size() > 1 && s[0] == '0') return std::nullopt;  // one spelling per value
+  if (s[0] < '0' || s[0] > '9') return std::nullopt;     // "-0" too (found by fuzzing)
   std::int64_t v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || v < 0) return std::nullopt;

@@ -164,6 +164,9 @@ void check_length(std::string_view body, const LengthRule& r, Findings& out);
 struct FoldedText {
   std::string text;
   std::vector<std::size_t> origin;  // origin[i]: byte offset in the original of text[i]
+  // hidden_break[i]: invisible characters were dropped just before text[i] (empty when none
+  // were); a space in a term matches there as it matches white space.
+  std::vector<bool> hidden_break;
 };
 
 FoldedText fold(std::string_view s);

@@ -173,18 +173,25 @@ void find_insecure_links(std::string_view s, const InsecureLinksRule& r, Finding
       e += d.length;
     }
     // Trailing punctuation ends the sentence, not the link; a ')' stays when it closes one
-    // opened inside the link.
+    // opened inside the link. The brackets are counted once, then kept in step while
+    // trimming, so that "http://a)))))..." stays linear.
+    std::ptrdiff_t open_round = 0, close_round = 0, open_square = 0, close_square = 0;
+    for (std::size_t k = i; k < e; ++k) {
+      open_round += s[k] == '(';
+      close_round += s[k] == ')';
+      open_square += s[k] == '[';
+      close_square += s[k] == ']';
+    }
     while (e > host) {
       char c = s[e - 1];
-      auto url = s.substr(i, e - i);
       if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
-          (c == ')' &&
-           std::count(url.begin(), url.end(), '(') < std::count(url.begin(), url.end(), ')')) ||
-          (c == ']' &&
-           std::count(url.begin(), url.end(), '[') < std::count(url.begin(), url.end(), ']')))
+          (c == ')' && open_round < close_round) || (c == ']' && open_square < close_square)) {
+        close_round -= c == ')';
+        close_square -= c == ']';
         --e;
-      else
+      } else {
         break;
+      }
     }
     if (e == host) continue;
     out.push_back({rule::insecure_links, r.severity,

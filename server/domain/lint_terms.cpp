@@ -26,6 +26,27 @@ std::string fold_text(std::string_view s) {
   return out;
 }
 
+// The length of the match of `stem` at `pos` in the folded text, or npos. A space in the stem
+// matches one space of the folded text, or a place where invisible characters were dropped
+// ("project<ZWSP>falcon" is caught by "project falcon"; "projectfalcon" is not). Greedy is
+// exact: the stem has no two spaces in a row, so the character after a space is never one.
+std::size_t match_at(const FoldedText& f, std::size_t pos, std::string_view stem) {
+  const std::string_view text = f.text;
+  std::size_t j = pos;
+  for (std::size_t i = 0; i < stem.size(); ++i) {
+    if (stem[i] == ' ') {
+      if (j < text.size() && text[j] == ' ')
+        ++j;
+      else if (j >= f.hidden_break.size() || !f.hidden_break[j])
+        return std::string_view::npos;
+      continue;
+    }
+    if (j >= text.size() || text[j] != stem[i]) return std::string_view::npos;
+    ++j;
+  }
+  return j - pos;
+}
+
 }  // namespace
 
 FoldedText fold(std::string_view s) {
@@ -96,8 +117,8 @@ void check_terms(std::string_view body, const FoldedText& f, const std::vector<s
                  const TermsRule& r, std::string_view rule_name, std::string_view why,
                  Findings& out) {
   const std::string_view text = f.text;
-  auto report = [&](const CompiledTerm& t, std::size_t pos) {
-    std::size_t end = pos + t.stem.size();
+  auto report = [&](const CompiledTerm& t, std::size_t pos, std::size_t length) {
+    std::size_t end = pos + length;
     if (t.prefix) {
       for (auto d = next_cp(text, end); d.length != 0 && joins_word(d.value);
            d = next_cp(text, end))
@@ -129,12 +150,13 @@ void check_terms(std::string_view body, const FoldedText& f, const std::vector<s
         std::lower_bound(at_word_start.begin(), at_word_start.end(), c,
                          [&](const CompiledTerm& t, unsigned char v) { return first_byte(t) < v; });
     for (; it != at_word_start.end() && first_byte(*it) == c; ++it)
-      if (text.substr(pos).starts_with(it->stem)) report(*it, pos);
+      if (auto n = match_at(f, pos, it->stem); n != std::string_view::npos) report(*it, pos, n);
   }
-  for (const auto& t : anywhere)
-    for (auto pos = text.find(t.stem); pos != std::string_view::npos;
-         pos = text.find(t.stem, pos + 1))
-      report(t, pos);
+  for (const auto& t : anywhere) {
+    const std::string_view head = std::string_view(t.stem).substr(0, t.stem.find(' '));
+    for (auto pos = text.find(head); pos != std::string_view::npos; pos = text.find(head, pos + 1))
+      if (auto n = match_at(f, pos, t.stem); n != std::string_view::npos) report(t, pos, n);
+  }
 }
 
 }  // namespace greenroom::domain::lint_detail

@@ -51,6 +51,17 @@ constexpr std::array<std::pair<std::string_view, PostAction>, 3> kActions{{
     {"submit", PostAction::submit},
     {"publish", PostAction::publish},
 }};
+constexpr std::array<std::pair<std::string_view, ReplyState>, 3> kReplyStates{{
+    {"visible", ReplyState::visible},
+    {"hidden", ReplyState::hidden},
+    {"removed", ReplyState::removed},
+}};
+constexpr std::array<std::pair<std::string_view, ReplyReview>, 4> kReplyReviews{{
+    {"none", ReplyReview::none},
+    {"in_review", ReplyReview::in_review},
+    {"changes_requested", ReplyReview::changes_requested},
+    {"approved", ReplyReview::approved},
+}};
 
 }  // namespace
 
@@ -70,6 +81,13 @@ std::optional<PostAction> parse_action(std::string_view s) {
   return lookup(kActions, s);
 }
 
+std::optional<ReplyState> parse_reply_state(std::string_view s) {
+  return lookup(kReplyStates, s);
+}
+std::optional<ReplyReview> parse_reply_review(std::string_view s) {
+  return lookup(kReplyReviews, s);
+}
+
 std::string_view to_string(Role r) {
   return name_of(kRoles, r);
 }
@@ -84,6 +102,12 @@ std::string_view to_string(PostState s) {
 }
 std::string_view to_string(PostAction a) {
   return name_of(kActions, a);
+}
+std::string_view to_string(ReplyState s) {
+  return name_of(kReplyStates, s);
+}
+std::string_view to_string(ReplyReview r) {
+  return name_of(kReplyReviews, r);
 }
 
 }  // namespace greenroom::domain

@@ -23,6 +23,10 @@ bool has_capability(Role role, Capability cap) {
       return role == Role::admin;
     case Capability::review_posts:
       return role == Role::coach;
+    case Capability::moderate:
+      return role == Role::moderator || role == Role::admin;
+    case Capability::export_audit:
+      return role == Role::admin;
   }
   return false;
 }
@@ -62,6 +66,81 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
       return has_capability(actor.role, Capability::see_removed);
   }
   return false;
+}
+
+bool is_reply_public(const ReplyFacts& reply) {
+  return reply.state == ReplyState::visible &&
+         (reply.review == ReplyReview::none || reply.review == ReplyReview::approved);
+}
+
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel) {
+  const bool author = actor.id == reply.author_id;
+  switch (reply.state) {
+    case ReplyState::visible:
+      if (is_reply_public(reply)) return true;
+      return author || rel.coaches_author;  // held for review
+    case ReplyState::hidden:
+      return author || has_capability(actor.role, Capability::see_all_published);
+    case ReplyState::removed:
+      return has_capability(actor.role, Capability::see_removed);
+  }
+  return false;
+}
+
+bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& rel) {
+  if (post.state == PostState::removed) return false;
+  if (actor.id == post.author_id) return true;
+  return post.state != PostState::hidden && rel.coaches_author;
+}
+
+bool can_mentor_work(const Actor& actor, const PostFacts& post, const Relation& rel) {
+  return actor.id != post.author_id && rel.mentors_author && visible_to_mentor(post);
+}
+
+bool assignment_counts(const AssignmentFacts& a) {
+  return a.coach_role == Role::coach && !a.coach_disabled && a.executive_role == Role::executive &&
+         !a.executive_disabled;
+}
+
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments) {
+  Relation rel;
+  if (actor_id == author_id) return rel;
+  for (const auto& a : assignments) {
+    if (!assignment_counts(a)) continue;
+    if (a.coach_id == actor_id && a.executive_id == author_id) rel.coaches_author = true;
+    // An executive sees their own coach's practice posts as part of the cohort.
+    if (a.coach_id == author_id && a.executive_id == actor_id) rel.shares_coach = true;
+    if (a.executive_id != actor_id) continue;
+    for (const auto& b : assignments)
+      if (b.coach_id == a.coach_id && b.executive_id == author_id && assignment_counts(b))
+        rel.shares_coach = true;
+  }
+  return rel;
+}
+
+bool mentorship_counts(const MentorLinkFacts& m) {
+  return m.state == MentorshipState::active && m.mentor_role == Role::member &&
+         !m.mentor_disabled && m.executive_role == Role::executive && !m.executive_disabled;
+}
+
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments,
+                          std::span<const MentorLinkFacts> mentorships) {
+  Relation rel = relation_between(actor_id, author_id, assignments);
+  if (actor_id == author_id) return rel;
+  for (const auto& m : mentorships)
+    if (m.mentor_id == actor_id && m.executive_id == author_id && mentorship_counts(m))
+      rel.mentors_author = true;
+  return rel;
+}
+
+PracticeReach practice_reach(Role role, bool mentors_anyone) {
+  if (!has_capability(role, Capability::read_practice_feed))
+    return mentors_anyone && role == Role::member ? PracticeReach::mentored : PracticeReach::none;
+  if (has_capability(role, Capability::see_all_published)) return PracticeReach::everyone;
+  if (has_capability(role, Capability::review_posts)) return PracticeReach::coached;
+  return PracticeReach::cohort;
 }
 
 bool accepts_engagement(const PostFacts& post) {

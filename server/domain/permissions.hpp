@@ -1,6 +1,8 @@
 #pragma once
 // Who may do what. Deny by default: a capability not listed for a role is refused, and a
 // post is visible only through one of the explicit rules in can_view_post.
+#include <span>
+
 #include "domain/mentoring.hpp"
 #include "domain/model.hpp"
 
@@ -16,6 +18,8 @@ enum class Capability {
   manage_users,        // create users, set roles, assign coaches
   edit_policy,         // edit the golden rules
   review_posts,        // annotate and give verdicts on their executives' posts
+  moderate,            // work the report queue, act on posts and replies, read the audit trail
+  export_audit,        // export the whole audit trail
 };
 
 bool has_capability(Role role, Capability cap);
@@ -28,6 +32,75 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
 // What the author's reverse mentor sees of the author's posts (part of can_view_post): the
 // published practice posts and the unpublished ones the author shared.
 bool visible_to_mentor(const PostFacts& post);
+
+// Whether `actor`, who may see the post a reply answers, may see the reply (anyone who may
+// not gets 404). `rel` is the actor's relation to the reply's author. A reply held for review
+// is seen by its author and the author's coaches only, until a coach approves it.
+bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel);
+
+// Whether the reply is out for everyone who sees the post (and so counts in reply_count):
+// visible and not held for review.
+bool is_reply_public(const ReplyFacts& reply);
+
+// Whether `actor` may work on the post as its author or one of the author's coaches
+// (versions, annotations, reviews). A hidden post is its author's alone; a removed one nobody's.
+bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// Whether `actor` may work on the post as the author's reverse mentor (read its notes,
+// annotate, reply to notes): only what visible_to_mentor lets the mentor see, so never a
+// hidden or removed post, nor a draft the author did not share.
+bool can_mentor_work(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// A coach assignment as stored, with what the rule needs to know about both people.
+struct AssignmentFacts {
+  std::int64_t coach_id = 0;
+  std::int64_t executive_id = 0;
+  Role coach_role = Role::coach;
+  bool coach_disabled = false;
+  Role executive_role = Role::executive;
+  bool executive_disabled = false;
+};
+
+// An assignment links two people only while the coach holds the coach role, the executive
+// the executive role, and neither account is disabled. The store's SQL fast paths
+// (store/live_assignments.hpp) filter the same way; tests/api/visibility_property_test.cpp
+// proves they agree.
+bool assignment_counts(const AssignmentFacts& a);
+
+// How `actor_id` relates to `author_id`, from the assignments (those that do not count, or
+// touch neither person, are ignored).
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments);
+
+// A reverse-mentoring pairing as stored, with what the rule needs to know about both people.
+struct MentorLinkFacts {
+  std::int64_t mentor_id = 0;
+  std::int64_t executive_id = 0;
+  MentorshipState state = MentorshipState::requested;
+  Role mentor_role = Role::member;
+  bool mentor_disabled = false;
+  Role executive_role = Role::executive;
+  bool executive_disabled = false;
+};
+
+// A pairing links the two only while it is active, the mentor is an enabled staff member
+// (role member) and the executive an enabled executive. The SQL fast path
+// (store/live_assignments.hpp, kLiveMentorships) filters the same way; the visibility
+// property test proves they agree.
+bool mentorship_counts(const MentorLinkFacts& m);
+
+// relation_between, plus mentors_author from the pairings.
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments,
+                          std::span<const MentorLinkFacts> mentorships);
+
+// Which published practice posts a role reads in the practice feed: none (members), every
+// one (oversight), its cohort's (executives: own, those sharing a coach, their coaches'), its
+// executives' (coaches: own and their executives') or, for a staff member who is someone's
+// reverse mentor (`mentors_anyone`), the executives' they mentor. Each is exactly the
+// published practice posts can_view_post allows that person.
+enum class PracticeReach { none, everyone, cohort, coached, mentored };
+PracticeReach practice_reach(Role role, bool mentors_anyone = false);
 
 // Whether `actor` may reply to or like the post: they must see it and it must be published.
 // Returns false only for "not published"; visibility is checked separately (404 first).

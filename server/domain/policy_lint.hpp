@@ -69,7 +69,10 @@ struct LengthRule {
 };
 
 // Terms match whole words, ignoring ASCII case (other letters compare exactly); a space in a
-// term matches any run of white space. A term ending in "*" matches words that begin with it
+// term matches any run of white space, or a place where invisible characters were dropped
+// ("project<ZWSP>falcon"; "projectfalcon" is a different word). The text is normalised first
+// (see domain/normalise.hpp). A term ending in "*" matches words that
+// begin with it
 // ("acquisition*" matches "acquisitions"), and the finding covers the whole word. In scripts
 // written without spaces (Chinese, Japanese, Thai) a term matches anywhere.
 struct TermsRule {

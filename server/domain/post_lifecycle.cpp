@@ -31,7 +31,7 @@ std::vector<PostCommand> allowed_commands(PostState s) {
     case PostState::changes_requested:
       return {PostCommand::edit, PostCommand::submit};
     case PostState::approved:
-      return {PostCommand::publish};
+      return {PostCommand::publish, PostCommand::edit};
     case PostState::published:
     case PostState::hidden:
     case PostState::removed:
@@ -41,7 +41,7 @@ std::vector<PostCommand> allowed_commands(PostState s) {
 }
 
 bool is_editable(PostState s) {
-  return s == PostState::draft || s == PostState::changes_requested;
+  return s == PostState::draft || s == PostState::changes_requested || s == PostState::approved;
 }
 
 PostState transition(PostState from, PostCommand cmd) {
@@ -49,7 +49,8 @@ PostState transition(PostState from, PostCommand cmd) {
     if (allowed != cmd) continue;
     switch (cmd) {
       case PostCommand::edit:
-        return from;
+        // Changing an approved text sends it back to the coaches.
+        return from == PostState::approved ? PostState::in_review : from;
       case PostCommand::submit:
         return PostState::in_review;
       case PostCommand::publish:
@@ -57,7 +58,7 @@ PostState transition(PostState from, PostCommand cmd) {
       case PostCommand::withdraw:
         return PostState::draft;
       case PostCommand::approve:
-        return PostState::published;
+        return PostState::approved;  // the leader publishes it (now or scheduled)
       case PostCommand::request_changes:
         return PostState::changes_requested;
     }

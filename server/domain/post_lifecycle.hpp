@@ -1,7 +1,9 @@
 #pragma once
 // The post lifecycle: which command is legal in which state, and where it leads.
-//   draft --submit--> in_review --approve--> published
+//   draft --submit--> in_review --approve--> approved --publish (now or scheduled)--> published
 //                         |--request_changes--> changes_requested --edit/submit--> in_review
+//   approved --edit--> in_review (applying the approving coach's own suggestion keeps the
+//   approval; the handler decides that, see api/annotations.cpp)
 //   draft --publish--> published (when the training level allows; see decide_new_post)
 //   in_review --withdraw--> draft
 #include <string>
@@ -22,7 +24,7 @@ PostState transition(PostState from, PostCommand cmd);
 
 std::vector<PostCommand> allowed_commands(PostState s);
 
-// Whether the author may still change the text.
+// Whether the author may still change the text (an approved text goes back to review).
 bool is_editable(PostState s);
 
 }  // namespace greenroom::domain

@@ -51,4 +51,53 @@ PostState decide_new_post(const Actor& author, Space space, PostAction action) {
       "review_required");
 }
 
+bool needs_review(const Actor& author, Space space) {
+  if (author.role != Role::executive) return false;
+  switch (author.level.value_or(Level::crawl)) {
+    case Level::crawl:
+      return true;
+    case Level::walk:
+      return space == Space::company;
+    case Level::run:
+      return false;
+  }
+  return true;
+}
+
+PostState state_after_move(const Actor& author, PostState from, Space to) {
+  if (from == PostState::approved) return needs_review(author, to) ? PostState::in_review : from;
+  return transition(from, PostCommand::edit);  // drafts and changes_requested; 409 otherwise
+}
+
+ReplyReview decide_new_reply(const Actor& author, Space space) {
+  const bool crawl =
+      author.role == Role::executive && author.level.value_or(Level::crawl) == Level::crawl;
+  return crawl && space == Space::company ? ReplyReview::in_review : ReplyReview::none;
+}
+
+ReplyReview reply_transition(ReplyReview from, PostCommand cmd) {
+  if (from == ReplyReview::in_review && cmd == PostCommand::approve) return ReplyReview::approved;
+  if (from == ReplyReview::in_review && cmd == PostCommand::request_changes)
+    return ReplyReview::changes_requested;
+  if (from == ReplyReview::changes_requested && cmd == PostCommand::edit)
+    return ReplyReview::in_review;
+  const std::string allowed = from == ReplyReview::in_review           ? "approve, request changes"
+                              : from == ReplyReview::changes_requested ? "edit"
+                                                                       : "nothing";
+  throw Error(ErrorKind::conflict, "illegal_transition",
+              "A reply that is " +
+                  std::string(from == ReplyReview::none ? "not held for review" : to_string(from)) +
+                  " cannot " + std::string(to_string(cmd)) + "; allowed now: " + allowed + ".");
+}
+
+bool corrects_directly(const Actor& author) {
+  return author.role != Role::executive || author.level.value_or(Level::crawl) == Level::run;
+}
+
+void validate_schedule(Millis at, Millis now) {
+  constexpr Millis kYear = 366LL * 24 * 3600 * 1000;
+  if (at <= now) throw bad_request("at must be a time in the future (RFC 3339, UTC).");
+  if (at > now + kYear) throw bad_request("at must be within a year from now.");
+}
+
 }  // namespace greenroom::domain

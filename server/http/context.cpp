@@ -20,6 +20,15 @@ std::int64_t RequestContext::id_param(std::string_view name) const {
   return v;
 }
 
+namespace {
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
 std::optional<std::string> url_decode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -29,10 +38,11 @@ std::optional<std::string> url_decode(std::string_view s) {
       out.push_back(' ');
     } else if (c == '%') {
       if (i + 2 >= s.size()) return std::nullopt;
-      int v = 0;
-      auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
-      if (ec != std::errc() || p != s.data() + i + 3) return std::nullopt;
-      out.push_back(static_cast<char>(v));
+      // Exactly two hex digits: from_chars alone also took a sign ("%-1" was 0xFF; found by
+      // tests/fuzz/query_cursor_fuzz).
+      const int hi = hex_digit(s[i + 1]), lo = hex_digit(s[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
     } else {
       out.push_back(c);

@@ -12,10 +12,13 @@
 
 namespace greenroom::http {
 
+// Who is asking. `peer_ip` is the TCP peer; `client_ip` and `loopback` describe the client,
+// which is the peer unless the peer is a trusted proxy naming the client in X-Forwarded-For.
 struct ConnectionInfo {
   std::string client_ip;
   bool loopback = false;
   bool tls = false;
+  std::string peer_ip;
 };
 
 class RequestContext {
@@ -40,6 +43,10 @@ class RequestContext {
   // Filled in by the auth layer for metrics and the access log.
   std::int64_t user_id = 0;
   std::string route_name = "unmatched";
+
+  // Set by a handler whose body is streamed: the response it returns carries the status and
+  // headers only, and the connection writes the body from this (see http::BodyProducer).
+  BodyProducer stream_body;
 
  private:
   Request req_;

@@ -28,10 +28,11 @@ boost::asio::awaitable<Response> Dispatcher::route(RequestContext& ctx) {
     co_return std::move(*file);
   }
   co_return error_response(Status::not_found, "not_found",
-                           "No such path: " + std::string(ctx.path()) + ".");
+                           "No such path: " + clip(ctx.path(), 100) + ".");
 }
 
-boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn) {
+boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn,
+                                                    BodyProducer* stream) {
   const auto start = std::chrono::steady_clock::now();
   const bool keep_alive = req.keep_alive();
   const unsigned version = req.version();
@@ -43,11 +44,26 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
     res = error_response(e);
   } catch (const std::exception& e) {
     log_event("error", "unhandled exception",
-              {{"path", ctx.path()},
-               {"error", e.what()},
+              {{"path", clip(ctx.path(), 100)},
+               {"error", clip(e.what(), 100)},
                {"method", std::string(bhttp::to_string(ctx.method()))}});
     res = error_response(Status::internal_server_error, "internal",
                          "Something went wrong on the server; the error has been logged.");
+  }
+  if (ctx.stream_body) {
+    if (res.result() != Status::ok || ctx.method() == Verb::head) {
+      ctx.stream_body = nullptr;
+    } else if (stream && version >= 11) {
+      *stream = std::move(ctx.stream_body);
+    } else {  // no connection to stream to (tests, HTTP/1.0): the body is built here
+      std::string piece;
+      for (bool more = true; more;) {
+        piece.clear();
+        more = ctx.stream_body(piece);
+        res.body() += piece;
+      }
+      res.prepare_payload();
+    }
   }
   res.version(version);
   res.keep_alive(keep_alive);
@@ -62,15 +78,8 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const int status = static_cast<int>(res.result_int());
   metrics_.record_request(ctx.route_name, status, seconds);
-  if (request_logging())
-    log_event("info", "request",
-              {{"method", std::string(bhttp::to_string(ctx.method()))},
-               {"path", ctx.path()},
-               {"route", ctx.route_name},
-               {"status", status},
-               {"duration_ms", seconds * 1000.0},
-               {"user_id", ctx.user_id},
-               {"client", ctx.connection().client_ip}});
+  log_request({bhttp::to_string(ctx.method()), ctx.path(), ctx.route_name, status, seconds,
+               ctx.user_id, ctx.connection().client_ip, ctx.connection().peer_ip});
   co_return res;
 }
 

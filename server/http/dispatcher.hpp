@@ -16,7 +16,10 @@ class Dispatcher {
   Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics)
       : router_(router), files_(files), metrics_(metrics) {}
 
-  boost::asio::awaitable<Response> handle(Request req, ConnectionInfo conn);
+  // When the handler streams its body and `stream` is given, the producer is moved there and
+  // the caller writes the body; without `stream` the body is drained into the response.
+  boost::asio::awaitable<Response> handle(Request req, ConnectionInfo conn,
+                                          BodyProducer* stream = nullptr);
 
  private:
   boost::asio::awaitable<Response> route(RequestContext& ctx);

@@ -24,6 +24,13 @@ void Router::add(Verb method, std::string pattern, Handler handler) {
   routes_.push_back(std::move(r));
 }
 
+std::vector<std::string> Router::table() const {
+  std::vector<std::string> out;
+  out.reserve(routes_.size());
+  for (const auto& r : routes_) out.push_back(std::string(to_string(r.method)) + " " + r.pattern);
+  return out;
+}
+
 bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
                      RequestContext* ctx) {
   if (r.segments.size() != parts.size()) return false;
@@ -31,10 +38,22 @@ bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
     const auto& seg = r.segments[i];
     if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
       auto p = parts[i];
-      if (p.empty() || p.size() > 18 || p[0] == '0') return false;
-      for (char c : p)
-        if (c < '0' || c > '9') return false;
-      if (ctx) ctx->params()[seg.substr(1, seg.size() - 2)] = std::string(p);
+      auto name = std::string_view(seg).substr(1, seg.size() - 2);
+      const auto colon = name.find(':');
+      if (colon != std::string_view::npos && name.substr(colon + 1) == "token") {
+        // {name:token}: an opaque identifier of 1-64 base64url characters.
+        name = name.substr(0, colon);
+        if (p.empty() || p.size() > 64) return false;
+        for (char c : p)
+          if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_'))
+            return false;
+      } else {
+        if (p.empty() || p.size() > 18 || p[0] == '0') return false;
+        for (char c : p)
+          if (c < '0' || c > '9') return false;
+      }
+      if (ctx) ctx->params()[std::string(name)] = std::string(p);
     } else if (seg != parts[i]) {
       return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Routes by method and path pattern ("/api/v1/posts/{id}/like"). A {name} segment matches
-// a positive decimal integer only, so "/posts/abc" is simply not found. A path that exists
+// a positive decimal integer only, so "/posts/abc" is simply not found; a {name:token} segment
+// matches an opaque id of 1-64 base64url characters. A path that exists
 // with another method gives 405 with an Allow header.
 #include <boost/asio/awaitable.hpp>
 #include <functional>
@@ -25,6 +26,10 @@ class Router {
   };
   // Fills ctx.params() on a match.
   Match match(RequestContext& ctx) const;
+
+  // Every route as "METHOD PATTERN", in the order added (`greenroom serve --print-routes`;
+  // the authorization matrix test checks each one has rows).
+  std::vector<std::string> table() const;
 
  private:
   struct Route {

@@ -1,10 +1,12 @@
 #include "net/tls.hpp"
 
+#include <fcntl.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -37,9 +39,15 @@ void add_extension(X509* cert, int nid, const char* value) {
 
 void write_pem(const std::string& path, bool is_key, EVP_PKEY* key, X509* cert) {
   auto tmp = path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
+  // The key file is private from its first byte: created 0600 (and set so whatever the
+  // umask); the certificate is public.
+  ::unlink(tmp.c_str());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, is_key ? 0600 : 0644);
+  check(fd >= 0, "open file");
+  if (is_key) ::fchmod(fd, 0600);
+  FILE* f = ::fdopen(fd, "wb");
+  if (!f) ::close(fd);
   check(f != nullptr, "open file");
-  if (is_key) ::chmod(tmp.c_str(), 0600);
   bool ok = is_key ? PEM_write_PrivateKey(f, key, nullptr, nullptr, 0, nullptr, nullptr) == 1
                    : PEM_write_X509(f, cert) == 1;
   std::fclose(f);
@@ -53,9 +61,12 @@ TlsFiles ensure_self_signed(const std::string& data_dir) {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(data_dir) / "tls";
   TlsFiles files{(dir / "cert.pem").string(), (dir / "key.pem").string()};
-  if (fs::exists(files.cert_path) && fs::exists(files.key_path)) return files;
   fs::create_directories(dir);
   ::chmod(dir.c_str(), 0700);
+  if (fs::exists(files.cert_path) && fs::exists(files.key_path)) {
+    ::chmod(files.key_path.c_str(), 0600);  // whatever happened to it since it was made
+    return files;
+  }
 
   PKeyPtr key(EVP_EC_gen("P-256"));
   check(key != nullptr, "key");

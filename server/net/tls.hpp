@@ -11,7 +11,8 @@ struct TlsFiles {
   std::string key_path;
 };
 
-// Creates data_dir/tls/{cert,key}.pem when they do not exist yet; returns their paths.
+// Creates data_dir/tls/{cert,key}.pem when they do not exist yet (directory 0700, key 0600,
+// both set again on every start); returns their paths.
 TlsFiles ensure_self_signed(const std::string& data_dir);
 
 // TLS 1.2+ server context with modern ciphers, loaded from the files.

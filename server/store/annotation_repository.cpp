@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kSelect =
     "SELECT a.id, a.post_id, a.version, a.coach_id, u.username, u.display_name, a.category, "
     "a.comment, a.suggestion, a.exact, a.prefix, a.suffix, a.start_cp, a.end_cp, a.orig_start, "
-    "a.orig_end, a.orphaned, a.resolved_at, a.applied, a.created_at, a.author_role "
+    "a.orig_end, a.orphaned, a.resolved_at, a.applied, a.created_at, a.reply_id, a.author_role "
     "FROM annotations a JOIN users u ON u.id = a.coach_id ";
 
 AnnotationRecord read(const Statement& q) {
@@ -31,7 +31,8 @@ AnnotationRecord read(const Statement& q) {
   a.resolved_at = q.int64_or_null(17);
   a.applied = q.int64(18) != 0;
   a.created_at = q.int64(19);
-  a.author_role = q.text(20);
+  a.reply_id = q.int64_or_null(20);
+  a.author_role = q.text(21);
   return a;
 }
 
@@ -63,12 +64,13 @@ void write_anchor(Connection& c, std::int64_t id, const domain::TextAnchor& a, b
 
 }  // namespace
 
-std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a,
-                                          domain::Millis now) {
+std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a, domain::Millis now,
+                                          std::optional<std::int64_t> reply_id) {
   c.prepare(
        "INSERT INTO annotations(post_id, version, coach_id, category, comment, suggestion, exact, "
-       "prefix, suffix, start_cp, end_cp, orig_start, orig_end, created_at, author_role) "
-       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?12, ?13)")
+       "prefix, suffix, start_cp, end_cp, orig_start, orig_end, created_at, reply_id, "
+       "author_role) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?12, ?13, ?14)")
       .bind(1, a.post_id)
       .bind(2, a.version)
       .bind(3, a.coach_id)
@@ -81,7 +83,8 @@ std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a,
       .bind(10, static_cast<std::int64_t>(a.anchor.start))
       .bind(11, static_cast<std::int64_t>(a.anchor.end))
       .bind(12, now)
-      .bind(13, a.author_role)
+      .bind(13, reply_id)
+      .bind(14, a.author_role)
       .run();
   return c.last_insert_id();
 }
@@ -101,11 +104,26 @@ std::optional<AnnotationRecord> AnnotationRepository::find(Connection& c, std::i
 
 std::vector<AnnotationRecord> AnnotationRepository::for_post(Connection& c, std::int64_t post_id) {
   static const std::string sql =
-      std::string(kSelect) + "WHERE a.post_id = ?1 ORDER BY a.orphaned, a.start_cp, a.id";
+      std::string(kSelect) +
+      "WHERE a.post_id = ?1 AND a.reply_id IS NULL ORDER BY a.orphaned, a.start_cp, a.id";
   std::vector<AnnotationRecord> out;
   {
     auto q = c.prepare(sql);
     q.bind(1, post_id);
+    while (q.step()) out.push_back(read(q));
+  }
+  for (auto& a : out) a.replies = replies_of(c, a.id);
+  return out;
+}
+
+std::vector<AnnotationRecord> AnnotationRepository::for_reply(Connection& c,
+                                                              std::int64_t reply_id) {
+  static const std::string sql =
+      std::string(kSelect) + "WHERE a.reply_id = ?1 ORDER BY a.orphaned, a.start_cp, a.id";
+  std::vector<AnnotationRecord> out;
+  {
+    auto q = c.prepare(sql);
+    q.bind(1, reply_id);
     while (q.step()) out.push_back(read(q));
   }
   for (auto& a : out) a.replies = replies_of(c, a.id);
@@ -150,14 +168,14 @@ void AnnotationRepository::mark_applied(Connection& c, std::int64_t id,
   resolve(c, id, by, now);
 }
 
-void AnnotationRepository::reanchor_all(Connection& c, std::int64_t post_id,
-                                        const std::string& new_body,
-                                        std::optional<std::int64_t> except) {
+namespace {
+
+void reanchor(Connection& c, const std::string& sql, std::int64_t key, const std::string& new_body,
+              std::optional<std::int64_t> except) {
   std::vector<AnnotationRecord> live;
   {
-    static const std::string sql = std::string(kSelect) + "WHERE a.post_id = ?1 AND a.orphaned = 0";
     auto q = c.prepare(sql);
-    q.bind(1, post_id);
+    q.bind(1, key);
     while (q.step()) live.push_back(read(q));
   }
   for (const auto& a : live) {
@@ -170,6 +188,22 @@ void AnnotationRepository::reanchor_all(Connection& c, std::int64_t post_id,
     auto fresh = domain::make_anchor(new_body, r.start, r.end);
     write_anchor(c, a.id, fresh ? *fresh : a.anchor, !fresh);
   }
+}
+
+}  // namespace
+
+void AnnotationRepository::reanchor_all(Connection& c, std::int64_t post_id,
+                                        const std::string& new_body,
+                                        std::optional<std::int64_t> except) {
+  static const std::string sql =
+      std::string(kSelect) + "WHERE a.post_id = ?1 AND a.reply_id IS NULL AND a.orphaned = 0";
+  reanchor(c, sql, post_id, new_body, except);
+}
+
+void AnnotationRepository::reanchor_reply(Connection& c, std::int64_t reply_id,
+                                          const std::string& new_body) {
+  static const std::string sql = std::string(kSelect) + "WHERE a.reply_id = ?1 AND a.orphaned = 0";
+  reanchor(c, sql, reply_id, new_body, std::nullopt);
 }
 
 }  // namespace greenroom::store

@@ -32,7 +32,8 @@ struct AnnotationRecord {
   bool applied = false;
   domain::Millis created_at = 0;
   std::vector<AnnotationReplyRecord> replies;
-  std::string author_role = "coach";  // "coach", or "mentor" (the author's reverse mentor)
+  std::optional<std::int64_t> reply_id;  // set when the note is on a reply of the post
+  std::string author_role = "coach";     // "coach", or "mentor" (the author's reverse mentor)
 };
 
 struct NewAnnotation {
@@ -48,10 +49,14 @@ struct NewAnnotation {
 
 class AnnotationRepository {
  public:
-  static std::int64_t insert(Connection& c, const NewAnnotation& a, domain::Millis now);
+  // `reply_id` set: the note is on that reply (a.post_id is the post it answers).
+  static std::int64_t insert(Connection& c, const NewAnnotation& a, domain::Millis now,
+                             std::optional<std::int64_t> reply_id = std::nullopt);
   static std::optional<AnnotationRecord> find(Connection& c, std::int64_t id);
-  // Every annotation on the post with its replies, by position.
+  // Every annotation on the post's own text (not on its replies) with its replies, by position.
   static std::vector<AnnotationRecord> for_post(Connection& c, std::int64_t post_id);
+  // Every annotation on a reply, by position.
+  static std::vector<AnnotationRecord> for_reply(Connection& c, std::int64_t reply_id);
   static AnnotationReplyRecord add_reply(Connection& c, std::int64_t annotation_id,
                                          std::int64_t author_id, const std::string& body,
                                          domain::Millis now);
@@ -62,6 +67,8 @@ class AnnotationRepository {
   // are gone. `except` is left alone (the one being applied).
   static void reanchor_all(Connection& c, std::int64_t post_id, const std::string& new_body,
                            std::optional<std::int64_t> except = std::nullopt);
+  // The same for the annotations on a reply whose text changed.
+  static void reanchor_reply(Connection& c, std::int64_t reply_id, const std::string& new_body);
 };
 
 }  // namespace greenroom::store

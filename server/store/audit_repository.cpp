@@ -5,16 +5,14 @@ namespace greenroom::store {
 void AuditRepository::record(Connection& c, domain::Millis at, std::optional<std::int64_t> actor_id,
                              std::string_view action, std::string_view target_type,
                              std::optional<std::int64_t> target_id, std::string_view detail_json) {
-  c.prepare(
-       "INSERT INTO audit_log(at, actor_id, action, target_type, target_id, detail) "
-       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-      .bind(1, at)
-      .bind(2, actor_id)
-      .bind(3, action)
-      .bind(4, target_type)
-      .bind(5, target_id)
-      .bind(6, detail_json)
-      .run();
+  audit::Entry e;
+  e.at = at;
+  e.actor_id = actor_id;
+  e.action = std::string(action);
+  e.target_type = std::string(target_type);
+  e.target_id = target_id;
+  e.detail = std::string(detail_json);
+  audit::record(c, e);
 }
 
 }  // namespace greenroom::store

@@ -1,9 +1,12 @@
 #pragma once
-// The append-only audit trail (sign-ins, account changes, later moderation actions).
+// Compatibility shim: the older call shape for audit entries. New code calls
+// store::audit::record (store/audit.hpp) with an audit::Entry; this forwards to it, so every
+// entry is still built in one place and chained.
 #include <optional>
 #include <string_view>
 
 #include "domain/time.hpp"
+#include "store/audit.hpp"
 #include "store/database.hpp"
 
 namespace greenroom::store {

@@ -1,5 +1,7 @@
 #include "store/coaching_repository.hpp"
 
+#include "store/live_assignments.hpp"
+
 namespace greenroom::store {
 
 // ---- reviews -------------------------------------------------------------------------
@@ -7,7 +9,7 @@ namespace greenroom::store {
 namespace {
 constexpr std::string_view kReviewSelect =
     "SELECT r.id, r.post_id, r.version, r.coach_id, u.username, u.display_name, r.verdict, "
-    "r.comment, r.clarity, r.tone, r.audience_fit, r.policy, r.created_at "
+    "r.comment, r.clarity, r.tone, r.audience_fit, r.policy, r.created_at, r.reply_id "
     "FROM reviews r JOIN users u ON u.id = r.coach_id ";
 
 ReviewRecord read_review(const Statement& q) {
@@ -21,6 +23,7 @@ ReviewRecord read_review(const Statement& q) {
   r.rubric = {static_cast<int>(q.int64(8)), static_cast<int>(q.int64(9)),
               static_cast<int>(q.int64(10)), static_cast<int>(q.int64(11))};
   r.created_at = q.int64(12);
+  r.reply_id = q.int64_or_null(13);
   return r;
 }
 }  // namespace
@@ -28,10 +31,11 @@ ReviewRecord read_review(const Statement& q) {
 std::int64_t ReviewRepository::insert(Connection& c, std::int64_t post_id, std::int64_t version,
                                       std::int64_t coach_id, const std::string& verdict,
                                       const std::string& comment, const Rubric& rubric,
-                                      domain::Millis now) {
+                                      domain::Millis now, std::optional<std::int64_t> reply_id) {
   c.prepare(
        "INSERT INTO reviews(post_id, version, coach_id, verdict, comment, clarity, tone, "
-       "audience_fit, policy, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+       "audience_fit, policy, created_at, reply_id) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
       .bind(1, post_id)
       .bind(2, version)
       .bind(3, coach_id)
@@ -42,17 +46,44 @@ std::int64_t ReviewRepository::insert(Connection& c, std::int64_t post_id, std::
       .bind(8, rubric.audience_fit)
       .bind(9, rubric.policy)
       .bind(10, now)
+      .bind(11, reply_id)
       .run();
   return c.last_insert_id();
 }
 
 std::vector<ReviewRecord> ReviewRepository::for_post(Connection& c, std::int64_t post_id) {
-  static const std::string sql = std::string(kReviewSelect) + "WHERE r.post_id = ?1 ORDER BY r.id";
+  static const std::string sql =
+      std::string(kReviewSelect) + "WHERE r.post_id = ?1 AND r.reply_id IS NULL ORDER BY r.id";
   auto q = c.prepare(sql);
   q.bind(1, post_id);
   std::vector<ReviewRecord> out;
   while (q.step()) out.push_back(read_review(q));
   return out;
+}
+
+std::vector<ReviewRecord> ReviewRepository::for_reply(Connection& c, std::int64_t reply_id) {
+  static const std::string sql = std::string(kReviewSelect) + "WHERE r.reply_id = ?1 ORDER BY r.id";
+  auto q = c.prepare(sql);
+  q.bind(1, reply_id);
+  std::vector<ReviewRecord> out;
+  while (q.step()) out.push_back(read_review(q));
+  return out;
+}
+
+bool ReviewRepository::approves_version(Connection& c, std::int64_t post_id, std::int64_t version) {
+  // Approved exactly, or by the newest approval when every version since came from applying
+  // the approving coach's own suggestions (one new version each; see api/annotations.cpp).
+  auto q = c.prepare(
+      "SELECT EXISTS(SELECT 1 FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
+      " AND version = ?2 AND verdict = 'approve') "
+      "OR EXISTS(SELECT 1 FROM (SELECT version, coach_id, created_at FROM reviews "
+      "  WHERE post_id = ?1 AND reply_id IS NULL AND verdict = 'approve' "
+      "  ORDER BY id DESC LIMIT 1) r "
+      " WHERE r.version < ?2 AND ?2 - r.version = (SELECT COUNT(*) FROM annotations a "
+      "  WHERE a.post_id = ?1 AND a.reply_id IS NULL AND a.coach_id = r.coach_id "
+      "  AND a.applied = 1 AND a.resolved_at >= r.created_at))");
+  q.bind(1, post_id).bind(2, version);
+  return q.step() && q.int64(0) != 0;
 }
 
 std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t id) {
@@ -66,11 +97,13 @@ std::optional<ReviewRecord> ReviewRepository::find(Connection& c, std::int64_t i
 std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Connection& c,
                                                                              std::int64_t coach_id,
                                                                              int limit) {
-  auto q = c.prepare(
-      "SELECT p.id, COALESCE(p.submitted_at, p.updated_at) FROM posts p "
-      "WHERE p.state = 'in_review' AND p.author_id IN "
-      " (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
-      "ORDER BY COALESCE(p.submitted_at, p.updated_at), p.id LIMIT ?2");
+  static const std::string sql = with_live_assignments(
+      "SELECT p.id, CASE WHEN p.state = 'in_review' THEN COALESCE(p.submitted_at, p.updated_at) "
+      " ELSE p.correction_submitted_at END AS waiting_since FROM posts p "
+      "WHERE (p.state = 'in_review' OR p.correction_state = 'in_review') AND p.author_id IN "
+      " (SELECT executive_id FROM live WHERE coach_id = ?1) "
+      "ORDER BY waiting_since, p.id LIMIT ?2");
+  auto q = c.prepare(sql);
   q.bind(1, coach_id).bind(2, limit);
   std::vector<std::pair<std::int64_t, domain::Millis>> out;
   while (q.step()) out.emplace_back(q.int64(0), q.int64(1));
@@ -78,10 +111,20 @@ std::vector<std::pair<std::int64_t, domain::Millis>> ReviewRepository::queue(Con
 }
 
 std::int64_t ReviewRepository::waiting_for(Connection& c, std::int64_t executive_id) {
-  auto q = c.prepare("SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND state = 'in_review'");
+  auto q = c.prepare(
+      "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND "
+      "(state = 'in_review' OR correction_state = 'in_review')");
   q.bind(1, executive_id);
   q.step();
   return q.int64(0);
+}
+
+std::int64_t ReviewRepository::approved_by(Connection& c, std::int64_t post_id) {
+  auto q = c.prepare(
+      "SELECT coach_id FROM reviews WHERE post_id = ?1 AND reply_id IS NULL "
+      "AND verdict = 'approve' ORDER BY id DESC LIMIT 1");
+  q.bind(1, post_id);
+  return q.step() ? q.int64(0) : 0;
 }
 
 // ---- policy --------------------------------------------------------------------------
@@ -90,7 +133,35 @@ std::optional<PolicyRecord> PolicyRepository::latest(Connection& c) {
   auto q =
       c.prepare("SELECT version, document, created_at FROM policies ORDER BY version DESC LIMIT 1");
   if (!q.step()) return std::nullopt;
-  return PolicyRecord{q.int64(0), q.text(1), q.int64(2)};
+  return PolicyRecord{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+}
+
+namespace {
+constexpr std::string_view kPolicyWithAuthor =
+    "SELECT p.version, p.document, p.created_at, u.id, u.username, u.display_name "
+    "FROM policies p LEFT JOIN users u ON u.id = p.created_by ";
+
+PolicyRecord read_policy(const Statement& q) {
+  PolicyRecord r{q.int64(0), q.text(1), q.int64(2), std::nullopt};
+  if (!q.is_null(3)) r.created_by = AuthorRef{q.int64(3), q.text(4), q.text(5)};
+  return r;
+}
+}  // namespace
+
+std::vector<PolicyRecord> PolicyRepository::list(Connection& c) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "ORDER BY p.version DESC";
+  auto q = c.prepare(sql);
+  std::vector<PolicyRecord> out;
+  while (q.step()) out.push_back(read_policy(q));
+  return out;
+}
+
+std::optional<PolicyRecord> PolicyRepository::find(Connection& c, std::int64_t version) {
+  static const std::string sql = std::string(kPolicyWithAuthor) + "WHERE p.version = ?1";
+  auto q = c.prepare(sql);
+  q.bind(1, version);
+  if (!q.step()) return std::nullopt;
+  return read_policy(q);
 }
 
 void PolicyRepository::insert(Connection& c, std::int64_t version, const std::string& document,
@@ -203,7 +274,7 @@ void GoalRepository::mark_reminded(Connection& c, std::int64_t id, domain::Milli
 void NotificationRepository::insert(Connection& c, const NewNotification& n, domain::Millis now) {
   c.prepare(
        "INSERT INTO notifications(user_id, kind, message, post_id, annotation_id, goal_id, "
-       "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+       "created_at, target_type, target_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
       .bind(1, n.user_id)
       .bind(2, n.kind)
       .bind(3, n.message)
@@ -211,6 +282,8 @@ void NotificationRepository::insert(Connection& c, const NewNotification& n, dom
       .bind(5, n.annotation_id)
       .bind(6, n.goal_id)
       .bind(7, now)
+      .bind(8, n.target_type)
+      .bind(9, n.target_id)
       .run();
 }
 
@@ -219,17 +292,24 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
                                                              std::optional<std::int64_t> before_id,
                                                              int limit) {
   auto q = c.prepare(
-      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at "
-      "FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR read_at IS NULL) "
+      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at, "
+      "target_type, target_id FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR "
+      "read_at IS NULL) "
       "ORDER BY id DESC LIMIT ?4");
   q.bind(1, user_id)
       .bind(2, before_id.value_or(std::numeric_limits<std::int64_t>::max()))
       .bind(3, unread_only ? 1 : 0)
       .bind(4, limit);
   std::vector<NotificationRecord> out;
-  while (q.step())
-    out.push_back({q.int64(0), q.text(1), q.text(2), q.int64_or_null(3), q.int64_or_null(4),
-                   q.int64_or_null(5), q.int64(6), !q.is_null(7)});
+  while (q.step()) {
+    NotificationRecord n{q.int64(0),         q.text(1),          q.text(2),
+                         q.int64_or_null(3), q.int64_or_null(4), q.int64_or_null(5)};
+    if (!q.is_null(8)) n.target_type = q.text(8);
+    n.target_id = q.int64_or_null(9);
+    n.created_at = q.int64(6);
+    n.read = !q.is_null(7);
+    out.push_back(std::move(n));
+  }
   return out;
 }
 

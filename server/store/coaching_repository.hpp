@@ -25,31 +25,45 @@ struct ReviewRecord {
   std::string comment;
   Rubric rubric;
   domain::Millis created_at = 0;
+  std::optional<std::int64_t> reply_id;  // set when the verdict is on a reply of the post
 };
 
 class ReviewRepository {
  public:
   static std::int64_t insert(Connection& c, std::int64_t post_id, std::int64_t version,
                              std::int64_t coach_id, const std::string& verdict,
-                             const std::string& comment, const Rubric& rubric, domain::Millis now);
+                             const std::string& comment, const Rubric& rubric, domain::Millis now,
+                             std::optional<std::int64_t> reply_id = std::nullopt);
+  // The verdicts on the post's own text (not on its replies), oldest first.
   static std::vector<ReviewRecord> for_post(Connection& c, std::int64_t post_id);
+  static std::vector<ReviewRecord> for_reply(Connection& c, std::int64_t reply_id);
+  // Whether a coach approved this version of the post's text: exactly, or the newest approval
+  // when the versions since only applied that coach's own suggestions (which keep it).
+  static bool approves_version(Connection& c, std::int64_t post_id, std::int64_t version);
   static std::optional<ReviewRecord> find(Connection& c, std::int64_t id);
   // Posts in review by the coach's executives, oldest submission first: (post id, submitted_at).
   static std::vector<std::pair<std::int64_t, domain::Millis>> queue(Connection& c,
                                                                     std::int64_t coach_id,
                                                                     int limit);
   static std::int64_t waiting_for(Connection& c, std::int64_t executive_id);
+  // The coach whose approval put the post in its current `approved` state (the newest
+  // approve verdict), 0 when there is none.
+  static std::int64_t approved_by(Connection& c, std::int64_t post_id);
 };
 
 struct PolicyRecord {
   std::int64_t version = 0;
   std::string document;
   domain::Millis created_at = 0;
+  std::optional<AuthorRef> created_by;  // filled by list() and find(); null for the seed
 };
 
 class PolicyRepository {
  public:
   static std::optional<PolicyRecord> latest(Connection& c);
+  // Every saved version, newest first, with who saved it; one version.
+  static std::vector<PolicyRecord> list(Connection& c);
+  static std::optional<PolicyRecord> find(Connection& c, std::int64_t version);
   static void insert(Connection& c, std::int64_t version, const std::string& document,
                      std::optional<std::int64_t> by, domain::Millis now);
 };
@@ -94,6 +108,10 @@ struct NotificationRecord {
   std::string kind;
   std::string message;
   std::optional<std::int64_t> post_id, annotation_id, goal_id;
+  // What the notice is about when it is not a post, annotation or goal (a question, an
+  // article, a mentorship, a person, a policy version): both set or both empty.
+  std::optional<std::string> target_type = std::nullopt;
+  std::optional<std::int64_t> target_id = std::nullopt;
   domain::Millis created_at = 0;
   bool read = false;
 };
@@ -103,6 +121,8 @@ struct NewNotification {
   std::string kind;
   std::string message;
   std::optional<std::int64_t> post_id, annotation_id, goal_id;
+  std::optional<std::string> target_type = std::nullopt;  // with target_id, see NotificationRecord
+  std::optional<std::int64_t> target_id = std::nullopt;
 };
 
 class NotificationRepository {

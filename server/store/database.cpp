@@ -142,6 +142,7 @@ Transaction::Transaction(Connection& conn, bool immediate) : conn_(conn) {
 
 Transaction::~Transaction() {
   if (!done_) {
+    conn_.audit_head.reset();
     try {
       conn_.exec("ROLLBACK");
     } catch (...) {  // the transaction may already be gone after an I/O error
@@ -160,6 +161,7 @@ Savepoint::Savepoint(Connection& conn) : conn_(conn) {
 
 Savepoint::~Savepoint() {
   if (!done_) {
+    conn_.audit_head.reset();
     try {
       conn_.exec("ROLLBACK TO job");
       conn_.exec("RELEASE job");

@@ -44,6 +44,16 @@ class Connection {
   sqlite3* handle() const { return db_; }
   [[noreturn]] void fail(int rc, std::string_view context) const;
 
+  // The audit chain's head as this connection last wrote or read it (store/audit.cpp keeps
+  // it so an entry costs no extra read). Cleared on every rollback, so a rolled-back entry
+  // never becomes the head.
+  struct ChainHead {
+    std::int64_t id = 0;
+    std::string hash;
+    std::int64_t data_version = 0;
+  };
+  std::optional<ChainHead> audit_head;
+
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;

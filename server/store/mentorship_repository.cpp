@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "domain/permissions.hpp"
+#include "store/live_assignments.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {
@@ -153,18 +155,46 @@ std::vector<MentorshipRecord> MentorshipRepository::open_for_executive(Connectio
 }
 
 bool MentorshipRepository::mentors_anyone(Connection& c, std::int64_t user_id) {
-  auto q = c.prepare("SELECT 1 FROM mentorships WHERE mentor_id = ?1 AND state = 'active' LIMIT 1");
+  static const std::string sql =
+      with_live_mentorships("SELECT 1 FROM mentors WHERE mentor_id = ?1 LIMIT 1");
+  auto q = c.prepare(sql);
   q.bind(1, user_id);
   return q.step();
 }
 
+std::vector<domain::MentorLinkFacts> MentorshipRepository::links_between(Connection& c,
+                                                                         std::int64_t a,
+                                                                         std::int64_t b) {
+  auto q = c.prepare(
+      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
+      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
+      "JOIN users lx ON lx.id = m.executive_id "
+      "WHERE (m.mentor_id = ?1 AND m.executive_id = ?2) OR (m.mentor_id = ?2 AND m.executive_id = "
+      "?1)");
+  q.bind(1, a).bind(2, b);
+  std::vector<domain::MentorLinkFacts> out;
+  while (q.step()) {
+    domain::MentorLinkFacts f;
+    f.mentor_id = q.int64(0);
+    f.executive_id = q.int64(1);
+    f.state = domain::parse_mentorship_state(q.text(2)).value_or(domain::MentorshipState::ended);
+    f.mentor_role = domain::parse_role(q.text(3)).value_or(domain::Role::admin);
+    f.mentor_disabled = q.int64(4) != 0;
+    f.executive_role = domain::parse_role(q.text(5)).value_or(domain::Role::admin);
+    f.executive_disabled = q.int64(6) != 0;
+    out.push_back(f);
+  }
+  return out;
+}
+
 MentorshipPage MentorshipRepository::list(Connection& c, const MentorshipQuery& mq) {
-  static const std::string sql =
+  // Starts from the pairings the caller may see (each is then checked against the rule).
+  static const std::string sql = with_live_assignments(
       std::string(kMentorshipSelect) +
       "WHERE m.id < ?2 AND (?3 = 1 OR m.executive_id = ?1 OR m.mentor_id = ?1 "
-      "  OR m.executive_id IN (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1)) "
+      "  OR m.executive_id IN (SELECT executive_id FROM live WHERE coach_id = ?1)) "
       "AND (?4 IS NULL OR m.executive_id = ?4) AND (?5 IS NULL OR m.state = ?5) "
-      "ORDER BY m.id DESC LIMIT ?6";
+      "ORDER BY m.id DESC LIMIT ?6");
   auto q = c.prepare(sql);
   q.bind(1, mq.viewer_id)
       .bind(2, mq.before ? mq.before->id : kMax)

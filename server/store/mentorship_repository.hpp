@@ -7,6 +7,7 @@
 
 #include "domain/cursor.hpp"
 #include "domain/mentoring.hpp"
+#include "domain/permissions.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 
@@ -91,8 +92,13 @@ class MentorshipRepository {
   static std::vector<MentorshipRecord> open_for_mentor(Connection& c, std::int64_t mentor_id);
   // Requested and active pairings of an executive (for cohort and profile views).
   static std::vector<MentorshipRecord> open_for_executive(Connection& c, std::int64_t executive_id);
-  // Whether the user is the mentor in at least one active pairing.
+  // Whether the user is the mentor in at least one pairing that counts
+  // (domain::mentorship_counts, in SQL as kLiveMentorships).
   static bool mentors_anyone(Connection& c, std::int64_t user_id);
+  // Every pairing between `a` and `b` (either way round), with the facts
+  // domain::relation_between needs.
+  static std::vector<domain::MentorLinkFacts> links_between(Connection& c, std::int64_t a,
+                                                            std::int64_t b);
   // Newest first, keyset on id.
   static MentorshipPage list(Connection& c, const MentorshipQuery& q);
 

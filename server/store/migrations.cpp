@@ -2,7 +2,16 @@
 
 #include <chrono>
 
+#include "store/audit.hpp"
+
 namespace greenroom::store {
+
+namespace {
+// Steps a migration needs beyond SQL (run right after its SQL, in the same transaction).
+void after_sql(Connection& conn, int version) {
+  if (version == 7) audit::adopt_legacy_audit_log(conn);
+}
+}  // namespace
 
 int schema_version(Connection& conn) {
   conn.exec(
@@ -25,6 +34,7 @@ int migrate(Connection& conn, const std::vector<Migration>& migrations) {
     if (m.version <= current) continue;
     Transaction tx(conn);
     conn.exec(m.sql);
+    after_sql(conn, m.version);
     auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();

@@ -35,6 +35,8 @@ class ReadPool {
   };
 
   Lease acquire();
+  // The database file, for a reader that needs a connection of its own (a long export).
+  const std::string& path() const { return path_; }
 
  private:
   void release(std::unique_ptr<Connection> conn);

@@ -39,6 +39,13 @@ struct PostRecord {
   std::int64_t reply_count = 0;
   std::int64_t like_count = 0;
   bool liked_by_me = false;
+  bool locked = false;
+  std::string moderation_reason;               // the last hide/remove reason, "" when none
+  std::optional<domain::Millis> scheduled_at;  // publishes by itself then
+  std::optional<domain::Millis> edited_at;     // the published text was corrected
+  // A correction waiting for review (`in_review`, `changes_requested`, `approved`); filled
+  // only for the author (see PostRepository::find).
+  std::optional<std::string> correction_state;
   bool share_with_mentor = false;  // the author's "show my mentor" switch
 
   domain::PostFacts facts() const { return {id, author.id, space, state, share_with_mentor}; }
@@ -50,6 +57,12 @@ struct ReplyRecord {
   AuthorRef author;
   std::string body;
   domain::Millis created_at = 0;
+  domain::ReplyState state = domain::ReplyState::visible;
+  domain::ReplyReview review = domain::ReplyReview::none;
+  std::int64_t version = 1;
+  std::string moderation_reason;  // the last hide/remove reason, "" when none
+
+  domain::ReplyFacts facts() const { return {id, post_id, author.id, state, review}; }
 };
 
 }  // namespace greenroom::store

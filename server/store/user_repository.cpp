@@ -1,5 +1,7 @@
 #include "store/user_repository.hpp"
 
+#include "store/live_assignments.hpp"
+
 namespace greenroom::store {
 namespace {
 
@@ -87,11 +89,22 @@ std::vector<std::int64_t> UserRepository::coaches_of(Connection& c, std::int64_t
   return out;
 }
 
+std::vector<std::int64_t> UserRepository::live_coaches_of(Connection& c,
+                                                          std::int64_t executive_id) {
+  static const std::string sql =
+      with_live_assignments("SELECT coach_id FROM live WHERE executive_id = ?1 ORDER BY coach_id");
+  auto q = c.prepare(sql);
+  q.bind(1, executive_id);
+  std::vector<std::int64_t> out;
+  while (q.step()) out.push_back(q.int64(0));
+  return out;
+}
+
 std::vector<UserRecord> UserRepository::executives_of(Connection& c, std::int64_t coach_id) {
   static const std::string sql =
-      std::string(kUserColumns) +
-      "WHERE id IN (SELECT executive_id FROM coach_assignments WHERE coach_id = ?1) "
-      "ORDER BY display_name";
+      with_live_assignments(std::string(kUserColumns) +
+                            "WHERE id IN (SELECT executive_id FROM live WHERE coach_id = ?1) "
+                            "ORDER BY display_name");
   auto q = c.prepare(sql);
   q.bind(1, coach_id);
   std::vector<UserRecord> out;
@@ -141,32 +154,28 @@ void UserRepository::end_sessions(Connection& c, std::int64_t id) {
   c.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
 }
 
-domain::Relation UserRepository::relation(Connection& c, std::int64_t actor_id,
-                                          std::int64_t author_id) {
-  domain::Relation rel;
-  if (actor_id == author_id) return rel;
+std::vector<domain::AssignmentFacts> UserRepository::assignments_around(Connection& c,
+                                                                        std::int64_t a,
+                                                                        std::int64_t b) {
   auto q = c.prepare(
-      // Assignments count only while both people still hold the coach / executive roles.
-      "WITH live AS (SELECT a.coach_id, a.executive_id FROM coach_assignments a "
-      "  JOIN users c ON c.id = a.coach_id AND c.role = 'coach' AND c.disabled = 0 "
-      "  JOIN users e ON e.id = a.executive_id AND e.role = 'executive') "
-      "SELECT "
-      " EXISTS(SELECT 1 FROM live WHERE coach_id = ?1 AND executive_id = ?2),"
-      " EXISTS(SELECT 1 FROM live a1 JOIN live a2 "
-      "        ON a2.coach_id = a1.coach_id WHERE a1.executive_id = ?1 AND a2.executive_id = ?2)"
-      " OR EXISTS(SELECT 1 FROM live WHERE coach_id = ?2 AND executive_id = ?1),"
-      // A pairing counts while it is active, the author is an executive and the mentor enabled.
-      " EXISTS(SELECT 1 FROM mentorships m JOIN users e ON e.id = m.executive_id "
-      "        AND e.role = 'executive' JOIN users r ON r.id = m.mentor_id AND r.role = 'member' "
-      "        AND r.disabled = 0"
-      "        WHERE m.mentor_id = ?1 AND m.executive_id = ?2 AND m.state = 'active')");
-  q.bind(1, actor_id).bind(2, author_id);
-  if (q.step()) {
-    rel.coaches_author = q.int64(0) != 0;
-    rel.shares_coach = q.int64(1) != 0;
-    rel.mentors_author = q.int64(2) != 0;
+      "SELECT x.coach_id, x.executive_id, lc.role, lc.disabled, le.role, le.disabled "
+      "FROM coach_assignments x JOIN users lc ON lc.id = x.coach_id "
+      "JOIN users le ON le.id = x.executive_id "
+      "WHERE x.coach_id IN (?1, ?2) OR x.executive_id IN (?1, ?2) "
+      " OR x.coach_id IN (SELECT coach_id FROM coach_assignments WHERE executive_id IN (?1, ?2))");
+  q.bind(1, a).bind(2, b);
+  std::vector<domain::AssignmentFacts> out;
+  while (q.step()) {
+    domain::AssignmentFacts f;
+    f.coach_id = q.int64(0);
+    f.executive_id = q.int64(1);
+    f.coach_role = domain::parse_role(q.text(2)).value_or(domain::Role::member);
+    f.coach_disabled = q.int64(3) != 0;
+    f.executive_role = domain::parse_role(q.text(4)).value_or(domain::Role::member);
+    f.executive_disabled = q.int64(5) != 0;
+    out.push_back(f);
   }
-  return rel;
+  return out;
 }
 
 }  // namespace greenroom::store

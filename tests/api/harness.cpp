@@ -327,12 +327,25 @@ std::string TestServer::log() const {
 
 Client::Client(std::uint16_t port, const std::string& username, const std::string& password)
     : port_(port) {
-  auto res = http_request(port, "POST", "/api/v1/auth/login",
-                          nlohmann::json{{"username", username}, {"password", password}}.dump(),
-                          {{"Content-Type", "application/json"}});
+  adopt(http_request(port, "POST", "/api/v1/auth/login",
+                     nlohmann::json{{"username", username}, {"password", password}}.dump(),
+                     {{"Content-Type", "application/json"}}),
+        username);
+}
+
+Client Client::sign_in(std::uint16_t port, const nlohmann::json& login_body,
+                       std::map<std::string, std::string> headers) {
+  headers["Content-Type"] = "application/json";
+  Client c(port);
+  c.adopt(http_request(port, "POST", "/api/v1/auth/login", login_body.dump(), headers),
+          login_body.value("username", ""));
+  return c;
+}
+
+void Client::adopt(const HttpResponse& res, const std::string& who) {
   if (res.status != 200)
-    throw std::runtime_error("login as " + username + " failed: " + std::to_string(res.status) +
-                             " " + res.body);
+    throw std::runtime_error("login as " + who + " failed: " + std::to_string(res.status) + " " +
+                             res.body);
   auto set_cookie = res.header("set-cookie");
   auto eq = set_cookie.find('=');
   auto semi = set_cookie.find(';');

@@ -98,6 +98,9 @@ class Client {
  public:
   Client(std::uint16_t port, const std::string& username, const std::string& password = kPassword);
   Client(std::uint16_t port) : port_(port) {}  // not signed in
+  // Signs in with any login body (e.g. with "totp_code") and headers; throws unless 200.
+  static Client sign_in(std::uint16_t port, const nlohmann::json& login_body,
+                        std::map<std::string, std::string> headers = {});
   HttpResponse get(const std::string& target) const;
   HttpResponse post(const std::string& target, const nlohmann::json& body) const;
   HttpResponse put(const std::string& target, const nlohmann::json& body = nullptr) const;
@@ -110,6 +113,7 @@ class Client {
   void forget_session() { cookie_.clear(); }
 
  private:
+  void adopt(const HttpResponse& login_response, const std::string& who);
   std::uint16_t port_;
   std::string cookie_;
   std::string csrf_;

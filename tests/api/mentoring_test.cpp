@@ -401,5 +401,90 @@ TEST_F(MentoringTest, EndingOrUnmarkingTakesTheMentorsViewAway) {
   EXPECT_EQ(mx.get(path_of(draft)).status, 404);
 }
 
+TEST_F(MentoringTest, EachSideIsToldAndModerationHidesFromTheMentorToo) {
+  server().add_user("nia", "member");
+  server().add_user("ned", "executive", "walk", "cora");
+  auto nia = as("nia"), ned = as("ned"), mo = as("mo");
+  // The newest notification of `kind` for `c`, or null.
+  auto newest = [](const Client& c, const std::string& kind) {
+    auto r = c.get("/api/v1/notifications?limit=100");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto page = r.json();
+    for (const auto& n : page["items"])
+      if (n["kind"] == kind) return n;
+    return nlohmann::json();
+  };
+  make_champion("nia", "Short video");
+  auto asked = ned.post("/api/v1/mentorships", {{"mentor_id", nia.id()}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const auto m = asked.json()["mentorship"];
+  auto request = newest(nia, "mentorship_requested");
+  ASSERT_FALSE(request.is_null());
+  EXPECT_EQ(request["target"]["type"], "mentorship");
+  EXPECT_EQ(request["target"]["id"], m["id"]);
+  EXPECT_NE(request["message"].get<std::string>().find("reverse mentor"), std::string::npos);
+  EXPECT_TRUE(newest(ned, "mentorship_requested").is_null()) << "the asker is not told";
+
+  ASSERT_EQ(nia.post(mentorship_path(m, "/accept"), nullptr).status, 200);
+  auto accepted = newest(ned, "mentorship_accepted");
+  ASSERT_FALSE(accepted.is_null());
+  EXPECT_EQ(accepted["target"]["id"], m["id"]);
+
+  // A shared draft: the mentor's note and the private thread are announced on the post.
+  auto draft = make_post(ned, "Our pilot is live in three offices. Thoughts?", "practice", "draft");
+  const auto draft_path = "/api/v1/posts/" + std::to_string(draft["id"].get<long long>());
+  ASSERT_EQ(patch(ned, draft_path, {{"share_with_mentor", true}}).status, 200);
+  EXPECT_EQ(audit_count("post_shared_with_mentor", "post", draft["id"]), 1);
+  auto note = nia.post(
+      draft_path + "/annotations",
+      {{"start", 0}, {"end", 3}, {"category", "tone"}, {"comment", "Open with a question"}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  EXPECT_EQ(note.json()["annotation"]["author_role"], "mentor");
+  auto told = newest(ned, "mentor_note");
+  ASSERT_FALSE(told.is_null());
+  EXPECT_EQ(told["post_id"], draft["id"]);
+  EXPECT_EQ(told["annotation_id"], note.json()["annotation"]["id"]);
+  ASSERT_EQ(
+      ned.post(draft_path + "/mentor-thread", {{"body", "Would this land with your team?"}}).status,
+      201);
+  auto question = newest(nia, "mentor_question");
+  ASSERT_FALSE(question.is_null());
+  EXPECT_EQ(question["post_id"], draft["id"]);
+  ASSERT_EQ(nia.post(draft_path + "/mentor-thread", {{"body", "It lands."}}).status, 201);
+  EXPECT_FALSE(newest(ned, "mentor_answer").is_null());
+  EXPECT_EQ(audit_count("mentor_message_sent", "post", draft["id"]), 2);
+  // The coach hears none of the private thread.
+  auto coach_notes = as("cora").get("/api/v1/notifications?limit=100");
+  EXPECT_EQ(coach_notes.body.find("Would this land"), std::string::npos);
+
+  // A published practice post the mentor sees, until a moderator hides it.
+  auto post = make_post(ned, "Practice post the mentor reads", "practice", "publish");
+  const auto id = post["id"].get<long long>();
+  const auto path = "/api/v1/posts/" + std::to_string(id);
+  EXPECT_EQ(nia.get(path).status, 200);
+  EXPECT_EQ(ids(nia.get("/api/v1/feed?space=practice&limit=100").json()).count(id), 1u);
+  auto hide = mo.post(
+      "/api/v1/moderation/actions",
+      {{"target_type", "post"}, {"target_id", id}, {"action", "hide"}, {"reason", "Checking"}});
+  ASSERT_EQ(hide.status, 201) << hide.body;
+  EXPECT_EQ(nia.get(path).status, 404);
+  EXPECT_EQ(nia.get(path + "/annotations").status, 404);
+  EXPECT_EQ(nia.get(path + "/mentor-thread").status, 404);
+  EXPECT_EQ(nia.post(path + "/annotations",
+                     {{"start", 0}, {"end", 3}, {"category", "tone"}, {"comment", "x"}})
+                .status,
+            404);
+  EXPECT_EQ(ids(nia.get("/api/v1/feed?space=practice&limit=100").json()).count(id), 0u);
+  EXPECT_EQ(ids(nia.get(mentorship_path(m, "/posts?limit=100")).json()).count(id), 0u);
+  EXPECT_EQ(ned.get(path).status, 200) << "the author still sees their hidden post";
+
+  // Ending tells the other side.
+  ASSERT_EQ(ned.del(mentorship_path(m)).status, 200);
+  auto ended = newest(nia, "mentorship_ended");
+  ASSERT_FALSE(ended.is_null());
+  EXPECT_EQ(ended["target"]["id"], m["id"]);
+  EXPECT_TRUE(newest(ned, "mentorship_ended").is_null()) << "who ends it is not told";
+}
+
 }  // namespace
 }  // namespace greenroom::test

@@ -2,6 +2,7 @@
 // against the golden rules in config/policy.json.
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -71,6 +72,31 @@ void BM_LintBusyPost1000(benchmark::State& state) {
                           static_cast<std::int64_t>(kBusyPost.size()));
 }
 BENCHMARK(BM_LintBusyPost1000);
+
+// Adversarial inputs of `bytes` bytes, one per rule's worst shape: the time per byte must
+// stay flat as the size grows (linear rules), which ->Range shows.
+std::string adversarial(int which, std::size_t bytes) {
+  static const std::array<std::string, 8> units{")", "a.",  "1 ",    "ab ",
+                                                "!", "#a ", "@a.b ", "\xE2\x80\x8B\xEF\xAC\x81"};
+  std::string out = which == 0 ? "http://a" : "";
+  while (out.size() < bytes) out += units[static_cast<std::size_t>(which)];
+  return out;
+}
+
+void BM_LintAdversarial(benchmark::State& state) {
+  const PolicyRules rules = golden_rules();
+  const auto text =
+      adversarial(static_cast<int>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) {
+    auto findings = lint_post(text, rules);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(text.size()));
+}
+// 0 "http://a)))...", 1 "a.a.…", 2 "1 1 …", 3 "ab ab …", 4 "!!!…", 5 "#a #a …", 6 "@a.b …",
+// 7 ZWSP + "ﬁ" repeated; at 20 KB and 200 KB.
+BENCHMARK(BM_LintAdversarial)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {20 << 10, 200 << 10}});
 
 }  // namespace
 

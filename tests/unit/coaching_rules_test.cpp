@@ -12,7 +12,8 @@ TEST(Lifecycle, LegalTransitions) {
   EXPECT_EQ(transition(PostState::draft, PostCommand::submit), PostState::in_review);
   EXPECT_EQ(transition(PostState::draft, PostCommand::publish), PostState::published);
   EXPECT_EQ(transition(PostState::draft, PostCommand::edit), PostState::draft);
-  EXPECT_EQ(transition(PostState::in_review, PostCommand::approve), PostState::published);
+  EXPECT_EQ(transition(PostState::in_review, PostCommand::approve), PostState::approved);
+  EXPECT_EQ(transition(PostState::approved, PostCommand::edit), PostState::in_review);
   EXPECT_EQ(transition(PostState::in_review, PostCommand::request_changes),
             PostState::changes_requested);
   EXPECT_EQ(transition(PostState::in_review, PostCommand::withdraw), PostState::draft);
@@ -42,6 +43,7 @@ TEST(Lifecycle, IllegalTransitionsNameTheStateAndWhatIsAllowed) {
   EXPECT_THROW(transition(PostState::draft, PostCommand::approve), Error);
   EXPECT_TRUE(is_editable(PostState::draft));
   EXPECT_TRUE(is_editable(PostState::changes_requested));
+  EXPECT_TRUE(is_editable(PostState::approved));
   EXPECT_FALSE(is_editable(PostState::in_review));
   EXPECT_FALSE(is_editable(PostState::published));
 }

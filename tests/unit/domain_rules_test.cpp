@@ -129,6 +129,13 @@ TEST(Cursor, RoundTripsAndRefusesAnythingElse) {
     EXPECT_FALSE(decode_cursor(bad).has_value()) << bad;
 }
 
+// Found by tests/fuzz/query_cursor_fuzz: "-0" parsed as 0, a second spelling of a cursor.
+TEST(Cursor, NegativeZeroIsNotASpellingOfZero) {
+  for (auto bad : {"c-0.2", "c1.-0", "c+1.2", "c 1.2"})
+    EXPECT_FALSE(decode_cursor(bad).has_value()) << bad;
+  EXPECT_TRUE(decode_cursor("c0.2").has_value());
+}
+
 TEST(Time, Rfc3339Utc) {
   EXPECT_EQ(format_rfc3339(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(format_rfc3339(1732460478123), "2024-11-24T15:01:18.123Z");

@@ -19,7 +19,7 @@ RequestContext make(Verb v, const std::string& target,
                     std::vector<std::pair<std::string, std::string>> headers = {}) {
   Request req{v, target, 11};
   for (auto& [k, val] : headers) req.insert(k, val);
-  return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false});
+  return RequestContext(std::move(req), ConnectionInfo{"127.0.0.1", true, false, "127.0.0.1"});
 }
 
 boost::asio::awaitable<Response> ok(RequestContext&) {
@@ -154,3 +154,14 @@ TEST(FastTime, MatchesTheCalendar) {
 
 }  // namespace
 }  // namespace greenroom::api
+
+namespace greenroom::http {
+namespace {
+// Found by tests/fuzz/query_cursor_fuzz: std::from_chars took a sign, so "%-1" decoded to 0xFF.
+TEST(Context, UrlDecodeWantsExactlyTwoHexDigits) {
+  EXPECT_EQ(url_decode("a%41%6a+b"), std::optional<std::string>("aAj b"));
+  for (auto bad : {"%-1", "%-0", "%+1", "% 1", "%4", "%", "%zz", "%4g"})
+    EXPECT_FALSE(url_decode(bad).has_value()) << bad;
+}
+}  // namespace
+}  // namespace greenroom::http

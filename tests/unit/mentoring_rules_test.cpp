@@ -118,5 +118,45 @@ TEST(Mentorships, Lifecycle) {
   EXPECT_FALSE(parse_mentorship_state("friends"));
 }
 
+TEST(MentorRelation, OnlyAnActivePairingOfAnEnabledMemberAndExecutiveCounts) {
+  using S = MentorshipState;
+  const MentorLinkFacts live{kMentor, kAuthor,         S::active, Role::member,
+                             false,   Role::executive, false};
+  EXPECT_TRUE(mentorship_counts(live));
+  EXPECT_TRUE(relation_between(kMentor, kAuthor, {}, std::span(&live, 1)).mentors_author);
+  // The other way round, or to someone else, is no mentoring.
+  EXPECT_FALSE(relation_between(kAuthor, kMentor, {}, std::span(&live, 1)).mentors_author);
+  EXPECT_FALSE(relation_between(kMentor, 77, {}, std::span(&live, 1)).mentors_author);
+  for (auto st : {S::requested, S::declined, S::ended}) {
+    auto m = live;
+    m.state = st;
+    EXPECT_FALSE(mentorship_counts(m)) << to_string(st);
+  }
+  auto stale = [&](auto change) {
+    auto m = live;
+    change(m);
+    return mentorship_counts(m);
+  };
+  EXPECT_FALSE(stale([](MentorLinkFacts& m) { m.mentor_role = Role::coach; }));
+  EXPECT_FALSE(stale([](MentorLinkFacts& m) { m.mentor_disabled = true; }));
+  EXPECT_FALSE(stale([](MentorLinkFacts& m) { m.executive_role = Role::member; }));
+  EXPECT_FALSE(stale([](MentorLinkFacts& m) { m.executive_disabled = true; }));
+}
+
+TEST(MentorRelation, MentorsWorkOnWhatTheySeeAndReadTheirExecutivesPracticeFeed) {
+  const Actor mentor{kMentor, Role::member, std::nullopt};
+  const PostFacts shared{1, kAuthor, Space::company, PostState::in_review, true};
+  const PostFacts unshared{2, kAuthor, Space::company, PostState::in_review, false};
+  const PostFacts hidden{3, kAuthor, Space::practice, PostState::hidden, true};
+  EXPECT_TRUE(can_mentor_work(mentor, shared, mentor_rel()));
+  EXPECT_FALSE(can_mentor_work(mentor, unshared, mentor_rel()));
+  EXPECT_FALSE(can_mentor_work(mentor, hidden, mentor_rel()));
+  EXPECT_FALSE(can_mentor_work(mentor, shared, Relation{}));
+  EXPECT_FALSE(can_coach_view(mentor, shared, mentor_rel())) << "a mentor is no coach";
+  EXPECT_EQ(practice_reach(Role::member, true), PracticeReach::mentored);
+  EXPECT_EQ(practice_reach(Role::member, false), PracticeReach::none);
+  EXPECT_EQ(practice_reach(Role::executive, true), PracticeReach::cohort);
+}
+
 }  // namespace
 }  // namespace greenroom::domain

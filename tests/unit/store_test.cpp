@@ -218,16 +218,26 @@ TEST_F(Repositories, RelationsFollowCoachAssignments) {
   auto e3 = add_user(c, "e3", domain::Role::executive, domain::Level::run);
   UserRepository::assign_coach(c, coach, e1, 1);
   UserRepository::assign_coach(c, coach, e2, 1);
-  EXPECT_TRUE(UserRepository::relation(c, coach, e1).coaches_author);
-  EXPECT_FALSE(UserRepository::relation(c, coach, e3).coaches_author);
-  EXPECT_TRUE(UserRepository::relation(c, e2, e1).shares_coach);
-  EXPECT_FALSE(UserRepository::relation(c, e3, e1).shares_coach);
-  EXPECT_TRUE(UserRepository::relation(c, e1, coach).shares_coach);  // the coach's own posts
+  auto relation = [&](std::int64_t a, std::int64_t b) {
+    return domain::relation_between(a, b, UserRepository::assignments_around(c, a, b));
+  };
+  EXPECT_TRUE(relation(coach, e1).coaches_author);
+  EXPECT_FALSE(relation(coach, e3).coaches_author);
+  EXPECT_TRUE(relation(e2, e1).shares_coach);
+  EXPECT_FALSE(relation(e3, e1).shares_coach);
+  EXPECT_TRUE(relation(e1, coach).shares_coach);  // the coach's own posts
+  // A disabled coach links nobody: the same in the rule and in the SQL fast paths.
+  UserRepository::update(c, coach, "coach", domain::Role::coach, std::nullopt, true);
+  EXPECT_FALSE(relation(coach, e1).coaches_author);
+  EXPECT_FALSE(relation(e2, e1).shares_coach);
+  EXPECT_TRUE(UserRepository::live_coaches_of(c, e1).empty());
+  EXPECT_TRUE(UserRepository::executives_of(c, coach).empty());
+  EXPECT_EQ(UserRepository::coaches_of(c, e1).size(), 1u);  // the stored row stays for admins
 }
 
 TEST_F(Repositories, SessionsExpireAndEndWithTheirUser) {
   auto a = add_user(c, "a", domain::Role::member);
-  SessionRepository::insert(c, "hash-1", a, "csrf", 100, 200);
+  SessionRepository::insert(c, "hash-1", a, 100, 200);
   EXPECT_TRUE(SessionRepository::find(c, "hash-1", 150));
   EXPECT_FALSE(SessionRepository::find(c, "hash-1", 200));
   EXPECT_FALSE(SessionRepository::find(c, "other", 150));

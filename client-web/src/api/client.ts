@@ -9,6 +9,10 @@
  *   the app is told (onSessionExpired) so it can show sign-in again without
  *   throwing away what the person was doing
  * - a 403 csrf_failed is retried once after fetching a fresh token
+ * - a 401 reauth_required (a sensitive action after 10 minutes) asks the app
+ *   to confirm the password (onReauthRequired), then retries once
+ * - other 401 codes that mean "this answer was wrong", not "signed out"
+ *   (a wrong password or code), leave the session alone
  */
 import { ApiError, networkError, parseApiError } from './errors';
 
@@ -22,7 +26,12 @@ export interface RequestOptions {
   /** Do not treat a 401 as an expired session (used by sign-in and the first /me). */
   expectUnauthenticated?: boolean;
   signal?: AbortSignal;
+  /** Do not offer re-authentication on a 401 reauth_required (the reauth call itself). */
+  noReauth?: boolean;
 }
+
+/** 401 codes that answer a wrong proof, not an ended session. */
+export const NOT_SIGNED_OUT_CODES = new Set(['reauth_required', 'invalid_credentials', 'invalid_totp', 'totp_required']);
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -48,6 +57,12 @@ export class ApiClient {
   private readonly fetchImpl: FetchLike;
   /** Called once per 401 received while a session was thought to be active. */
   onSessionExpired: ((error: ApiError) => void) | null = null;
+  /**
+   * Called on a 401 reauth_required: resolves true once the person has
+   * confirmed their password (the request is then retried), false if they
+   * cancelled.
+   */
+  onReauthRequired: (() => Promise<boolean>) | null = null;
 
   constructor(fetchImpl?: FetchLike) {
     this.fetchImpl = fetchImpl ?? ((input, init) => fetch(input, init));
@@ -62,6 +77,23 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+    try {
+      return await this.sendOrCsrfRetry<T>(method, path, options);
+    } catch (error) {
+      if (
+        error instanceof ApiError &&
+        error.status === 401 &&
+        error.code === 'reauth_required' &&
+        !options.noReauth &&
+        this.onReauthRequired
+      ) {
+        if (await this.onReauthRequired()) return this.sendOrCsrfRetry<T>(method, path, options);
+      }
+      throw error;
+    }
+  }
+
+  private async sendOrCsrfRetry<T>(method: Method, path: string, options: RequestOptions): Promise<T> {
     try {
       return await this.send<T>(method, path, options);
     } catch (error) {
@@ -106,7 +138,12 @@ export class ApiClient {
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       const error = parseApiError(response.status, text, response.headers.get('Retry-After'));
-      if (response.status === 401 && !options.expectUnauthenticated && this.csrfToken !== null) {
+      if (
+        response.status === 401 &&
+        !options.expectUnauthenticated &&
+        !NOT_SIGNED_OUT_CODES.has(error.code) &&
+        this.csrfToken !== null
+      ) {
         this.csrfToken = null;
         this.onSessionExpired?.(error);
       }

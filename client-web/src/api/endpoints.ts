@@ -5,6 +5,14 @@
 import type { ApiClient } from './client';
 import type {
   AdminUser,
+  AuditEntry,
+  AuditFilters,
+  ModerationAction,
+  ModerationActionName,
+  ModerationCase,
+  Report,
+  ReportReason,
+  ReportTarget,
   Annotation,
   AnnotationReply,
   Author,
@@ -21,17 +29,23 @@ import type {
   NotificationPage,
   Page,
   PolicyDocument,
+  PolicyVersionInfo,
   Post,
   PostAction,
   PostVersion,
+  PostWithCorrection,
   PostWithReplies,
   QueueItem,
   Reply,
   Review,
   Role,
   Rubric,
+  SecondFactor,
   Session,
+  SessionInfo,
   Space,
+  TotpEnrolment,
+  TotpStatus,
   TrainingLevel,
   User,
   Verdict,
@@ -43,15 +57,72 @@ interface Items<T> {
 
 export const FEED_PAGE_SIZE = 20;
 
+/** Audit filters as query parameters: empty ones left out, local times as RFC 3339 UTC. */
+export function auditQuery(f: AuditFilters): Record<string, string | null> {
+  const time = (v?: string) => {
+    if (!v) return null;
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  };
+  const text = (v?: string) => (v && v.trim() !== '' ? v.trim() : null);
+  return {
+    actor: text(f.actor),
+    action: text(f.action),
+    target_type: text(f.target_type),
+    target_id: text(f.target_id),
+    since: time(f.since),
+    until: time(f.until),
+  };
+}
+
 export function createApi(client: ApiClient) {
   return {
     client,
 
-    login(username: string, password: string): Promise<Session> {
+    login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {
-        body: { username, password },
+        body: { username, password, ...second },
         expectUnauthenticated: true,
       });
+    },
+
+    /** Proves again who is at the keyboard (sensitive actions ask after 10 minutes). */
+    reauth(proof: { password: string } | { totp_code: string }): Promise<{ ok: boolean }> {
+      return client.request('POST', '/auth/reauth', { body: proof, noReauth: true });
+    },
+
+    sessions(signal?: AbortSignal): Promise<Items<SessionInfo>> {
+      return client.request('GET', '/me/sessions', { signal });
+    },
+
+    endSession(id: string): Promise<{ ended: number }> {
+      return client.request('DELETE', `/me/sessions/${encodeURIComponent(id)}`);
+    },
+
+    endOtherSessions(): Promise<{ ended: number }> {
+      return client.request('DELETE', '/me/sessions');
+    },
+
+    changePassword(currentPassword: string, newPassword: string): Promise<{ ended_sessions: number }> {
+      return client.request('PUT', '/me/password', {
+        body: { current_password: currentPassword, new_password: newPassword },
+      });
+    },
+
+    totpStatus(signal?: AbortSignal): Promise<TotpStatus> {
+      return client.request('GET', '/me/totp', { signal });
+    },
+
+    startTotp(): Promise<TotpEnrolment> {
+      return client.request('POST', '/me/totp');
+    },
+
+    confirmTotp(code: string): Promise<{ enabled: boolean; recovery_codes: string[] }> {
+      return client.request('POST', '/me/totp/confirm', { body: { code } });
+    },
+
+    disableTotp(password: string, code: string): Promise<{ enabled: boolean }> {
+      return client.request('DELETE', '/me/totp', { body: { password, code } });
     },
 
     logout(): Promise<void> {
@@ -110,6 +181,23 @@ export function createApi(client: ApiClient) {
     withdrawPost(id: number): Promise<{ post: Post }> {
       return client.request<{ post: Post }>('POST', `/posts/${id}/withdraw`);
     },
+    /** Publish an approved post at `at` (an ISO time); the server publishes it then. */
+    schedulePost(id: number, at: string): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/schedule`, { body: { at } });
+    },
+    unschedulePost(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('DELETE', `/posts/${id}/schedule`);
+    },
+    /** Correct a published post: directly at Run, through review below it. */
+    correctPost(id: number, body: string): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/correction`, { body: { body } });
+    },
+    publishCorrection(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('POST', `/posts/${id}/correction/publish`);
+    },
+    discardCorrection(id: number): Promise<PostWithCorrection> {
+      return client.request<PostWithCorrection>('DELETE', `/posts/${id}/correction`);
+    },
     versions(id: number, signal?: AbortSignal): Promise<Items<PostVersion>> {
       return client.request<Items<PostVersion>>('GET', `/posts/${id}/versions`, { signal });
     },
@@ -138,13 +226,19 @@ export function createApi(client: ApiClient) {
     reviews(postId: number, signal?: AbortSignal): Promise<Items<Review>> {
       return client.request<Items<Review>>('GET', `/posts/${postId}/reviews`, { signal });
     },
-    // `version` is the version the coach read: the server refuses the verdict (409) if the
-    // author changed the post meanwhile, so nobody approves text they never saw.
-    review(postId: number, version: number | undefined, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
-      const body: Record<string, unknown> = { verdict, rubric };
-      if (version !== undefined) body.version = version;
+    // `version` (required) is the version the coach read: the server refuses the verdict (409)
+    // if the author changed the post meanwhile (an edit or a move to another space), so
+    // nobody approves text they never saw.
+    review(postId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; post: Post }> {
+      const body: Record<string, unknown> = { verdict, rubric, version };
       if (comment.trim() !== '') body.comment = comment.trim();
       return client.request<{ review: Review; post: Post }>('POST', `/posts/${postId}/reviews`, { body });
+    },
+    // The same verdict on a reply held for review (a Crawl executive's company reply).
+    reviewReply(replyId: number, version: number, verdict: Verdict, rubric: Rubric, comment: string): Promise<{ review: Review; reply: Reply }> {
+      const body: Record<string, unknown> = { verdict, rubric, version };
+      if (comment.trim() !== '') body.comment = comment.trim();
+      return client.request<{ review: Review; reply: Reply }>('POST', `/replies/${replyId}/reviews`, { body });
     },
 
     // ----- policy -----
@@ -156,6 +250,16 @@ export function createApi(client: ApiClient) {
     },
     savePolicy(policy: unknown): Promise<PolicyDocument> {
       return client.request<PolicyDocument>('PUT', '/policy', { body: { policy } });
+    },
+    policyVersions(signal?: AbortSignal): Promise<Items<PolicyVersionInfo>> {
+      return client.request<Items<PolicyVersionInfo>>('GET', '/policy/versions', { signal });
+    },
+    policyVersion(version: number, signal?: AbortSignal): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('GET', `/policy/versions/${version}`, { signal });
+    },
+    /** A new version whose rules equal `version`. */
+    rollbackPolicy(version: number): Promise<PolicyDocument> {
+      return client.request<PolicyDocument>('POST', `/policy/versions/${version}/rollback`);
     },
 
     // ----- cohort, levels, goals -----
@@ -186,6 +290,33 @@ export function createApi(client: ApiClient) {
       return client.request<{ unread_count: number }>('POST', '/notifications/read', {
         body: ids === 'all' ? { all: true } : { ids },
       });
+    },
+
+    // ----- moderation and the audit trail -----
+    report(targetType: ReportTarget, targetId: number, reason: ReportReason, comment: string): Promise<{ report: Report }> {
+      const body: Record<string, unknown> = { target_type: targetType, target_id: targetId, reason };
+      if (comment.trim() !== '') body.comment = comment.trim();
+      return client.request<{ report: Report }>('POST', '/reports', { body });
+    },
+    moderationQueue(before: string | null, signal?: AbortSignal): Promise<Page<ModerationCase>> {
+      return client.request<Page<ModerationCase>>('GET', '/moderation/queue', { query: { limit: FEED_PAGE_SIZE, before }, signal });
+    },
+    moderate(targetType: ReportTarget, targetId: number, action: ModerationActionName, reason: string): Promise<{ action: ModerationAction }> {
+      return client.request<{ action: ModerationAction }>('POST', '/moderation/actions', {
+        body: { target_type: targetType, target_id: targetId, action, reason },
+      });
+    },
+    audit(filters: AuditFilters, before: string | null, signal?: AbortSignal): Promise<Page<AuditEntry>> {
+      return client.request<Page<AuditEntry>>('GET', '/audit', { query: { ...auditQuery(filters), limit: 50, before }, signal });
+    },
+    /** Where the browser downloads the JSON Lines export (admins). */
+    auditExportHref(filters: AuditFilters): string {
+      const q = new URLSearchParams();
+      const { since, until } = auditQuery(filters);
+      if (since) q.set('since', since);
+      if (until) q.set('until', until);
+      const s = q.toString();
+      return `/api/v1/audit/export${s ? `?${s}` : ''}`;
     },
 
     // ----- admin -----

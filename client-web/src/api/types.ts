@@ -40,9 +40,39 @@ export interface Post {
   reply_count: number;
   like_count: number;
   liked_by_me: boolean;
+  /** A moderator locked the thread: no new replies. */
+  locked?: boolean;
+  /** Why a moderator hid or removed it (shown to its author and moderators). */
+  moderation_reason?: string | null;
+  /** An approved post publishes by itself at this time (the author's choice). */
+  scheduled_at?: string | null;
+  /** The published text was corrected at this time ("edited"). */
+  edited_at?: string | null;
+  /** A correction of the published post waiting for review (the author only). */
+  correction_state?: CorrectionState | null;
   /** the author's "show my mentor" switch */
   share_with_mentor?: boolean;
 }
+
+export type CorrectionState = 'in_review' | 'changes_requested' | 'approved';
+
+/** The pending correction of a published post (author and coaches). */
+export interface Correction {
+  version: number;
+  body: string;
+  state: CorrectionState;
+  created_at: string;
+}
+
+/** Answer of the scheduling and correction routes. */
+export interface PostWithCorrection {
+  post: Post;
+  correction: Correction | null;
+}
+
+/** Where a reply is in a coach's review: `none` (never needed one), held, or approved. */
+export type ReplyReviewState = 'none' | 'in_review' | 'changes_requested' | 'approved';
+export type ReplyState = 'visible' | 'hidden' | 'removed';
 
 export interface Reply {
   id: number;
@@ -50,6 +80,12 @@ export interface Reply {
   author: Author;
   body: string;
   created_at: string;
+  /** moderation: `visible`, `hidden` or `removed` */
+  state?: ReplyState;
+  moderation_reason?: string | null;
+  /** a Crawl executive's company reply is held (`in_review`) until a coach approves it */
+  review_state?: ReplyReviewState;
+  version?: number;
 }
 
 export interface Session {
@@ -57,7 +93,40 @@ export interface Session {
   csrf_token: string;
   /** GET /me: how many notifications are unread. */
   unread_notifications?: number;
+  /** GET /me: second-factor state of the account. */
+  security?: SecurityState;
 }
+
+export interface SecurityState {
+  totp_enabled: boolean;
+  /** The deployment requires TOTP for this role (until enrolled, only enrolment works). */
+  totp_required: boolean;
+}
+
+/** One of the caller's sessions (GET /me/sessions). */
+export interface SessionInfo {
+  /** Opaque, not secret. */
+  id: string;
+  user_agent: string;
+  client_address: string;
+  created_at: string;
+  last_seen_at: string;
+  current: boolean;
+}
+
+export interface TotpStatus extends SecurityState {
+  recovery_codes_left: number;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauth_uri: string;
+  digits: number;
+  period: number;
+}
+
+/** The second factor given at sign-in (one of them). */
+export type SecondFactor = { totp_code: string } | { recovery_code: string };
 
 export interface Page<T> {
   items: T[];
@@ -143,6 +212,9 @@ export interface PostVersion {
   version: number;
   body: string;
   created_at: string;
+  /** A correction not yet published (author and coaches only). */
+  pending?: boolean;
+  /** The notes made on this version, anchored where they were on this version's text. */
   annotations: Annotation[];
 }
 
@@ -159,6 +231,8 @@ export interface Review {
   id: number;
   post_id: number;
   version: number;
+  /** set when the verdict is on a reply of the post */
+  reply_id?: number | null;
   coach: Author;
   verdict: Verdict;
   comment: string | null;
@@ -167,7 +241,10 @@ export interface Review {
 }
 
 export interface QueueItem {
+  /** `post`: a post in review; `reply`: a held reply, with `post` the post it answers */
+  kind?: 'post' | 'reply';
   post: Post;
+  reply?: Reply;
   submitted_at: string;
   waiting_seconds: number;
 }
@@ -247,6 +324,79 @@ export interface PolicyDocument {
   version: number;
   policy: Record<string, unknown>;
   updated_at: string;
+  /** who saved it (GET /policy/versions/{n}); null for the rules seeded at install */
+  created_by?: Author | null;
+}
+
+export interface PolicyVersionInfo {
+  version: number;
+  created_at: string;
+  created_by: Author | null;
+}
+
+// ---------- moderation and the audit trail ----------
+
+export type ReportTarget = 'post' | 'reply';
+export type ReportReason = 'harassment' | 'confidential' | 'personal_data' | 'misleading' | 'other';
+export type ModerationActionName = 'hide' | 'remove' | 'restore' | 'lock' | 'unlock' | 'dismiss';
+
+export interface Report {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  reason: ReportReason;
+  comment: string;
+  created_at: string;
+  updated_at: string;
+  reporter?: Author;
+}
+
+/** One reported item in the moderation queue with its open reports. */
+export interface ModerationCase {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  report_count: number;
+  first_reported_at: string;
+  reasons: Partial<Record<ReportReason, number>>;
+  reports: Report[];
+  /** The reported post, or the reported reply. */
+  item: Post | Reply;
+  /** The post itself, or the post the reply answers. */
+  post: Post;
+  own_content: boolean;
+}
+
+export interface ModerationAction {
+  id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  action: ModerationActionName;
+  reason: string;
+  created_at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: Author | null;
+  action: string;
+  target_type: string;
+  target_id: number | null;
+  reason: string;
+  client: string;
+  detail: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  target_type?: string;
+  target_id?: string;
+  since?: string;
+  until?: string;
 }
 
 /** A digital champion: a staff member who knows social media. */

@@ -9,6 +9,7 @@ import { AnnotatedBody, AnnotationPanel } from './Annotations';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
 import { MentorSection } from './MentorPanel';
 import { PostCard } from './PostCard';
+import { CorrectionControls, PublishControls } from './PublishControls';
 import { ReviewList, VersionHistory } from './Reviews';
 import { useCoaching } from './useCoaching';
 
@@ -18,7 +19,8 @@ const STATE_HELP: Record<string, string> = {
   draft: 'A draft: only you and your coaches can see it.',
   in_review: 'Waiting for your coach’s review. Withdraw it to change it.',
   changes_requested: 'Your coach asked for changes: revise the text, then resubmit.',
-  approved: 'Approved by your coach.',
+  approved:
+    'Approved by your coach: publish it now or pick a time. Applying your coach’s own suggestions keeps the approval; any other change sends it back to review.',
   published: 'Published.',
 };
 
@@ -77,7 +79,10 @@ export function AuthorWorkspace({ post, onPostChange }: { post: Post; onPostChan
       editor.current?.focus();
       return;
     }
-    const ok = await run('save', () => api.editPost(post.id, { body: normaliseBody(draft) }), (p) => `Saved as version ${p.version ?? ''}.`);
+    const wasApproved = post.state === 'approved';
+    const ok = await run('save', () => api.editPost(post.id, { body: normaliseBody(draft) }), (p) =>
+      wasApproved && p.state === 'in_review' ? `Saved as version ${p.version ?? ''}; it is back in review.` : `Saved as version ${p.version ?? ''}.`,
+    );
     if (ok) setEditing(false);
   };
 
@@ -152,6 +157,16 @@ export function AuthorWorkspace({ post, onPostChange }: { post: Post; onPostChan
                 {busy === 'publish' ? 'Publishing…' : `Publish to ${spaceLabel(post.space)}`}
               </button>
             )}
+            {post.state === 'approved' && (
+              <PublishControls
+                post={post}
+                blocked={false}
+                onChange={(result) => {
+                  onPostChange(result.post);
+                  setError(null);
+                }}
+              />
+            )}
             {post.state === 'in_review' && (
               <button
                 type="button"
@@ -174,6 +189,7 @@ export function AuthorWorkspace({ post, onPostChange }: { post: Post; onPostChan
           </button>
         </div>
       )}
+      {post.state === 'published' && <CorrectionControls post={post} onChange={(result) => onPostChange(result.post)} />}
       <AnnotationPanel
         post={post}
         annotations={coaching.annotations}

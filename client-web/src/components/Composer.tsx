@@ -3,10 +3,11 @@ import { ApiError, messageOf } from '../api/errors';
 import type { Post, PostAction, Space } from '../api/types';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
-import { canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
+import { canPublishDirectly, canSubmitForReview, defaultSpace, postingSpaces, publishHint, spaceLabel } from '../lib/permissions';
 import { checkBody, countCodePoints, describeBodyProblem, MAX_POST_CODE_POINTS, normaliseBody } from '../lib/text';
 import type { Finding } from '../api/types';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
+import { Link } from '../navigation';
 import { PostCard } from './PostCard';
 
 export interface ComposerProps {
@@ -49,6 +50,7 @@ export function Composer({ onDone }: ComposerProps) {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ findings: Finding[]; text: string } | null>(null);
   const [preview, setPreview] = useState(false);
+  const [saved, setSaved] = useState<Post | null>(null);
   const [limitNotice, setLimitNotice] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mounted = useRef(true);
@@ -108,10 +110,23 @@ export function Composer({ onDone }: ComposerProps) {
     setRefused(null);
     store.save(body, space);
     try {
-      const { post } = await api.createPost(normaliseBody(body), space, action);
+      const text = normaliseBody(body);
+      let post: Post;
+      if (saved) {
+        // Saved as a draft already: update that draft, then move it on.
+        post = saved;
+        if (text !== saved.body || space !== saved.space)
+          post = (await api.editPost(saved.id, { body: text, ...(space !== saved.space ? { space } : {}) })).post;
+        if (action === 'submit') post = (await api.submitPost(saved.id)).post;
+        if (action === 'publish') post = (await api.publishPost(saved.id)).post;
+      } else {
+        post = (await api.createPost(text, space, action)).post;
+      }
       store.clear();
       if (!mounted.current) return;
       setBusy(null);
+      // Saving a draft keeps the writer in the composer; the next save updates the same draft.
+      if (action === 'draft') setSaved(post);
       onDone(post, action);
     } catch (e) {
       if (!mounted.current) return;
@@ -123,6 +138,10 @@ export function Composer({ onDone }: ComposerProps) {
   };
 
   const hint = publishHint(user, space);
+  // Only the actions the level allows; an error of the golden rules blocks them, said once.
+  const canPublish = canPublishDirectly(user, space);
+  const canSubmit = canSubmitForReview(user.role);
+  const blocked = lint.text === normaliseBody(body) && lint.findings.some((f) => f.severity === 'error');
   const previewPost: Post = {
     id: 0,
     author: { id: user.id, username: user.username, display_name: user.display_name },
@@ -142,7 +161,7 @@ export function Composer({ onDone }: ComposerProps) {
       aria-labelledby="compose-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void send('publish');
+        if (!blocked) void send(canPublish ? 'publish' : canSubmit ? 'submit' : 'draft');
       }}
     >
       {restored && body !== '' && (
@@ -204,6 +223,12 @@ export function Composer({ onDone }: ComposerProps) {
 
       <LintPanel id="composer-hints" lint={lint} text={normaliseBody(body)} />
 
+      {saved && (
+        <p class="notice" data-testid="draft-saved">
+          Saved as a draft (version {saved.version ?? 1}). Keep writing, or find it in <Link href="/me/posts">My posts</Link>.
+        </p>
+      )}
+
       <div id="composer-error" class="form-error" role="alert">
         {error}
         {error && refused && <FindingList findings={refused.findings} text={refused.text} label="Why it was refused" />}
@@ -223,15 +248,29 @@ export function Composer({ onDone }: ComposerProps) {
         <button type="button" class="button secondary" onClick={() => void send('draft')} aria-disabled={busy !== null}>
           {busy === 'draft' ? ACTION_BUSY.draft : 'Save draft'}
         </button>
-        {canSubmitForReview(user.role) && (
-          <button type="button" class="button secondary" onClick={() => void send('submit')} aria-disabled={busy !== null}>
+        {canSubmit && (
+          <button
+            type={canPublish ? 'button' : 'submit'}
+            class={canPublish ? 'button secondary' : 'button primary'}
+            onClick={canPublish ? () => void send('submit') : undefined}
+            disabled={blocked}
+            aria-describedby={blocked ? 'composer-blocked' : undefined}
+            aria-disabled={busy !== null}
+          >
             {busy === 'submit' ? ACTION_BUSY.submit : 'Submit for review'}
           </button>
         )}
-        <button type="submit" class="button primary" aria-disabled={busy !== null}>
-          {busy === 'publish' ? ACTION_BUSY.publish : 'Publish'}
-        </button>
+        {canPublish && (
+          <button type="submit" class="button primary" disabled={blocked} aria-describedby={blocked ? 'composer-blocked' : undefined} aria-disabled={busy !== null}>
+            {busy === 'publish' ? ACTION_BUSY.publish : 'Publish'}
+          </button>
+        )}
       </div>
+      {blocked && (
+        <p id="composer-blocked" class="hint">
+          {canPublish ? 'Publishing' : 'Submitting'} waits until the errors the golden rules marked above are fixed. You can still save a draft.
+        </p>
+      )}
 
       <section id="composer-preview" class="preview" aria-label="Preview" hidden={!preview}>
         {preview && (

@@ -92,6 +92,8 @@ interface ControlProps<E> {
   placeholder?: string;
   autocomplete?: string;
   autocapitalize?: 'none';
+  inputMode?: 'numeric' | 'text';
+  maxLength?: number;
   spellcheck?: boolean;
   required?: boolean;
   min?: number;

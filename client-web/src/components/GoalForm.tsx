@@ -13,7 +13,7 @@ export function GoalForm({ executiveId, executiveName, onCreated }: { executiveI
   const [term, setTerm] = useState<GoalTerm>('short');
   const [due, setDue] = useState(() => localInputFromNow(7));
   const { busy, error, setError, run } = useFormAction();
-  const p = `goal-${executiveId}`;
+  const p = `new-goal-${executiveId}`; // distinct from GoalItem ids (goal-{goal id}-...)
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -16,13 +16,19 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Feed', active: route.name === 'feed' || route.name === 'post' }];
   if (user.role === 'coach') {
     items.push(
-      { href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' },
+      { href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' || route.name === 'review-reply' },
       { href: '/cohort', label: 'Cohort', active: route.name === 'cohort' },
     );
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
   items.push({ href: '/mentoring', label: 'Mentoring', active: route.name === 'mentoring' || route.name === 'mentor-post' });
+  if (user.role === 'moderator' || user.role === 'admin') {
+    items.push(
+      { href: '/moderation', label: 'Moderation', active: route.name === 'moderation' },
+      { href: '/audit', label: 'Audit', active: route.name === 'audit' },
+    );
+  }
   if (user.role === 'admin') items.push({ href: '/admin/users', label: 'Admin', active: route.name === 'admin' });
   return items;
 }
@@ -90,6 +96,9 @@ export function Header({ user, route, unread, onSignOut, signingOut }: HeaderPro
               {roleLabel(user)}
             </span>
           </span>
+          <Link href="/security" class="account-link" aria-current={route.name === 'security' ? 'page' : undefined}>
+            Security
+          </Link>
           <button type="button" class="button ghost sign-out" onClick={onSignOut} aria-disabled={signingOut}>
             {signingOut ? 'Signing out…' : 'Sign out'}
           </button>

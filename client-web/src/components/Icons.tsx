@@ -29,3 +29,7 @@ export function PenIcon() {
 export function BellIcon() {
   return <Icon d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2h-15zM10 20.5a2 2 0 0 0 4 0" size={20} />;
 }
+
+export function FlagIcon() {
+  return <Icon d="M5 21V4M5 4.5h11l-2 4 2 4H5" />;
+}

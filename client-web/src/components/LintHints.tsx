@@ -5,6 +5,7 @@ import type { Finding } from '../api/types';
 import { sliceCodePoints } from '../lib/offsets';
 import { sortFindings, summariseFindings, worstSeverity } from '../lib/segments';
 import { isBlank } from '../lib/text';
+import { Link } from '../navigation';
 import { Highlighted } from './Highlighted';
 
 /** Milliseconds of quiet typing before the text is linted. */
@@ -165,6 +166,9 @@ export function LintPanel({ lint, text, id }: { lint: LintState; text: string; i
         {summary}
       </p>
       <FindingList findings={findings} text={lint.text} />
+      <p class="small">
+        <Link href="/rules">Read the golden rules</Link>: each in a sentence, with what it catches and why.
+      </p>
     </section>
   );
 }

@@ -98,15 +98,34 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
     return () => observer.disconnect();
   }, [next, status, items.length, loadMore]);
 
+  // "Load more" keeps focus on the list: the first new item gets it (the button may go away).
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const loadMoreByButton = () => {
+    focusFrom.current = items.length;
+    loadMore();
+  };
+  useEffect(() => {
+    if (focusFrom.current === null || status === 'loading') return;
+    const from = focusFrom.current;
+    focusFrom.current = null;
+    if (status !== 'idle') return;
+    const list = listRef.current;
+    const target = (list?.children[from] ?? list?.lastElementChild) as HTMLElement | null | undefined;
+    target?.focus();
+  }, [items.length, status]);
+
   const firstLoad = !loadedOnce && status === 'loading';
 
   return (
     <div class="paged-list" aria-busy={status === 'loading'}>
       {loadedOnce && items.length === 0 && status !== 'loading' && !error && <div class="empty">{empty}</div>}
       {items.length > 0 && (
-        <ol class="post-list" aria-label={label}>
+        <ol class="post-list" aria-label={label} ref={listRef}>
           {items.map((item) => (
-            <li key={item.id}>{renderItem(item)}</li>
+            <li key={item.id} tabIndex={-1}>
+              {renderItem(item)}
+            </li>
           ))}
         </ol>
       )}
@@ -126,7 +145,7 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
           </div>
         )}
         {loadedOnce && next !== null && !error && (
-          <button type="button" class="button secondary load-more" onClick={loadMore} aria-disabled={status === "loading"}>
+          <button type="button" class="button secondary load-more" onClick={loadMoreByButton} aria-disabled={status === "loading"}>
             {status === 'loading' ? `Loading more ${noun}…` : `Load more ${noun}`}
           </button>
         )}

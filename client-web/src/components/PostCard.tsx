@@ -5,6 +5,7 @@ import { Link } from '../navigation';
 import { Avatar } from './Avatar';
 import { ReplyIcon } from './Icons';
 import { LikeButton } from './LikeButton';
+import { ReportButton } from './ReportButton';
 import { RelativeTime } from './RelativeTime';
 
 export interface PostCardProps {
@@ -54,6 +55,17 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
               ·
             </span>
             <span class={`badge badge-space-${post.space}`}>{spaceLabel(post.space)}</span>
+            {post.edited_at && published && (
+              <span class="badge badge-edited" title="The published text was corrected; the post’s page shows the history.">
+                edited
+              </span>
+            )}
+            {post.scheduled_at && (
+              <span class="badge badge-scheduled">Scheduled</span>
+            )}
+            {post.correction_state && (
+              <span class="badge badge-state-in_review">Correction {post.correction_state === 'approved' ? 'approved' : post.correction_state === 'in_review' ? 'in review' : 'needs changes'}</span>
+            )}
             {(showState || !published) && (
               <span class={`badge badge-state badge-state-${post.state}`} data-testid="post-state">
                 {stateLabel(post.state)}
@@ -62,6 +74,16 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
           </p>
         </div>
       </header>
+      {(post.state === 'hidden' || post.state === 'removed') && post.moderation_reason && !preview && (
+        <p class="moderation-notice" data-testid="moderation-notice">
+          <strong>{post.state === 'hidden' ? 'Hidden by a moderator.' : 'Removed by a moderator.'}</strong> Reason: {post.moderation_reason}
+        </p>
+      )}
+      {post.locked && !preview && (
+        <p class="locked-notice" data-testid="locked-notice">
+          This thread is locked by a moderator: it takes no new replies.
+        </p>
+      )}
       {body ?? <div class="post-body">{post.body}</div>}
       {published && !preview && (
         <footer class="post-actions">
@@ -77,12 +99,13 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
               <span>{replies(post.reply_count)}</span>
             </span>
           )}
+          <ReportButton targetType="post" targetId={post.id} authorId={post.author.id} authorName={post.author.display_name} />
         </footer>
       )}
       {!published && !preview && linkToDetail && (
         <footer class="post-actions">
           <Link href={href} class="action">
-            <span>{post.state === 'changes_requested' ? 'See feedback and revise' : 'Open post'}</span>
+            <span>{post.state === 'changes_requested' ? 'See feedback and revise' : post.state === 'approved' ? 'Publish or schedule' : 'Open post'}</span>
           </Link>
         </footer>
       )}

@@ -3,6 +3,7 @@ import { ApiError, messageOf } from '../api/errors';
 import type { PostVersion, Review, Rubric } from '../api/types';
 import { useApp } from '../context';
 import { placeAnnotations } from '../lib/annotations';
+import { summariseDiff, wordDiff } from '../lib/worddiff';
 import { AnnotatedBody, AnnotationCard } from './Annotations';
 import { RelativeTime } from './RelativeTime';
 
@@ -51,8 +52,11 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
   );
 }
 
-/** Edit history: every version of the post and the annotations made on it. */
-export function VersionHistory({ postId }: { postId: number }) {
+/**
+ * Edit history: every version of the post in its own words, with the notes made on it
+ * anchored where they were on that version, and a word-level comparison of any two.
+ */
+export function VersionHistory({ postId, readerView = false }: { postId: number; readerView?: boolean }) {
   const { api } = useApp();
   const [versions, setVersions] = useState<PostVersion[] | null>(null);
   const [open, setOpen] = useState(false);
@@ -95,26 +99,26 @@ export function VersionHistory({ postId }: { postId: number }) {
         <div class="form-error" role="alert">
           {error}
         </div>
+        {open && versions && versions.length > 1 && <VersionDiff versions={versions} />}
         {open && versions && (
           <ol class="version-list" aria-label="Versions">
             {versions.map((v) => {
+              // the server anchors each note on the version it was made on
               const placement = placeAnnotations(
                 v.body,
-                // each version shows its annotations where they were made
-                v.annotations.map((a) => ({
-                  ...a,
-                  resolved: false,
-                  orphaned: false,
-                  anchor: a.original ? { ...a.anchor, start: a.original.start, end: a.original.end } : a.anchor,
-                })),
+                v.annotations.map((a) => ({ ...a, resolved: false, orphaned: false })),
               );
               return (
-                <li key={v.version} class="version-item">
+                <li key={v.version} class="version-item" data-version={v.version}>
                   <h3 class="subsection-title">
-                    Version {v.version} <span class="muted small">· <RelativeTime iso={v.created_at} /></span>
+                    Version {v.version}
+                    {v.pending ? <span class="badge badge-state-in_review"> correction, not published</span> : null}{' '}
+                    <span class="muted small">
+                      · <RelativeTime iso={v.created_at} />
+                    </span>
                   </h3>
-                  <AnnotatedBody text={v.body} placement={placement} />
-                  {v.annotations.length > 0 ? (
+                  <AnnotatedBody text={v.body} placement={placement} label={`Version ${v.version} text`} />
+                  {readerView ? null : v.annotations.length > 0 ? (
                     <ul class="annotation-list compact" aria-label={`Annotations on version ${v.version}`}>
                       {v.annotations.map((a) => (
                         <li key={a.id}>
@@ -131,6 +135,59 @@ export function VersionHistory({ postId }: { postId: number }) {
           </ol>
         )}
       </div>
+    </section>
+  );
+}
+
+/** Compare any two versions word by word (jsdiff). */
+function VersionDiff({ versions }: { versions: PostVersion[] }) {
+  const numbers = versions.map((v) => v.version);
+  const [from, setFrom] = useState(numbers[numbers.length - 2]);
+  const [to, setTo] = useState(numbers[numbers.length - 1]);
+  const a = versions.find((v) => v.version === from);
+  const b = versions.find((v) => v.version === to);
+  const parts = a && b ? wordDiff(a.body, b.body) : [];
+  return (
+    <section class="version-diff" aria-labelledby="diff-title">
+      <h3 id="diff-title" class="subsection-title">
+        Compare versions
+      </h3>
+      <div class="diff-pickers">
+        <div class="field">
+          <label for="diff-from">From</label>
+          <select id="diff-from" value={from} onChange={(e) => setFrom(Number((e.target as HTMLSelectElement).value))}>
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                Version {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="diff-to">To</label>
+          <select id="diff-to" value={to} onChange={(e) => setTo(Number((e.target as HTMLSelectElement).value))}>
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                Version {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p class="muted small" aria-live="polite" data-testid="diff-summary">
+        Version {from} → version {to}: {summariseDiff(parts)}.
+      </p>
+      <p class="diff-text" data-testid="version-diff">
+        {parts.map((p, i) =>
+          p.kind === 'added' ? (
+            <ins key={i}>{p.text}</ins>
+          ) : p.kind === 'removed' ? (
+            <del key={i}>{p.text}</del>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </p>
     </section>
   );
 }

@@ -15,6 +15,8 @@ export interface ComposerDraft {
 }
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** Storage whose keys can be listed (to find every draft at sign-out). */
+export type EnumerableStorage = StorageLike & Pick<Storage, 'key' | 'length'>;
 
 const PREFIX = 'greenroom.draft.v1.';
 
@@ -23,7 +25,7 @@ export function draftKey(username: string, slot = 'composer'): string {
 }
 
 /** localStorage, or null when it is unavailable (some private modes, sandboxed frames). */
-export function browserStorage(): StorageLike | null {
+export function browserStorage(): EnumerableStorage | null {
   try {
     return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
   } catch {
@@ -86,4 +88,74 @@ export class DraftStore {
       // nothing to do
     }
   }
+}
+
+/** A draft found in storage for one user (composer or a reply being written). */
+export interface StoredDraft {
+  /** "composer" or "reply.<post id>" */
+  slot: string;
+  body: string;
+  space: Space | null;
+  savedAt: number;
+  /** The post a reply draft answers, else null. */
+  replyTo: number | null;
+}
+
+
+const SLOT_RE = /^(composer|reply\.\d{1,15})$/;
+
+function keysOf(storage: EnumerableStorage, username: string): string[] {
+  const prefix = `${PREFIX}${username}.`;
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      // The slot check keeps "evan" from matching the keys of a user "evan.x".
+      if (key && key.startsWith(prefix) && SLOT_RE.test(key.slice(prefix.length))) keys.push(key);
+    }
+  } catch {
+    // storage unavailable: nothing to list
+  }
+  return keys;
+}
+
+/** Every unsent draft this browser keeps for `username`, oldest first. */
+export function listDrafts(storage: EnumerableStorage | null, username: string): StoredDraft[] {
+  if (!storage) return [];
+  const prefix = `${PREFIX}${username}.`;
+  const drafts: StoredDraft[] = [];
+  for (const key of keysOf(storage, username)) {
+    const slot = key.slice(prefix.length);
+    const draft = new DraftStore(storage, username, slot).load();
+    if (!draft) continue;
+    const m = slot.match(/^reply\.(\d{1,15})$/);
+    drafts.push({ slot, ...draft, replyTo: m ? Number(m[1]) : null });
+  }
+  return drafts.sort((a, b) => a.savedAt - b.savedAt);
+}
+
+/**
+ * Removes every draft this browser keeps for `username` (at sign-out, so the
+ * next person at a shared computer cannot read them). Returns how many keys
+ * were removed.
+ */
+export function clearDrafts(storage: EnumerableStorage | null, username: string): number {
+  if (!storage) return 0;
+  const keys = keysOf(storage, username);
+  for (const key of keys) {
+    try {
+      storage.removeItem(key);
+    } catch {
+      // nothing more to do
+    }
+  }
+  return keys.length;
+}
+
+/**
+ * The text a draft is saved with on the server (as a post draft): a reply
+ * draft says which post it was answering.
+ */
+export function serverDraftBody(draft: StoredDraft): string {
+  return draft.replyTo === null ? draft.body : `(Reply being written to post #${draft.replyTo})\n\n${draft.body}`;
 }

@@ -3,7 +3,7 @@ import type { User } from '../api/types';
 import { bellLabel, navItemsFor } from '../components/Header';
 import { notificationHref } from '../screens/NotificationsScreen';
 import { parsePolicyText } from '../screens/AdminScreen';
-import { canPublishDirectly, isEditable } from './permissions';
+import { canPublishDirectly, correctsDirectly, isEditable } from './permissions';
 
 const user = (role: User['role'], training_level: User['training_level'] = null): User => ({ id: 1, username: 'u', display_name: 'U', role, training_level });
 const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).map((i) => i.label);
@@ -12,9 +12,9 @@ describe('navigation per role', () => {
   it('shows only what the role can use', () => {
     expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Mentoring']);
     expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Mentoring']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Admin']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Moderation', 'Audit', 'Admin']);
     expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Mentoring']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Mentoring']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Moderation', 'Audit']);
   });
   it('names the bell with the unread count', () => {
     expect(bellLabel(0)).toBe('Notifications, none unread');
@@ -27,6 +27,9 @@ describe('navigation per role', () => {
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'executive')).toBe('/goals');
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'coach')).toBe('/cohort');
     expect(notificationHref({ kind: 'x', post_id: null, goal_id: null }, 'coach')).toBeNull();
+    expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null }, 'member')).toBe('/mentoring');
+    expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null }, 'member')).toBe('/mentor/posts/7');
+    expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null }, 'executive')).toBe('/posts/7');
   });
 });
 
@@ -34,6 +37,10 @@ describe('workflow permissions', () => {
   it('knows editable states and direct publishing by level', () => {
     expect(isEditable('draft')).toBe(true);
     expect(isEditable('changes_requested')).toBe(true);
+    expect(isEditable('approved')).toBe(true);
+    expect(correctsDirectly(user('executive', 'run'))).toBe(true);
+    expect(correctsDirectly(user('executive', 'walk'))).toBe(false);
+    expect(correctsDirectly(user('member'))).toBe(true);
     expect(isEditable('in_review')).toBe(false);
     expect(canPublishDirectly(user('executive', 'crawl'), 'practice')).toBe(false);
     expect(canPublishDirectly(user('executive', 'walk'), 'practice')).toBe(true);

@@ -88,9 +88,18 @@ export function roleName(role: Role): string {
   return ROLE_LABELS[role] ?? role;
 }
 
-/** Whether the author may still change the post (PATCH, apply a suggestion). */
+/**
+ * Whether the author may still change the post (PATCH, apply a suggestion). An approved
+ * post stays editable, but any change other than the approving coach's own suggestion
+ * sends it back to review.
+ */
 export function isEditable(state: PostState): boolean {
-  return state === 'draft' || state === 'changes_requested';
+  return state === 'draft' || state === 'changes_requested' || state === 'approved';
+}
+
+/** Whether a published post's author corrects it directly (Run, or no review needed). */
+export function correctsDirectly(user: Pick<User, 'role' | 'training_level'>): boolean {
+  return user.role !== 'executive' || user.training_level === 'run';
 }
 
 /** Whether the author may (re)submit the post for review. */

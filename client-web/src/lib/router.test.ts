@@ -12,12 +12,15 @@ describe('parseRoute', () => {
     expect(parseRoute('/me/posts')).toEqual({ name: 'my-posts' });
     expect(parseRoute('/review')).toEqual({ name: 'review-queue' });
     expect(parseRoute('/review/9')).toEqual({ name: 'review', id: 9 });
+    expect(parseRoute('/review/replies/12')).toEqual({ name: 'review-reply', id: 12 });
     expect(parseRoute('/cohort')).toEqual({ name: 'cohort' });
     expect(parseRoute('/goals')).toEqual({ name: 'goals' });
     expect(parseRoute('/notifications')).toEqual({ name: 'notifications' });
     expect(parseRoute('/admin')).toEqual({ name: 'admin', section: 'users' });
     expect(parseRoute('/admin/policy')).toEqual({ name: 'admin', section: 'policy' });
     expect(parseRoute('/admin/nope').name).toBe('not-found');
+    expect(parseRoute('/moderation')).toEqual({ name: 'moderation' });
+    expect(parseRoute('/audit')).toEqual({ name: 'audit' });
     expect(parseRoute('/review/0').name).toBe('not-found');
   });
 
@@ -42,6 +45,7 @@ describe('parseRoute', () => {
       { name: 'my-posts' },
       { name: 'review-queue' },
       { name: 'review', id: 4 },
+      { name: 'review-reply', id: 5 },
       { name: 'cohort' },
       { name: 'goals' },
       { name: 'notifications' },
@@ -54,6 +58,17 @@ describe('parseRoute', () => {
 });
 
 describe('routeAllowed', () => {
+  it('opens moderation and the audit trail to moderators and admins only', () => {
+    for (const role of ['moderator', 'admin'] as const) {
+      expect(routeAllowed({ name: 'moderation' }, role)).toBe(true);
+      expect(routeAllowed({ name: 'audit' }, role)).toBe(true);
+    }
+    for (const role of ['member', 'coach', 'executive'] as const) {
+      expect(routeAllowed({ name: 'moderation' }, role)).toBe(false);
+      expect(routeAllowed({ name: 'audit' }, role)).toBe(false);
+    }
+  });
+
   it('keeps the practice feed from members only', () => {
     const practice: Route = { name: 'feed', space: 'practice' };
     expect(routeAllowed(practice, 'member')).toBe(false);
@@ -67,6 +82,7 @@ describe('routeAllowed', () => {
     for (const role of ['executive', 'member', 'moderator', 'admin'] as const) {
       expect(routeAllowed({ name: 'review-queue' }, role)).toBe(false);
       expect(routeAllowed({ name: 'review', id: 1 }, role)).toBe(false);
+      expect(routeAllowed({ name: 'review-reply', id: 1 }, role)).toBe(false);
       expect(routeAllowed({ name: 'cohort' }, role)).toBe(false);
     }
     expect(routeAllowed({ name: 'review', id: 1 }, 'coach')).toBe(true);
@@ -86,6 +102,7 @@ describe('titleFor', () => {
     expect(titleFor({ name: 'feed', space: 'practice' })).toBe('Practice feed');
     expect(titleFor({ name: 'my-posts' })).toBe('My posts');
     expect(titleFor({ name: 'review', id: 2 })).toBe('Review');
+    expect(titleFor({ name: 'review-reply', id: 2 })).toBe('Review a reply');
     expect(titleFor({ name: 'admin', section: 'coaches' })).toBe('Admin · Coach assignments');
   });
 });

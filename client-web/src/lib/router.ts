@@ -16,12 +16,17 @@ export type Route =
   | { name: 'my-posts' }
   | { name: 'review-queue' }
   | { name: 'review'; id: number }
+  | { name: 'review-reply'; id: number }
   | { name: 'cohort' }
   | { name: 'goals' }
   | { name: 'notifications' }
+  | { name: 'security' }
+  | { name: 'rules' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'mentoring' }
   | { name: 'mentor-post'; id: number }
+  | { name: 'moderation' }
+  | { name: 'audit' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -55,6 +60,13 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'review', id } : null;
     },
   },
+  {
+    re: /^\/review\/replies\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'review-reply', id } : null;
+    },
+  },
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
@@ -66,6 +78,10 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'mentor-post', id } : null;
     },
   },
+  { re: /^\/security$/, build: () => ({ name: 'security' }) },
+  { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
+  { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
+  { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -98,18 +114,28 @@ export function hrefFor(route: Route): string {
       return '/review';
     case 'review':
       return `/review/${route.id}`;
+    case 'review-reply':
+      return `/review/replies/${route.id}`;
     case 'cohort':
       return '/cohort';
     case 'goals':
       return '/goals';
     case 'notifications':
       return '/notifications';
+    case 'security':
+      return '/security';
+    case 'rules':
+      return '/rules';
     case 'admin':
       return `/admin/${route.section}`;
     case 'mentoring':
       return '/mentoring';
     case 'mentor-post':
       return `/mentor/posts/${route.id}`;
+    case 'moderation':
+      return '/moderation';
+    case 'audit':
+      return '/audit';
     case 'not-found':
       return route.path;
   }
@@ -122,12 +148,16 @@ export function routeAllowed(route: Route, role: Role): boolean {
       return route.space === 'company' || role === 'executive' || role === 'coach' || role === 'moderator' || role === 'admin';
     case 'review-queue':
     case 'review':
+    case 'review-reply':
     case 'cohort':
       return role === 'coach';
     case 'goals':
       return role === 'executive';
     case 'admin':
       return role === 'admin';
+    case 'moderation':
+    case 'audit':
+      return role === 'moderator' || role === 'admin';
     default:
       return true;
   }
@@ -148,6 +178,8 @@ export function titleFor(route: Route): string {
   switch (route.name) {
     case 'feed':
       return route.space === 'company' ? 'Company feed' : 'Practice feed';
+    case 'security':
+      return 'Security';
     case 'post':
       return 'Post';
     case 'compose':
@@ -158,18 +190,26 @@ export function titleFor(route: Route): string {
       return 'Review queue';
     case 'review':
       return 'Review';
+    case 'review-reply':
+      return 'Review a reply';
     case 'cohort':
       return 'Cohort';
     case 'goals':
       return 'Goals';
     case 'notifications':
       return 'Notifications';
+    case 'rules':
+      return 'Golden rules';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
     case 'mentoring':
       return 'Reverse mentoring';
     case 'mentor-post':
       return 'Mentor notes';
+    case 'moderation':
+      return 'Moderation queue';
+    case 'audit':
+      return 'Audit trail';
     case 'not-found':
       return 'Page not found';
   }

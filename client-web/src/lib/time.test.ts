@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, formatRelative, parseTime, refreshInterval } from './time';
+import { defaultScheduleTime, formatAbsolute, formatRelative, parseScheduleInput, parseTime, refreshInterval, toLocalInputValue } from './time';
 
 const now = new Date(2026, 10, 24, 15, 30, 0); // Nov 24 2026 15:30 local
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -66,5 +66,20 @@ describe('refreshInterval', () => {
     expect(refreshInterval(ago(10 * s), now)).toBeLessThanOrEqual(15 * s);
     expect(refreshInterval(ago(2 * h), now)).toBe(5 * min);
     expect(refreshInterval(ago(3 * d), now)).toBe(h);
+  });
+});
+
+describe('scheduling input', () => {
+  it('offers tomorrow at 09:00 local time in the datetime-local format', () => {
+    expect(toLocalInputValue(defaultScheduleTime(now))).toBe('2026-11-25T09:00');
+  });
+  it('reads a future local time as an ISO instant', () => {
+    const r = parseScheduleInput('2026-11-25T09:00', now);
+    expect(r).toEqual({ at: new Date(2026, 10, 25, 9, 0).toISOString() });
+  });
+  it('says what is wrong with an empty, invalid or past time', () => {
+    expect(parseScheduleInput('', now)).toEqual({ problem: 'Pick the day and time to publish.' });
+    expect(parseScheduleInput('soon', now)).toEqual({ problem: 'That is not a day and time; use the picker.' });
+    expect(parseScheduleInput('2026-11-24T15:00', now)).toEqual({ problem: 'Pick a time in the future.' });
   });
 });

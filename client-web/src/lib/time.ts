@@ -70,3 +70,30 @@ export function refreshInterval(then: Date, now: Date): number {
   if (diff < DAY) return 5 * MINUTE;
   return HOUR;
 }
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A `<input type="datetime-local">` value for a local time, e.g. "2026-11-25T09:00". */
+export function toLocalInputValue(when: Date): string {
+  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
+
+/** The default time offered for scheduling: tomorrow at 09:00 local time. */
+export function defaultScheduleTime(now: Date): Date {
+  const t = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0, 0);
+  return t;
+}
+
+/**
+ * Reads a datetime-local value as a time to publish: the ISO string to send, or a sentence
+ * saying what is wrong (empty, not a time, not in the future).
+ */
+export function parseScheduleInput(value: string, now: Date): { at: string } | { problem: string } {
+  if (value.trim() === '') return { problem: 'Pick the day and time to publish.' };
+  const when = new Date(value);
+  if (Number.isNaN(when.getTime())) return { problem: 'That is not a day and time; use the picker.' };
+  if (when.getTime() <= now.getTime()) return { problem: 'Pick a time in the future.' };
+  return { at: when.toISOString() };
+}

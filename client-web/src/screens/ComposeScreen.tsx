@@ -13,10 +13,12 @@ export function ComposeScreen() {
       navigate(post.space === 'company' || !canSeePractice(user.role) ? '/' : '/practice');
       return;
     }
+    if (action === 'draft') {
+      announce('Draft saved.', 'success'); // and stay in the composer
+      return;
+    }
     const what =
-      action === 'draft'
-        ? 'Draft saved.'
-        : action === 'submit'
+      action === 'submit'
           ? 'Submitted for review. Your coach will have a look.'
           : `Saved as ${stateLabel(post.state).toLowerCase()}.`;
     announce(what, 'success');

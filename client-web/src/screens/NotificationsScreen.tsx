@@ -12,11 +12,26 @@ const KIND_LABELS: Record<string, string> = {
   new_annotation: 'New annotation',
   annotation_reply: 'Reply',
   goal_due_soon: 'Goal due soon',
+  item_reported: 'Reported',
+  item_reported_often: 'Reported often',
+  report_resolved: 'Your report',
+  moderation_action: 'Moderation',
+  mentorship_requested: 'Mentoring request',
+  mentorship_accepted: 'Mentoring',
+  mentorship_declined: 'Mentoring',
+  mentorship_ended: 'Mentoring',
+  mentor_note: 'Mentor note',
+  mentor_question: 'Question for you',
+  mentor_answer: 'Mentor answer',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
 export function notificationHref(n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id'>, role: Role): string | null {
+  if ((n.kind === 'item_reported' || n.kind === 'item_reported_often') && (role === 'moderator' || role === 'admin')) return '/moderation';
+  if (n.kind.startsWith('mentorship_')) return '/mentoring';
   if (n.post_id) {
+    // A reverse mentor works on the executive's post in the mentor notes workspace.
+    if (n.kind === 'mentor_question') return `/mentor/posts/${n.post_id}`;
     if (role === 'coach' && (n.kind === 'submission_waiting' || n.kind === 'annotation_reply')) return `/review/${n.post_id}`;
     return `/posts/${n.post_id}`;
   }

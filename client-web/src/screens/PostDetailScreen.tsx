@@ -5,8 +5,11 @@ import { AuthorWorkspace } from '../components/AuthorWorkspace';
 import { Avatar } from '../components/Avatar';
 import { useFormAction } from '../components/Form';
 import { PostCard } from '../components/PostCard';
+import { VersionHistory } from '../components/Reviews';
 import { RelativeTime } from '../components/RelativeTime';
 import { ReplyBox } from '../components/ReplyBox';
+import { ModerationActions } from '../components/ModerationActions';
+import { ReportButton } from '../components/ReportButton';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
 import { Link } from '../navigation';
@@ -81,10 +84,12 @@ export function PostDetailScreen({ id }: { id: number }) {
           post={state.post}
           replies={state.replies}
           onPostChange={(post) => setState({ status: 'ready', post, replies: state.replies })}
+          onModerated={() => setAttempt(attempt + 1)}
           onReply={(reply) =>
             setState({
               status: 'ready',
-              post: { ...state.post, reply_count: state.post.reply_count + 1 },
+              // a held reply counts only once a coach approves it
+              post: { ...state.post, reply_count: state.post.reply_count + (isHeld(reply) ? 0 : 1) },
               replies: [...state.replies, reply],
             })
           }
@@ -99,15 +104,18 @@ function Thread({
   replies,
   onReply,
   onPostChange,
+  onModerated,
 }: {
   post: Post;
   replies: Reply[];
   onReply: (reply: Reply) => void;
   onPostChange: (post: Post) => void;
+  onModerated: () => void;
 }) {
   const { user } = useApp();
   const own = post.author.id === user.id;
   const coachView = !own && user.role === 'coach';
+  const moderator = user.role === 'moderator' || user.role === 'admin';
   return (
     <div class="thread">
       {own ? (
@@ -115,10 +123,25 @@ function Thread({
       ) : (
         <PostCard post={post} linkToDetail={false} showState={post.state !== 'published'} />
       )}
+      {!own && post.edited_at && <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} readerView={!coachView} />}
       {coachView && (
         <p class="notice">
           <Link href={`/review/${post.id}`}>Open in the review workspace</Link> to annotate{post.state === 'in_review' ? ' and give a verdict' : ''}.
         </p>
+      )}
+      {moderator && !own && (
+        <details class="moderate-panel">
+          <summary>Moderate this post</summary>
+          <ModerationActions
+            targetType="post"
+            targetId={post.id}
+            item={post}
+            post={post}
+            hasReports={false}
+            label={`Moderate the post by ${post.author.display_name}`}
+            onDone={onModerated}
+          />
+        </details>
       )}
       <section class="replies" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
@@ -130,12 +153,16 @@ function Thread({
           <ol class="reply-list" aria-label="Replies">
             {replies.map((reply) => (
               <li key={reply.id}>
-                <ReplyItem reply={reply} />
+                <ReplyItem reply={reply} post={post} onModerated={onModerated} />
               </li>
             ))}
           </ol>
         )}
-        {post.state === 'published' ? (
+        {post.state === 'published' && post.locked ? (
+          <p class="locked-notice" role="note">
+            This thread is locked by a moderator. You can read the replies, but no new ones can be added.
+          </p>
+        ) : post.state === 'published' ? (
           <ReplyForm postId={post.id} onReply={onReply} />
         ) : (
           <p class="muted">Replies open once the post is published.</p>
@@ -145,9 +172,38 @@ function Thread({
   );
 }
 
-function ReplyItem({ reply }: { reply: Reply }) {
+/** A reply held for the author's coach: seen only by the author and their coaches. */
+function isHeld(reply: Reply): boolean {
+  return reply.review_state === 'in_review' || reply.review_state === 'changes_requested';
+}
+
+function HeldMarker({ reply }: { reply: Reply }) {
+  const { user } = useApp();
+  if (!isHeld(reply)) return null;
+  const mine = reply.author.id === user.id;
+  const label =
+    reply.review_state === 'changes_requested'
+      ? mine
+        ? 'Your coach asked for changes'
+        : 'Changes requested'
+      : mine
+        ? 'Waiting for your coach'
+        : 'Waiting for review';
   return (
-    <article class="reply" aria-label={`Reply by ${reply.author.display_name}`}>
+    <p class="held-marker" data-testid="held-marker">
+      <span class="badge badge-held">{label}</span>{' '}
+      <span class="muted small">{mine ? 'Only you and your coaches see this reply until it is approved.' : 'Only the author and their coaches see it.'}</span>
+    </p>
+  );
+}
+
+function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onModerated: () => void }) {
+  const { user } = useApp();
+  const moderator = (user.role === 'moderator' || user.role === 'admin') && reply.author.id !== user.id;
+  const moderated = reply.state === 'hidden' || reply.state === 'removed';
+  const classes = `reply${moderated ? ' is-moderated' : ''}${isHeld(reply) ? ' is-held' : ''}`;
+  return (
+    <article class={classes} aria-label={`Reply by ${reply.author.display_name}`}>
       <Avatar author={reply.author} size="sm" />
       <div class="reply-main">
         <p class="reply-meta">
@@ -158,7 +214,35 @@ function ReplyItem({ reply }: { reply: Reply }) {
           </span>
           <RelativeTime iso={reply.created_at} />
         </p>
+        {moderated && (
+          <p class="moderation-notice" data-testid="reply-moderation-notice">
+            <strong>{reply.state === 'hidden' ? 'Hidden by a moderator.' : 'Removed by a moderator.'}</strong>
+            {reply.moderation_reason ? ` Reason: ${reply.moderation_reason}` : ''}
+          </p>
+        )}
         <div class="post-body">{reply.body}</div>
+        <HeldMarker reply={reply} />
+        {!moderated && (
+          <div class="reply-actions">
+            <ReportButton targetType="reply" targetId={reply.id} authorId={reply.author.id} authorName={reply.author.display_name} />
+          </div>
+        )}
+        {moderator && (
+          <details class="moderate-panel">
+            <summary>
+              Moderate<span class="visually-hidden"> the reply by {reply.author.display_name}</span>
+            </summary>
+            <ModerationActions
+              targetType="reply"
+              targetId={reply.id}
+              item={reply}
+              post={post}
+              hasReports={false}
+              label={`Moderate the reply by ${reply.author.display_name}`}
+              onDone={onModerated}
+            />
+          </details>
+        )}
       </div>
     </article>
   );
@@ -190,7 +274,7 @@ function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply
         store.clear();
         setBody('');
         onReply(reply);
-        announce('Reply posted.', 'success');
+        announce(isHeld(reply) ? 'Reply sent to your coach: it appears for everyone once approved.' : 'Reply posted.', 'success');
       }}
       action={action}
       submitLabel="Reply"

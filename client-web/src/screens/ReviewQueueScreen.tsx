@@ -11,7 +11,10 @@ function excerpt(text: string, max = 160): string {
   return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + '…';
 }
 
-/** A coach's review queue: their executives' posts in review, oldest first, with ages. */
+/**
+ * A coach's review queue: their executives' posts in review and their held replies (a Crawl
+ * executive's company replies, shown with the post they answer), oldest first, with ages.
+ */
 export function ReviewQueueScreen() {
   const { api } = useApp();
   const { state, reload } = useLoad((signal) => api.reviewQueue(signal), 'queue');
@@ -20,7 +23,7 @@ export function ReviewQueueScreen() {
     <>
       <div class="page-head">
         <h1 tabIndex={-1}>Review queue</h1>
-        <p class="lede">Posts your executives submitted, oldest first.</p>
+        <p class="lede">Posts your executives submitted and their replies waiting for you, oldest first.</p>
       </div>
       {state.status === 'loading' && <LoadingLine what="the queue" />}
       {state.status === 'error' && <LoadError message={state.message} onRetry={reload} />}
@@ -33,6 +36,41 @@ export function ReviewQueueScreen() {
         <ol class="queue-list" aria-label="Posts waiting for review">
           {items.map((item) => {
             const submitted = parseTime(item.submitted_at);
+            if (item.kind === 'reply' && item.reply) {
+              const reply = item.reply;
+              return (
+                <li key={`reply-${reply.id}`}>
+                  <article class="queue-item is-reply" aria-labelledby={`queue-reply-${reply.id}`} data-testid="queued-reply">
+                    <header class="post-head">
+                      <Avatar author={reply.author} />
+                      <div class="post-meta">
+                        <h2 id={`queue-reply-${reply.id}`} class="post-author">
+                          {reply.author.display_name}
+                          <span class="username"> @{reply.author.username}</span>
+                        </h2>
+                        <p class="post-sub">
+                          <span class="badge badge-held">Reply</span>
+                          <span class="dot" aria-hidden="true">
+                            ·
+                          </span>
+                          <span class={`waiting${isLongWait(item.waiting_seconds) ? ' is-long' : ''}`} title={submitted ? `Submitted ${formatAbsolute(submitted)}` : undefined}>
+                            <span aria-hidden="true">{formatWaiting(item.waiting_seconds)}</span>
+                            <span class="visually-hidden">{formatWaitingLong(item.waiting_seconds)}</span>
+                          </span>
+                        </p>
+                      </div>
+                    </header>
+                    <p class="queue-context muted small">
+                      In reply to {item.post.author.display_name}: “{excerpt(item.post.body, 100)}”
+                    </p>
+                    <p class="queue-excerpt">{excerpt(reply.body)}</p>
+                    <Link href={`/review/replies/${reply.id}`} class="button primary small">
+                      Review<span class="visually-hidden"> the reply by {reply.author.display_name}</span>
+                    </Link>
+                  </article>
+                </li>
+              );
+            }
             return (
               <li key={item.post.id}>
                 <article class="queue-item" aria-labelledby={`queue-${item.post.id}`}>

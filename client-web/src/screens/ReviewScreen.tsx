@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnnotationCategory, Post, Rubric, Verdict } from '../api/types';
+import type { Annotation, AnnotationCategory, Post, PostVersion } from '../api/types';
 import { AnnotatedBody, AnnotationPanel } from '../components/Annotations';
-import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction, useKeyedAction } from '../components/Form';
+import { Field, FormError, Select, SubmitRow, TextArea, TextInput, useFormAction } from '../components/Form';
+import { LintPanel, useLint } from '../components/LintHints';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { PostCard } from '../components/PostCard';
-import { ReviewList, RUBRIC_CRITERIA, VersionHistory } from '../components/Reviews';
+import { ReviewList, VersionHistory } from '../components/Reviews';
 import { useCoaching } from '../components/useCoaching';
+import { VerdictForm } from '../components/VerdictForm';
 import { useApp } from '../context';
 import { CATEGORIES, categoryLabel, placeAnnotations, rangeForQuote, selectionForAnnotation } from '../lib/annotations';
+import { stateLabel } from '../lib/permissions';
 import { textOffsetIn } from '../lib/segments';
+import { wordDiff } from '../lib/worddiff';
 import { navigate } from '../navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -43,6 +47,7 @@ export interface Selected {
 }
 
 function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (post: Post) => void }) {
+  const { api, announce, refreshUnread } = useApp();
   const coaching = useCoaching(post.id, true);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -76,37 +81,108 @@ function ReviewWorkspace({ post, onPostChange }: { post: Post; onPostChange: (po
     };
   }, [post.body]);
 
+  const correction = usePendingCorrection(post);
+  // The coach sees the golden-rule hints the author saw (on the correction when there is one).
+  const hintsText = correction ? correction.body : post.body;
+  const lint = useLint(api, hintsText);
+  const verdictOpen = post.state === 'in_review' || correction !== null;
+
   return (
     <div class="workspace review-workspace">
-      <PostCard
-        post={post}
-        linkToDetail={false}
-        showState
-        body={<AnnotatedBody text={post.body} placement={placement} bodyRef={bodyRef} label="Post text" />}
-      />
-      {coaching.error && <LoadError message={coaching.error} onRetry={coaching.reload} />}
-      <AnnotationForm
-        post={post}
-        selected={selected}
-        quote={quote}
-        onQuote={setQuote}
-        onAdded={(a) => {
-          coaching.addAnnotation(a);
-          setSelected(null);
-          setQuote('');
-          document.getSelection()?.removeAllRanges();
-        }}
-      />
-      <AnnotationPanel post={post} annotations={coaching.annotations} canApply={false} onChange={coaching.replaceAnnotation} />
-      {post.state === 'in_review' ? (
-        <VerdictForm post={post} onDone={onPostChange} />
-      ) : (
-        <p class="notice">This post is {post.state.replace('_', ' ')}: a verdict can be given once it is submitted for review.</p>
-      )}
-      {coaching.loading ? <LoadingLine what="reviews" /> : <ReviewList reviews={coaching.reviews} />}
-      <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} />
+      <div class="review-main">
+        <PostCard
+          post={post}
+          linkToDetail={false}
+          showState
+          body={<AnnotatedBody text={post.body} placement={placement} bodyRef={bodyRef} label="Post text" />}
+        />
+        {correction && <CorrectionUnderReview live={post.body} correction={correction} />}
+        <LintPanel id="review-hints" lint={lint} text={hintsText} />
+        {coaching.error && <LoadError message={coaching.error} onRetry={coaching.reload} />}
+        <AnnotationPanel post={post} annotations={coaching.annotations} canApply={false} onChange={coaching.replaceAnnotation} />
+      </div>
+      <div class="review-side">
+        <AnnotationForm
+          post={post}
+          selected={selected}
+          quote={quote}
+          onQuote={setQuote}
+          onAdded={(a) => {
+            coaching.addAnnotation(a);
+            setSelected(null);
+            setQuote('');
+            document.getSelection()?.removeAllRanges();
+          }}
+        />
+        {verdictOpen ? (
+          <VerdictForm
+            subject="post"
+            openSuggestions={correction ? [] : openSuggestions(coaching.annotations)}
+            openNotes={correction ? 0 : openNotes(coaching.annotations)}
+            onGive={async (verdict, rubric, comment) => {
+              const version = correction ? correction.version : (post.version ?? 1);
+              const result = await api.review(post.id, version, verdict, rubric, comment);
+              onPostChange(result.post);
+              announce(
+                verdict === 'approve' ? 'Approved: the author can now publish it, now or at a time they pick.' : 'Changes requested: the author has been told.',
+                'success',
+              );
+              refreshUnread();
+              navigate('/review');
+            }}
+          />
+        ) : (
+          <p class="notice">This post is {stateLabel(post.state).toLowerCase()}: a verdict can be given once it is submitted for review.</p>
+        )}
+      </div>
+      <div class="review-after">
+        {coaching.loading ? <LoadingLine what="reviews" /> : <ReviewList reviews={coaching.reviews} />}
+        <VersionHistory key={`${post.id}-${post.version ?? 0}`} postId={post.id} />
+      </div>
     </div>
   );
+}
+
+/** The pending correction of a published post, if one waits for review (from the history). */
+function usePendingCorrection(post: Post): PostVersion | null {
+  const { api } = useApp();
+  const [pending, setPending] = useState<PostVersion | null>(null);
+  useEffect(() => {
+    if (post.state !== 'published') {
+      setPending(null);
+      return undefined;
+    }
+    const controller = new AbortController();
+    api
+      .versions(post.id, controller.signal)
+      .then(({ items }) => setPending(items.find((v) => v.pending) ?? null))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [api, post.id, post.state, post.version]);
+  return pending;
+}
+
+function CorrectionUnderReview({ live, correction }: { live: string; correction: PostVersion }) {
+  const parts = wordDiff(live, correction.body);
+  return (
+    <section class="correction" aria-labelledby="correction-review-title">
+      <h2 id="correction-review-title" class="section-title">
+        Correction to review
+      </h2>
+      <p class="muted small">The published text above stays up until the author publishes the correction you approve.</p>
+      <p class="diff-text" data-testid="correction-diff">
+        {parts.map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+      </p>
+    </section>
+  );
+}
+
+function openSuggestions(annotations: Annotation[]): Annotation[] {
+  return annotations.filter((a) => a.suggestion && !a.resolved && !a.orphaned && !a.applied);
+}
+
+function openNotes(annotations: Annotation[]): number {
+  return annotations.filter((a) => !a.resolved && !a.orphaned).length;
 }
 
 export function AnnotationForm({
@@ -192,77 +268,6 @@ export function AnnotationForm({
       </Field>
       <FormError id="annotate-error" error={error} />
       <SubmitRow busy={busy} label="Add annotation" busyLabel="Adding…" />
-    </form>
-  );
-}
-
-type Scores = Partial<Rubric>;
-
-function VerdictForm({ post, onDone }: { post: Post; onDone: (post: Post) => void }) {
-  const { api, announce, refreshUnread } = useApp();
-  const [scores, setScores] = useState<Scores>({});
-  const [comment, setComment] = useState('');
-  const { busy, error, setError, run } = useKeyedAction<Verdict>();
-
-  const give = async (verdict: Verdict) => {
-    if (busy) return;
-    const missing = RUBRIC_CRITERIA.filter((c) => !scores[c.key]);
-    if (missing.length > 0) {
-      setError(`Score every part of the rubric first: ${missing.map((c) => c.label.toLowerCase()).join(', ')}.`);
-      document.getElementById(`rubric-${missing[0].key}-1`)?.focus();
-      return;
-    }
-    await run(verdict, async () => {
-      const result = await api.review(post.id, post.version, verdict, scores as Rubric, comment);
-      onDone(result.post);
-      announce(verdict === 'approve' ? 'Approved: the post is published.' : 'Changes requested: the author has been told.', 'success');
-      refreshUnread();
-      navigate('/review');
-    });
-  };
-
-  return (
-    <form class="verdict-form" aria-labelledby="verdict-title" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="verdict-title" class="section-title">
-        Verdict
-      </h2>
-      <div class="rubric">
-        {RUBRIC_CRITERIA.map((c) => (
-          <fieldset key={c.key} class="rubric-row" aria-describedby={`rubric-${c.key}-help`}>
-            <legend>{c.label}</legend>
-            <p id={`rubric-${c.key}-help`} class="muted small">
-              {c.help}
-            </p>
-            <div class="rubric-options">
-              {[1, 2, 3, 4, 5].map((n) => (
-                <label key={n} class={`rubric-option${scores[c.key] === n ? ' is-selected' : ''}`}>
-                  <input
-                    type="radio"
-                    id={`rubric-${c.key}-${n}`}
-                    name={`rubric-${c.key}`}
-                    value={n}
-                    checked={scores[c.key] === n}
-                    onChange={() => setScores({ ...scores, [c.key]: n })}
-                  />
-                  <span>{n}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-      </div>
-      <Field id="verdict-comment" label="Overall comment">
-        <TextArea id="verdict-comment" rows={3} value={comment} onValue={setComment} />
-      </Field>
-      <FormError id="verdict-error" error={error} />
-      <div class="form-actions">
-        <button type="button" class="button secondary" onClick={() => void give('changes_requested')} aria-disabled={busy !== null}>
-          {busy === 'changes_requested' ? 'Sending…' : 'Request changes'}
-        </button>
-        <button type="button" class="button primary" onClick={() => void give('approve')} aria-disabled={busy !== null}>
-          {busy === 'approve' ? 'Approving…' : 'Approve'}
-        </button>
-      </div>
     </form>
   );
 }

@@ -16,6 +16,7 @@ test.describe('accessibility and screenshots of the coaching screens', () => {
 
     const item = page.getByRole('list', { name: 'Posts waiting for review' }).locator(':scope > li').filter({ hasText: marker });
     await item.getByRole('link', { name: /^Review/ }).click();
+    await expect(page.locator('[data-testid="annotated-body"]')).toContainText('kept every promise');
     await selectPhrase(page, '[data-testid="annotated-body"]', 'kept every promise');
     await expect(page.getByLabel('Words to annotate', { exact: true })).toHaveValue('kept every promise');
     await page.getByLabel('Category').selectOption('praise');

@@ -16,13 +16,17 @@ test.describe('admin', () => {
     const row = page.locator(`article.user-row[data-username="${username}"]`);
     await expect(row).toContainText('Nova Newhire');
     await expect(row).toContainText('Executive');
+    // a new executive without a coach is flagged until one is assigned
+    await expect(row.getByTestId('no-coach')).toContainText('No coach yet');
 
-    // the same username again is refused with the server's message
+    // the same username again is refused with the server's message, under the field
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Display name').fill('Nova Again');
     await page.getByLabel('Password').fill('a-long-enough-password-42');
     await page.getByRole('button', { name: 'Create user' }).click();
     await expect(page.locator('form.create-user .form-error')).not.toBeEmpty();
+    await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#new-user-error')).toContainText('is taken');
 
     // roles: make mo's twin... change the new user's role to member and back
     await row.getByLabel('Role of Nova Newhire').selectOption('member');
@@ -43,6 +47,8 @@ test.describe('admin', () => {
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     const cora = page.getByRole('list', { name: 'Cora Coach @cora' });
     await expect(cora).toContainText('Nova Newhire');
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Users' }).click();
+    await expect(row.getByTestId('no-coach')).toHaveCount(0);
 
     // cora sees her new executive in the cohort
     await switchUser(page, 'cora', '/cohort');
@@ -61,6 +67,7 @@ test.describe('admin', () => {
   test('edits the policy: version goes up, invalid documents are refused with the reason', async ({ page }) => {
     await switchUser(page, 'ada', '/admin/policy');
     await expect(page.getByRole('heading', { level: 1, name: 'Admin · Policy rules' })).toBeVisible();
+    await page.getByText('Advanced: edit as JSON').click();
     const box = page.getByLabel('Golden rules (JSON)');
     await expect(box).not.toHaveValue('');
     const version = Number(await page.getByTestId('policy-version').locator('strong').textContent());

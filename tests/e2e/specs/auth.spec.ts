@@ -59,12 +59,17 @@ test.describe('signing in and out', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Security' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
     const newPost = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' });
     await expect(newPost).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'New post' })).toBeVisible();
     await expect(page.getByLabel('Your post')).toBeFocused();
     await page.keyboard.type('Typed without a mouse');
+    // The golden-rule hints below the text link to the rules page, then come the actions.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Read the golden rules' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Preview as the company will see it' })).toBeFocused();
     await page.keyboard.press('Enter');

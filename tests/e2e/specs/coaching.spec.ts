@@ -19,10 +19,10 @@ test.describe('policy hints, cohort, goals, notifications', () => {
     await expect(page.getByTestId('lint-mirror').locator('mark.lint-warning')).toHaveText('!!');
     await expect(page.locator('.lint-summary')).toContainText(/error/);
 
-    // the server refuses to submit with an error finding and says why
-    await page.getByRole('button', { name: 'Submit for review' }).click();
-    const error = page.locator('#composer-error');
-    await expect(error.getByRole('list', { name: 'Why it was refused' })).toContainText('evan.exec@example.com');
+    // an error finding disables Submit and says why once (the findings are not repeated)
+    await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+    await expect(page.locator('#composer-blocked')).toContainText('Submitting waits until the errors the golden rules marked above are fixed');
+    await expect(page.getByRole('list', { name: 'Why it was refused' })).toHaveCount(0);
     await expect(box).toHaveValue(/AMAZING/);
 
     // fixing the text clears the hints
@@ -36,6 +36,7 @@ test.describe('policy hints, cohort, goals, notifications', () => {
     await switchUser(page, 'evan', '/compose');
     await page.getByLabel('Your post').fill(`${marker}: a short practice note.`);
     await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByTestId('draft-saved').getByRole('link', { name: 'My posts' }).click();
     const item = postItems(page, 'My posts').filter({ hasText: marker });
     await item.getByRole('link', { name: 'Open post' }).click();
     // Crawl: Publish is not offered, Submit is; withdraw after submitting

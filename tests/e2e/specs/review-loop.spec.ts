@@ -5,9 +5,9 @@ import { expect, postItems, selectPhrase, switchUser, test, unique } from '../fi
  * writes and submits; cora selects words in the post and annotates them with
  * a suggested rewrite, scores the rubric and requests changes; evan sees the
  * note on the exact words, replies, applies the suggestion and resubmits;
- * cora approves; mia finds the post in the company feed.
+ * cora approves; evan (the leader) publishes it; mia finds it in the company feed.
  */
-test('review loop: submit, annotate a selection, revise, approve, publish', async ({ page }) => {
+test('review loop: submit, annotate a selection, revise, approve, the leader publishes', async ({ page }) => {
   test.setTimeout(90_000);
   const marker = unique('Team update');
   const phrase = 'a huge success';
@@ -93,6 +93,20 @@ test('review loop: submit, annotate a selection, revise, approve, publish', asyn
   await expect(versions.getByRole('heading', { name: /^Version 1/ })).toBeVisible();
   await expect(versions.getByRole('heading', { name: /^Version 2/ })).toBeVisible();
   await expect(versions).toContainText('Sounds like hype');
+  // version 1 shows its own words, with the note highlighted where it was then
+  const v1 = versions.locator(':scope > li[data-version="1"]');
+  await expect(v1.getByTestId('annotated-body')).toContainText(`the pilot in Porto was ${phrase}, and`);
+  await expect(v1.getByTestId('annotated-body')).not.toContainText(suggestion);
+  await expect(v1.locator('mark.anno')).toHaveText(phrase);
+  await expect(v1.getByRole('article')).toContainText(phrase);
+  const v2 = versions.locator(':scope > li[data-version="2"]');
+  await expect(v2.getByTestId('annotated-body')).toContainText(suggestion);
+  // a word-level comparison of the two versions
+  await expect(page.getByTestId('diff-summary')).toContainText('Version 1 → version 2');
+  const removed = (await page.getByTestId('version-diff').locator('del').allTextContents()).join(' ');
+  const added = (await page.getByTestId('version-diff').locator('ins').allTextContents()).join(' ');
+  expect(removed).toContain('huge success');
+  expect(added).toContain('real step forward');
 
   await page.getByRole('button', { name: 'Resubmit for review' }).click();
   await expect(page.getByTestId('post-state').first()).toHaveText('In review');
@@ -108,6 +122,16 @@ test('review loop: submit, annotate a selection, revise, approve, publish', asyn
   }
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
+
+  // --- approved, not yet out: the leader publishes it
+  await switchUser(page, 'mia', '/');
+  await expect(postItems(page, 'Company posts').filter({ hasText: marker })).toHaveCount(0);
+  await switchUser(page, 'evan', '/me/posts');
+  const approved = postItems(page, 'My posts').filter({ hasText: marker });
+  await expect(approved.getByTestId('post-state')).toHaveText('Approved');
+  await approved.getByRole('link', { name: 'Publish or schedule' }).click();
+  await page.getByRole('button', { name: 'Publish now to Company' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published to Company.' })).toBeVisible();
 
   // --- published: everyone sees it in the company feed
   await switchUser(page, 'mia', '/');

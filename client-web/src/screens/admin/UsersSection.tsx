@@ -4,6 +4,7 @@ import { Field, FormError, Select, SubmitRow, TextInput, useFormAction, useKeyed
 import { LoadError, LoadingLine } from '../../components/Loader';
 import { useApp } from '../../context';
 import { LEVELS, levelLabel, roleName, ROLES } from '../../lib/permissions';
+import { Link } from '../../navigation';
 import { useUsers } from './useUsers';
 
 /** Admin · Users: create a user, change roles, disable and enable accounts. */
@@ -28,6 +29,20 @@ export function UsersSection() {
       )}
     </>
   );
+}
+
+/** An executive with no coach cannot get a review: flagged until one is assigned. */
+export function needsCoach(user: AdminUser): boolean {
+  return user.role === 'executive' && !user.disabled && (user.coaches ?? []).length === 0;
+}
+
+/** Which create-user field a server validation message is about, if one. */
+export function fieldOfMessage(message: string): 'username' | 'display_name' | 'password' | null {
+  const m = message.toLowerCase();
+  if (/\busername\b|\btaken\b/.test(m)) return 'username';
+  if (/display[ _]name/.test(m)) return 'display_name';
+  if (/\bpassword\b/.test(m)) return 'password';
+  return null;
 }
 
 function UserRow({ user, onChange }: { user: AdminUser; onChange: (u: AdminUser) => void }) {
@@ -61,6 +76,11 @@ function UserRow({ user, onChange }: { user: AdminUser; onChange: (u: AdminUser)
           {user.training_level ? ` · ${levelLabel(user.training_level)}` : ''}
           {user.disabled ? ' · Disabled' : ''}
         </p>
+        {needsCoach(user) && (
+          <p class="small badge badge-state-changes_requested" data-testid="no-coach">
+            No coach yet: <Link href="/admin/coaches">assign one</Link> so this executive can get reviews.
+          </p>
+        )}
       </div>
       <form
         class="inline-controls"
@@ -107,7 +127,14 @@ function CreateUserForm({ onCreated }: { onCreated: (u: AdminUser) => void }) {
   const [form, setForm] = useState<NewUser>(EMPTY_USER);
   const [level, setLevel] = useState<TrainingLevel>('crawl');
   const { busy, error, setError, run } = useFormAction();
-  const field = (key: keyof NewUser) => (value: string) => setForm({ ...form, [key]: value });
+  const field = (key: keyof NewUser) => (value: string) => {
+    setForm({ ...form, [key]: value });
+    if (error) setError(null);
+  };
+  // A server validation message is shown under the field it is about (else under the form).
+  const about = error ? fieldOfMessage(error) : null;
+  const fieldError = (key: 'username' | 'display_name' | 'password') =>
+    about === key ? { 'aria-invalid': true, 'aria-describedby': 'new-user-error' } : {};
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -132,10 +159,12 @@ function CreateUserForm({ onCreated }: { onCreated: (u: AdminUser) => void }) {
       <form class="form create-user" onSubmit={submit} aria-label="Create a user">
         <div class="goal-form-grid">
           <Field id="new-username" label="Username">
-            <TextInput id="new-username" type="text" autocomplete="off" value={form.username} onValue={field('username')} />
+            <TextInput id="new-username" type="text" autocomplete="off" value={form.username} onValue={field('username')} {...fieldError('username')} />
+            {about === 'username' && <FormError id="new-user-error" error={error} />}
           </Field>
           <Field id="new-display-name" label="Display name">
-            <TextInput id="new-display-name" type="text" value={form.display_name} onValue={field('display_name')} />
+            <TextInput id="new-display-name" type="text" value={form.display_name} onValue={field('display_name')} {...fieldError('display_name')} />
+            {about === 'display_name' && <FormError id="new-user-error" error={error} />}
           </Field>
           <Field id="new-role" label="Role">
             <Select id="new-role" value={form.role} options={ROLES} optionLabel={roleName} onValue={field('role')} />
@@ -146,10 +175,11 @@ function CreateUserForm({ onCreated }: { onCreated: (u: AdminUser) => void }) {
             </Field>
           )}
           <Field id="new-password" label="Password">
-            <TextInput id="new-password" type="password" autocomplete="new-password" value={form.password} onValue={field('password')} />
+            <TextInput id="new-password" type="password" autocomplete="new-password" value={form.password} onValue={field('password')} {...fieldError('password')} />
+            {about === 'password' && <FormError id="new-user-error" error={error} />}
           </Field>
         </div>
-        <FormError error={error} />
+        {about === null && <FormError error={error} />}
         <SubmitRow busy={busy} label="Create user" busyLabel="Creating…" />
       </form>
     </details>

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang under AddressSanitizer and UndefinedBehaviorSanitizer
+# in build-fuzz/, replays every committed corpus (tests/fuzz/corpus/<target>/), then fuzzes
+# each target for FUZZ_SECONDS (default 30). New inputs go to build-fuzz/new-corpus/<target>/
+# (not the committed corpus); a crash leaves its input in build-fuzz/crashes/<target>/.
+# Ends with one line "fuzz: N passed, M failed" (a replay and a fuzz run per target).
+# Usage: scripts/lib/fuzz.sh [target...]     env: FUZZ_SECONDS, JOBS
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${FUZZ_SECONDS:-30}"
+out=build-fuzz
+
+CC=clang CXX=clang++ cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGREENROOM_FUZZ=ON \
+  -DGREENROOM_TESTS=OFF -DGREENROOM_WERROR=OFF >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+cmake --build "$out" -j"${JOBS:-2}" || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  for dir in tests/fuzz/corpus/*/; do targets+=("$(basename "$dir")"); done
+fi
+
+passed=0 failed=0
+for t in "${targets[@]}"; do
+  bin="$out/tests/fuzz/${t}_fuzz"
+  corpus="tests/fuzz/corpus/$t"
+  mkdir -p "$out/new-corpus/$t" "$out/crashes/$t"
+  if [[ ! -x "$bin" ]]; then
+    echo "fuzz: no target $bin for corpus $corpus"; failed=$((failed + 2)); continue
+  fi
+  echo "==> $t: replaying $(find "$corpus" -type f | wc -l) corpus inputs"
+  if "$bin" -runs=0 -rss_limit_mb=2048 "$corpus" >"$out/$t-replay.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); tail -40 "$out/$t-replay.log"
+  fi
+  echo "==> $t: fuzzing for ${seconds}s"
+  if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+      -print_final_stats=1 -artifact_prefix="$out/crashes/$t/" \
+      "$out/new-corpus/$t" "$corpus" >"$out/$t-fuzz.log" 2>&1; then
+    passed=$((passed + 1))
+    grep -E "stat::number_of_executed_units|stat::new_units_added" "$out/$t-fuzz.log" | tr '\n' ' '
+    echo
+  else
+    failed=$((failed + 1)); tail -60 "$out/$t-fuzz.log"
+    echo "fuzz: $t crashed; the input is in $out/crashes/$t/ — make it a unit test and fix it"
+  fi
+done
+echo "fuzz: $passed passed, $failed failed"
+((failed == 0))

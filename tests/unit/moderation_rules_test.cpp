@@ -1,0 +1,122 @@
+// The moderator's rules (domain/moderation.*) and the reply visibility rule.
+#include <gtest/gtest.h>
+
+#include "domain/errors.hpp"
+#include "domain/moderation.hpp"
+#include "domain/permissions.hpp"
+
+namespace greenroom::domain {
+namespace {
+
+const Actor kMod{1, Role::moderator, std::nullopt};
+const Actor kAdmin{2, Role::admin, std::nullopt};
+const Actor kMember{3, Role::member, std::nullopt};
+
+ModeratedItem post(PostState s, bool locked = false, bool reports = false) {
+  ModeratedItem i;
+  i.type = TargetType::post;
+  i.author_id = 9;
+  i.post_state = s;
+  i.locked = locked;
+  i.has_open_reports = reports;
+  return i;
+}
+ModeratedItem reply(ReplyState s) {
+  ModeratedItem i;
+  i.type = TargetType::reply;
+  i.author_id = 9;
+  i.reply_state = s;
+  return i;
+}
+
+std::string code_of(ModAction a, const ModeratedItem& i, const Actor& who = kMod) {
+  try {
+    decide_moderation(who, a, i);
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "ok";
+}
+
+TEST(ModerationRules, ActionsMoveItemsBetweenStates) {
+  EXPECT_EQ(decide_moderation(kMod, ModAction::hide, post(PostState::published)).post_state,
+            PostState::hidden);
+  EXPECT_EQ(decide_moderation(kMod, ModAction::remove, post(PostState::hidden)).post_state,
+            PostState::removed);
+  EXPECT_EQ(decide_moderation(kMod, ModAction::restore, post(PostState::removed)).post_state,
+            PostState::published);
+  EXPECT_EQ(decide_moderation(kMod, ModAction::hide, reply(ReplyState::visible)).reply_state,
+            ReplyState::hidden);
+  EXPECT_EQ(decide_moderation(kAdmin, ModAction::restore, reply(ReplyState::hidden)).reply_state,
+            ReplyState::visible);
+  auto lock = decide_moderation(kMod, ModAction::lock, post(PostState::published));
+  EXPECT_EQ(lock.locked, true);
+  EXPECT_EQ(lock.close_reports_as, "actioned");
+  EXPECT_EQ(decide_moderation(kMod, ModAction::dismiss, post(PostState::published, false, true))
+                .close_reports_as,
+            "dismissed");
+  EXPECT_FALSE(
+      decide_moderation(kMod, ModAction::restore, post(PostState::hidden)).close_reports_as);
+}
+
+TEST(ModerationRules, RefusesWhatDoesNotApply) {
+  EXPECT_EQ(code_of(ModAction::hide, post(PostState::draft)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::hide, post(PostState::hidden)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::restore, post(PostState::published)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::restore, reply(ReplyState::visible)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::remove, reply(ReplyState::removed)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::lock, post(PostState::published, true)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::unlock, post(PostState::published, false)), "invalid_transition");
+  EXPECT_EQ(code_of(ModAction::lock, reply(ReplyState::visible)), "invalid_target_type");
+  EXPECT_EQ(code_of(ModAction::dismiss, post(PostState::published)), "no_open_reports");
+  EXPECT_EQ(code_of(ModAction::hide, post(PostState::published), kMember), "forbidden");
+  const Actor author{9, Role::moderator, std::nullopt};
+  EXPECT_EQ(code_of(ModAction::hide, post(PostState::published), author), "own_content");
+  EXPECT_EQ(code_of(ModAction::dismiss, post(PostState::published, false, true), author),
+            "own_content");
+}
+
+TEST(ModerationRules, ReasonsAndCommentsAreChecked) {
+  EXPECT_THROW(validate_moderation_reason(""), Error);
+  EXPECT_THROW(validate_moderation_reason(" \n "), Error);
+  EXPECT_THROW(validate_moderation_reason(std::string(501, 'x')), Error);
+  EXPECT_NO_THROW(validate_moderation_reason(std::string(500, 'x')));
+  EXPECT_NO_THROW(validate_report_comment(""));
+  EXPECT_THROW(validate_report_comment(std::string(1001, 'x')), Error);
+  EXPECT_THROW(check_reportable(TargetType::post, PostState::hidden, ReplyState::visible), Error);
+  EXPECT_THROW(check_reportable(TargetType::reply, PostState::published, ReplyState::hidden),
+               Error);
+  EXPECT_NO_THROW(check_reportable(TargetType::reply, PostState::published, ReplyState::visible));
+  EXPECT_FALSE(accepts_replies(true));
+}
+
+TEST(ModerationRules, NamesRoundTrip) {
+  for (auto s : {"post", "reply", "question"}) EXPECT_EQ(to_string(*parse_target_type(s)), s);
+  for (auto s : {"harassment", "confidential", "personal_data", "misleading", "other"})
+    EXPECT_EQ(to_string(*parse_report_reason(s)), s);
+  for (auto s : {"hide", "remove", "restore", "lock", "unlock", "dismiss"})
+    EXPECT_EQ(to_string(*parse_mod_action(s)), s);
+  EXPECT_FALSE(parse_mod_action("delete"));
+  EXPECT_FALSE(parse_report_reason("spam"));
+}
+
+TEST(ReplyVisibility, HiddenForAuthorAndOversightRemovedForOversightOnly) {
+  const ReplyFacts hidden{1, 9, 3, ReplyState::hidden, ReplyReview::none};
+  const ReplyFacts removed{1, 9, 3, ReplyState::removed, ReplyReview::none};
+  const ReplyFacts visible{1, 9, 3, ReplyState::visible, ReplyReview::none};
+  const Relation none{};
+  const Actor author{3, Role::member, std::nullopt};
+  const Actor other{4, Role::member, std::nullopt};
+  const Actor coach{5, Role::coach, std::nullopt};
+  EXPECT_TRUE(can_view_reply(other, visible, none));
+  EXPECT_TRUE(can_view_reply(author, hidden, none));
+  EXPECT_FALSE(can_view_reply(other, hidden, none));
+  EXPECT_FALSE(can_view_reply(coach, hidden, none));
+  EXPECT_TRUE(can_view_reply(kMod, hidden, none));
+  EXPECT_FALSE(can_view_reply(author, removed, none));
+  EXPECT_TRUE(can_view_reply(kMod, removed, none));
+  EXPECT_TRUE(can_view_reply(kAdmin, removed, none));
+}
+
+}  // namespace
+}  // namespace greenroom::domain
