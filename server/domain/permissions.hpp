@@ -97,7 +97,7 @@ Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
 // Which published practice posts a role reads in the practice feed: none (members), every
 // one (oversight), its cohort's (executives: own, those sharing a coach, their coaches'), its
 // executives' (coaches: own and their executives') or, for a staff member who is someone's
-// reverse mentor (`mentors_anyone`), the executives' they mentor. Each is exactly the
+// reverse mentor (`mentors_anyone`), own and the executives' they mentor. Each is exactly the
 // published practice posts can_view_post allows that person.
 enum class PracticeReach { none, everyone, cohort, coached, mentored };
 PracticeReach practice_reach(Role role, bool mentors_anyone = false);

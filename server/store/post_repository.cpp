@@ -69,9 +69,13 @@ const std::string& feed_sql(domain::PracticeReach reach) {
       "AND (p.author_id = ?1 "
       " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1)) " +
       order);
-  // A reverse mentor (a member): the published practice posts of the executives they mentor.
+  // A reverse mentor (a member): own posts and the published practice posts of the
+  // executives they mentor.
   static const std::string mentored = with_live_mentorships(
-      base + "AND p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1) " + order);
+      base +
+      "AND (p.author_id = ?1 "
+      " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1)) " +
+      order);
   switch (reach) {
     case PracticeReach::mentored:
       return mentored;
