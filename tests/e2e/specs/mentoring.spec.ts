@@ -41,6 +41,7 @@ test('an executive asks a champion, the champion accepts and annotates a shared 
   await switchUser(page, 'rui', '/compose');
   await page.getByLabel('Your post').fill(text);
   await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByTestId('draft-saved').getByRole('link', { name: 'My posts' }).click();
   await postItems(page, 'My posts').filter({ hasText: marker }).getByRole('link', { name: 'Open post' }).click();
   await expect(page.getByText('Your reverse mentor:')).toContainText('Sam Patel');
   const share = page.getByRole('switch', { name: 'Show my mentor' });
@@ -101,6 +102,7 @@ test('the demo pairing shows in the coach’s cohort, and a mentor cannot see an
   const secret = unique('Not for my mentor');
   await page.getByLabel('Your post').fill(`${secret}: a first rough thought.`);
   await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByTestId('draft-saved').getByRole('link', { name: 'My posts' }).click();
   const link = postItems(page, 'My posts').filter({ hasText: secret }).getByRole('link', { name: 'Open post' });
   const href = await link.getAttribute('href');
   expect(href).toMatch(/^\/posts\/\d+$/);
