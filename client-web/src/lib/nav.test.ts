@@ -27,9 +27,12 @@ describe('navigation per role', () => {
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'executive')).toBe('/goals');
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'coach')).toBe('/cohort');
     expect(notificationHref({ kind: 'x', post_id: null, goal_id: null }, 'coach')).toBeNull();
-    expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null }, 'member')).toBe('/mentoring');
-    expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null }, 'member')).toBe('/mentor/posts/7');
-    expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null }, 'executive')).toBe('/posts/7');
+    const policy = { kind: 'policy_changed', post_id: null, goal_id: null, target: { type: 'policy_version', id: 4 } };
+    expect(notificationHref(policy, 'coach')).toBe('/rules');
+    expect(notificationHref({ ...policy, target: { type: 'unknown', id: 1 } }, 'coach')).toBeNull();
+    expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null, target: { type: 'mentorship', id: 3 } }, 'member')).toBe('/mentoring');
+    expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null, target: null }, 'member')).toBe('/mentor/posts/7');
+    expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null, target: null }, 'executive')).toBe('/posts/7');
   });
 });
 

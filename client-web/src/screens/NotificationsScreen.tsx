@@ -23,12 +23,21 @@ const KIND_LABELS: Record<string, string> = {
   mentor_note: 'Mentor note',
   mentor_question: 'Question for you',
   mentor_answer: 'Mentor answer',
+  policy_changed: 'Golden rules',
+};
+
+/** Where a notice about something other than a post or goal leads, by target type. */
+const TARGET_HREFS: Record<string, (id: number) => string> = {
+  policy_version: () => '/rules',
+  mentorship: () => '/mentoring',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
-export function notificationHref(n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id'>, role: Role): string | null {
+export function notificationHref(
+  n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id' | 'target'>,
+  role: Role,
+): string | null {
   if ((n.kind === 'item_reported' || n.kind === 'item_reported_often') && (role === 'moderator' || role === 'admin')) return '/moderation';
-  if (n.kind.startsWith('mentorship_')) return '/mentoring';
   if (n.post_id) {
     // A reverse mentor works on the executive's post in the mentor notes workspace.
     if (n.kind === 'mentor_question') return `/mentor/posts/${n.post_id}`;
@@ -36,6 +45,8 @@ export function notificationHref(n: Pick<AppNotification, 'kind' | 'post_id' | '
     return `/posts/${n.post_id}`;
   }
   if (n.goal_id) return role === 'coach' ? '/cohort' : '/goals';
+  const toTarget = n.target ? TARGET_HREFS[n.target.type] : undefined;
+  if (n.target && toTarget) return toTarget(n.target.id);
   return null;
 }
 
