@@ -13,6 +13,8 @@ import { parseRoute, routeAllowed, titleFor, type Route } from './lib/router';
 import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
 import { FeedScreen } from './screens/FeedScreen';
+import { MentoringScreen } from './screens/MentoringScreen';
+import { MentorPostScreen } from './screens/MentorPostScreen';
 import { MyPostsScreen } from './screens/MyPostsScreen';
 import { GoldenRulesScreen } from './screens/GoldenRulesScreen';
 import { NotForYourRoleScreen, NotFoundScreen } from './screens/NotFoundScreen';
@@ -71,6 +73,10 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <GoldenRulesScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'mentoring':
+      return <MentoringScreen />;
+    case 'mentor-post':
+      return <MentorPostScreen id={route.id} />;
     case 'moderation':
       return <ModerationScreen />;
     case 'audit':

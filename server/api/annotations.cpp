@@ -117,20 +117,32 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   auto cp = load_coached_post(s, p, id);
-  if (!cp.is_coach) throw d::forbidden("Only the author's coaches annotate a post.");
+  if (!cp.is_coach && !cp.is_mentor)
+    throw d::forbidden("Only the author's coaches and reverse mentors annotate a post.");
   auto in = read_annotation_input(ctx);
   auto job = [uid = p.user.id, name = p.user.display_name, id, in,
               client = ctx.connection().client_ip](store::Connection& c) {
-    auto post = load_coached_post(c, uid, id).post;
+    auto current = load_coached_post(c, uid, id);
+    if (!current.is_coach && !current.is_mentor)
+      throw d::forbidden("Only the author's coaches and reverse mentors annotate a post.");
+    const auto& post = current.post;
     if (post.state == d::PostState::hidden || post.state == d::PostState::removed)
       throw d::conflict("This post was hidden by a moderator and cannot be annotated.");
     auto anchor = anchor_in(post.body, in);
+    const std::string role = current.is_mentor ? "mentor" : "coach";
     auto aid = store::AnnotationRepository::insert(
-        c, {id, post.version, uid, in.category, in.comment, in.suggestion, anchor},
+        c, {id, post.version, uid, in.category, in.comment, in.suggestion, anchor, role},
         d::now_millis());
-    notify(c, post.author.id, "new_annotation",
-           name + " annotated \"" + excerpt(anchor.exact) + "\" (" + in.category + ")", id, aid);
-    record_audit(c, client, uid, "annotation_created", "annotation", aid, {{"post_id", id}});
+    if (current.is_mentor)
+      notify(c, post.author.id, "mentor_note",
+             name + ", your reverse mentor, left a note on \"" + excerpt(anchor.exact) + "\" (" +
+                 in.category + ")",
+             id, aid);
+    else
+      notify(c, post.author.id, "new_annotation",
+             name + " annotated \"" + excerpt(anchor.exact) + "\" (" + in.category + ")", id, aid);
+    record_audit(c, client, uid, "annotation_created", "annotation", aid,
+                 {{"post_id", id}, {"author_role", role}});
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));

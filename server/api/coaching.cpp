@@ -19,10 +19,11 @@ CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::i
     CoachedPost cp;
     cp.is_author = post->author.id == user_id;
     const d::Actor actor{user_id, d::Role::member, std::nullopt};  // the rule needs only the id
-    const bool allowed =
-        d::can_coach_view(actor, post->facts(), relation(c, user_id, post->author.id));
+    const auto rel = relation(c, user_id, post->author.id);
+    const bool allowed = d::can_coach_view(actor, post->facts(), rel);
     cp.is_coach = allowed && !cp.is_author;
-    if (allowed) {
+    cp.is_mentor = !allowed && d::can_mentor_work(actor, post->facts(), rel);
+    if (allowed || cp.is_mentor) {
       cp.post = std::move(*post);
       return cp;
     }

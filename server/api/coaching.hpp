@@ -15,9 +15,11 @@ struct CoachedPost {
   store::PostRecord post;
   bool is_author = false;
   bool is_coach = false;
+  bool is_mentor = false;  // the author's reverse mentor, and the author shared the post
 };
 
-// The post for its author or one of the author's coaches; 404 for anyone else.
+// The post for its author, one of the author's coaches, or the author's reverse mentor when
+// domain::visible_to_mentor allows it; 404 for anyone else.
 CoachedPost load_coached_post(Services& s, const Principal& p, std::int64_t post_id);
 // Same, inside a write (on the writer's connection, current state).
 CoachedPost load_coached_post(store::Connection& c, std::int64_t user_id, std::int64_t post_id);

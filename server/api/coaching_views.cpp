@@ -27,6 +27,7 @@ nlohmann::json annotation_json(const store::AnnotationRecord& a) {
           {"reply_id", id_or_null(a.reply_id)},
           {"version", a.version},
           {"coach", author_json(a.coach)},
+          {"author_role", a.author_role},
           {"category", a.category},
           {"comment", a.comment},
           {"suggestion", a.suggestion ? nlohmann::json(*a.suggestion) : nlohmann::json(nullptr)},

@@ -26,7 +26,11 @@ namespace {
 
 void require_goal_access(store::Connection& c, const Principal& p, std::int64_t executive_id) {
   if (p.user.id == executive_id) return;
-  if (relation(c, p.user.id, executive_id).coaches_author) return;
+  const auto rel = relation(c, p.user.id, executive_id);
+  if (rel.coaches_author) return;
+  // The executive's reverse mentor knows the executive, but goals are the coach's job.
+  if (rel.mentors_author)
+    throw d::forbidden("Goals are between an executive and their coaches, not their mentor.");
   // Goals are for the executive and their coaches; to anyone else they do not exist.
   throw d::not_found("Goals of user " + std::to_string(executive_id));
 }

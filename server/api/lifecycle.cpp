@@ -25,6 +25,13 @@ namespace d = greenroom::domain;
 
 namespace {
 
+std::optional<bool> optional_share_with_mentor(const nlohmann::json& body) {
+  auto it = body.find("share_with_mentor");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) throw d::bad_request("share_with_mentor must be true or false.");
+  return it->get<bool>();
+}
+
 http::Response post_response(const store::PostRecord& post) {
   return http::json_response(http::Status::ok, {{"post", post_json(post)}});
 }
@@ -35,10 +42,13 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
   load_coached_post(s, p, id);  // 404 before looking at the body
-  auto body = read_json_object(ctx, {"body", "space"});
+  auto body = read_json_object(ctx, {"body", "space", "share_with_mentor"});
   auto text = optional_string(body, "body");
   auto space_name = optional_string(body, "space");
-  if (!text && !space_name) throw d::bad_request("Send a new \"body\", a new \"space\", or both.");
+  auto share = optional_share_with_mentor(body);
+  if (!text && !space_name && !share)
+    throw d::bad_request(
+        "Send a new \"body\", a new \"space\", \"share_with_mentor\", or several.");
   if (text) d::validate_text(*text, "body", d::kMaxPostCodePoints);
   std::optional<d::Space> space;
   if (space_name) {
@@ -49,16 +59,18 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [actor = p.actor(), name = p.user.display_name, id, text, space,
+  auto job = [actor = p.actor(), name = p.user.display_name, id, text, space, share,
               client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     const bool rewrite = text && *text != post.body;
     const bool move = space && *space != post.space;
     // A new text needs an editable post, and a changed approved text goes back to the
     // coaches; a move is a change too (a new version), and sends an approved post back to
-    // review where the level needs a coach in the new space.
+    // review where the level needs a coach in the new space. The "show my mentor" switch
+    // alone is no edit: it works in any state.
     auto next = post.state;
-    if (rewrite || !move) next = d::transition(post.state, d::PostCommand::edit);
+    if ((text || space) && (rewrite || !move))
+      next = d::transition(post.state, d::PostCommand::edit);
     if (move) {
       const auto moved = d::state_after_move(actor, post.state, *space);
       if (!rewrite) next = moved;
@@ -80,9 +92,17 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
             id);
       }
     }
-    nlohmann::json detail = nlohmann::json::object();
-    if (move) detail["space"] = d::to_string(*space);
-    record_audit(c, client, actor.id, "post_edited", "post", id, detail);
+    if (share && *share != post.share_with_mentor) {
+      store::PostRepository::set_share_with_mentor(c, id, *share, d::now_millis());
+      record_audit(c, client, actor.id,
+                   *share ? "post_shared_with_mentor" : "post_unshared_with_mentor", "post", id,
+                   nlohmann::json::object());
+    }
+    if (text || space) {
+      nlohmann::json detail = nlohmann::json::object();
+      if (move) detail["space"] = d::to_string(*space);
+      record_audit(c, client, actor.id, "post_edited", "post", id, detail);
+    }
     return *store::PostRepository::find(c, id, actor.id);
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
@@ -169,7 +189,8 @@ awaitable<http::Response> post_versions(Services& s, http::RequestContext& ctx) 
   if (cp) annotations = store::AnnotationRepository::for_post(*conn, post.id);
   auto items = nlohmann::json::array();
   for (const auto& v : versions) {
-    if (v.pending && !cp) continue;
+    // A pending correction is for the author and their coaches, not a reverse mentor.
+    if (v.pending && (!cp || cp->is_mentor)) continue;
     auto made_on = nlohmann::json::array();
     for (const auto& a : annotations) {
       if (a.version != v.version) continue;

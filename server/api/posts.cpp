@@ -16,6 +16,7 @@
 #include "domain/post_rules.hpp"
 #include "http/json_text.hpp"
 #include "http/responses.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -201,9 +202,16 @@ awaitable<http::Response> feed(Services& s, http::RequestContext& ctx) {
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   if (q.space == d::Space::practice) {
-    q.reach = d::practice_reach(p.user.role);
+    bool mentor = false;
+    if (!d::has_capability(p.user.role, d::Capability::read_practice_feed)) {
+      auto conn = s.reads.acquire();
+      mentor = store::MentorshipRepository::mentors_anyone(*conn, p.user.id);
+    }
+    q.reach = d::practice_reach(p.user.role, mentor);
     if (q.reach == d::PracticeReach::none)
-      throw d::forbidden("The practice space is for executives, their coaches and moderators.");
+      throw d::forbidden(
+          "The practice space is for executives, their coaches, their reverse mentors and "
+          "moderators.");
   }
   store::Page page;
   {

@@ -6,6 +6,7 @@
 #include "api/coaching_views.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/mentoring_views.hpp"
 #include "api/reauth.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
@@ -15,6 +16,7 @@
 #include "domain/post_rules.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -175,7 +177,12 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
     auto goals = nlohmann::json::array();
     for (const auto& g : store::GoalRepository::for_executive(*conn, u.id))
       goals.push_back(goal_json(g, now));
+    // Who mentors whom: the executive's open reverse-mentoring pairings.
+    auto mentors = nlohmann::json::array();
+    for (const auto& m : store::MentorshipRepository::open_for_executive(*conn, u.id))
+      mentors.push_back(mentorship_json(m));
     items.push_back({{"user", user_json(u)},
+                     {"mentorships", std::move(mentors)},
                      {"goals", std::move(goals)},
                      {"waiting_reviews", store::ReviewRepository::waiting_for(*conn, u.id) +
                                              store::ReplyRepository::waiting_for(*conn, u.id)}});
@@ -193,9 +200,12 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
               client = ctx.connection().client_ip](store::Connection& c) {
     auto u = store::UserRepository::find_by_id(c, id);
     // Only the executive's own coaches may learn here whether the id is a user; everyone
-    // else gets 404 unless they know it anyway (it is themself, or they manage users).
-    const bool coaches = u && relation(c, uid, id).coaches_author;
-    const bool knows = u && (id == uid || d::has_capability(role, d::Capability::manage_users));
+    // else gets 404 unless they know it anyway (it is themself, they manage users, or they
+    // are the executive's reverse mentor, who never sets levels).
+    const auto rel = u ? relation(c, uid, id) : d::Relation{};
+    const bool coaches = rel.coaches_author;
+    const bool knows = u && (id == uid || rel.mentors_author ||
+                             d::has_capability(role, d::Capability::manage_users));
     if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
     if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");
     store::UserRepository::set_level(c, id, level);

@@ -42,7 +42,8 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"edited_at",
            p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
           {"correction_state",
-           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)}};
+           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)},
+          {"share_with_mentor", p.share_with_mentor}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -101,6 +102,8 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
     append_json_string(out, *p.correction_state);
   else
     out += "null";
+  out += ",\"share_with_mentor\":";
+  http::append_json_bool(out, p.share_with_mentor);
   out += '}';
 }
 

@@ -1,6 +1,7 @@
 #include "api/visibility.hpp"
 
 #include "domain/permissions.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -8,7 +9,8 @@ namespace greenroom::api {
 domain::Relation relation(store::Connection& c, std::int64_t actor_id, std::int64_t author_id) {
   if (actor_id == author_id) return {};
   auto facts = store::UserRepository::assignments_around(c, actor_id, author_id);
-  return domain::relation_between(actor_id, author_id, facts);
+  auto links = store::MentorshipRepository::links_between(c, actor_id, author_id);
+  return domain::relation_between(actor_id, author_id, facts, links);
 }
 
 }  // namespace greenroom::api

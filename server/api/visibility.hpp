@@ -1,7 +1,7 @@
 #pragma once
 // How one person relates to another, decided by domain::relation_between over the stored
-// assignments. Every handler that asks "is this the author's coach / in their cohort" uses
-// this, so the one rule in domain/permissions decides.
+// assignments and reverse-mentoring pairings. Every handler that asks "is this the author's coach /
+// in their cohort" uses this, so the one rule in domain/permissions decides.
 #include <cstdint>
 
 #include "domain/model.hpp"

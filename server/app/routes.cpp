@@ -4,8 +4,11 @@
 #include "api/annotations.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/champions.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/mentor_thread.hpp"
+#include "api/mentorships.hpp"
 #include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
@@ -102,6 +105,20 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
         bind(api::unassign_coach));
   r.add(Verb::get, "/api/v1/cohort", bind(api::cohort));
 
+  // Reverse mentoring: digital champions paired with executives.
+  r.add(Verb::get, "/api/v1/champions", bind(api::list_champions));
+  r.add(Verb::get, "/api/v1/champions/candidates", bind(api::champion_candidates));
+  r.add(Verb::put, "/api/v1/champions/{user_id}", bind(api::mark_champion));
+  r.add(Verb::delete_, "/api/v1/champions/{user_id}", bind(api::unmark_champion));
+  r.add(Verb::get, "/api/v1/mentorships", bind(api::list_mentorships));
+  r.add(Verb::post, "/api/v1/mentorships", bind(api::create_mentorship));
+  r.add(Verb::get, "/api/v1/mentorships/{id}", bind(api::get_mentorship));
+  r.add(Verb::delete_, "/api/v1/mentorships/{id}", bind(api::end_mentorship));
+  r.add(Verb::post, "/api/v1/mentorships/{id}/accept", bind(api::accept_mentorship));
+  r.add(Verb::post, "/api/v1/mentorships/{id}/decline", bind(api::decline_mentorship));
+  r.add(Verb::get, "/api/v1/mentorships/{id}/posts", bind(api::mentorship_posts));
+  r.add(Verb::get, "/api/v1/posts/{id}/mentor-thread", bind(api::list_mentor_thread));
+  r.add(Verb::post, "/api/v1/posts/{id}/mentor-thread", bind(api::post_mentor_thread));
   // Moderation and the audit trail.
   r.add(Verb::post, "/api/v1/reports", bind(api::create_report));
   r.add(Verb::get, "/api/v1/moderation/queue", bind(api::moderation_queue));

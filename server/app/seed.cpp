@@ -12,6 +12,7 @@
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/data_dir.hpp"
+#include "store/mentorship_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/post_repository.hpp"
 #include "store/session_repository.hpp"
@@ -99,6 +100,51 @@ constexpr std::array<std::string_view, 10> kReplies{{
     "Any chance of a recording for the Singapore office?",
     "Brilliant work, everyone involved.",
 }};
+
+// Reverse mentoring: two digital champions; Priya mentors Wren, who shared a draft with her
+// and asked her a question; Priya left notes on the exact words.
+void seed_mentoring(store::Connection& conn, std::int64_t ada, std::int64_t cora, std::int64_t wren,
+                    std::int64_t priya, std::int64_t sam, domain::Millis now) {
+  const auto hour = 3600000LL;
+  store::ChampionRepository::upsert(conn, priya, "LinkedIn, short video", ada, now - 200 * hour);
+  store::ChampionRepository::upsert(conn, sam, "Internal comms, podcasts", cora, now - 190 * hour);
+  auto pairing = store::MentorshipRepository::insert(conn, wren, priya, wren, now - 120 * hour);
+  store::MentorshipRepository::set_state(conn, pairing, domain::MentorshipState::active, priya,
+                                         now - 118 * hour);
+  const std::string draft =
+      "Big milestone this week: our hybrid working pilot is now live in three offices. "
+      "Proud of the team. Tell me what works and what does not.";
+  auto shared = store::PostRepository::insert(
+      conn, {wren, domain::Space::practice, domain::PostState::draft, draft}, now - 6 * hour);
+  store::PostRepository::set_share_with_mentor(conn, shared, true, now - 6 * hour);
+  auto note = [&](std::string_view words, const char* category, const char* comment,
+                  std::optional<std::string> suggestion) {
+    const auto start = draft.find(words);
+    auto anchor = domain::make_anchor(draft, start, start + words.size());
+    auto aid = store::AnnotationRepository::insert(
+        conn, {shared, 1, priya, category, comment, std::move(suggestion), *anchor, "mentor"},
+        now - 5 * hour);
+    store::NotificationRepository::insert(conn,
+                                          {wren, "mentor_note",
+                                           "Priya Raman, your reverse mentor, left a note on \"" +
+                                               anchor->exact + "\" (" + category + ")",
+                                           shared, aid, std::nullopt},
+                                          now - 5 * hour);
+  };
+  note("Big milestone this week", "tone",
+       "On LinkedIn a question or a short clip from an office opens better than an announcement.",
+       std::string("Walked through our Leeds office today"));
+  note("Tell me what works and what does not.", "praise",
+       "Asking for honest feedback is exactly what works; people will reply to this.",
+       std::nullopt);
+  store::MentorshipRepository::add_message(conn, shared, priya, wren,
+                                           "Would this land with your team, or does it sound "
+                                           "like HR?",
+                                           now - 4 * hour);
+  store::MentorshipRepository::add_message(
+      conn, shared, priya, priya, "It lands. Add one photo from an office and it will fly.",
+      now - 3 * hour);
+}
 
 }  // namespace
 
@@ -273,6 +319,8 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         {id_of("rui"), cora, "Earn 25 likes on company posts", domain::GoalMetric::likes_received,
          25, domain::GoalTerm::long_term, now + 60 * day},
         now - 12 * day);
+    seed_mentoring(conn, id_of("ada"), id_of("cora"), id_of("wren"), id_of("priya"), id_of("sam"),
+                   now);
     // Ada is also signed in on her phone, so the Security screen lists more than one session.
     const auto phone = api::sha256_bytes(api::random_token());
     store::SessionRepository::insert(conn, phone, id_of("ada"), now - 2 * day, now + 5 * day);

@@ -45,6 +45,7 @@ struct PostFacts {
   std::int64_t author_id = 0;
   Space space = Space::company;
   PostState state = PostState::draft;
+  bool shared_with_mentor = false;  // the author's "show my mentor" switch
 };
 
 // What the rules need to know about a reply (the post it answers is checked first).
@@ -60,6 +61,7 @@ struct ReplyFacts {
 struct Relation {
   bool coaches_author = false;  // actor is one of the author's coaches
   bool shares_coach = false;    // actor and author are executives sharing a coach
+  bool mentors_author = false;  // actor is the author's reverse mentor (an active pairing)
 };
 
 }  // namespace greenroom::domain

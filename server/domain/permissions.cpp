@@ -31,8 +31,25 @@ bool has_capability(Role role, Capability cap) {
   return false;
 }
 
+bool visible_to_mentor(const PostFacts& post) {
+  switch (post.state) {
+    case PostState::draft:
+    case PostState::in_review:
+    case PostState::changes_requested:
+    case PostState::approved:
+      return post.shared_with_mentor;
+    case PostState::published:
+      return post.space == Space::practice;
+    case PostState::hidden:
+    case PostState::removed:
+      return false;
+  }
+  return false;
+}
+
 bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel) {
   const bool author = actor.id == post.author_id;
+  if (rel.mentors_author && visible_to_mentor(post)) return true;
   switch (post.state) {
     case PostState::draft:
     case PostState::in_review:
@@ -76,6 +93,10 @@ bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& r
   return post.state != PostState::hidden && rel.coaches_author;
 }
 
+bool can_mentor_work(const Actor& actor, const PostFacts& post, const Relation& rel) {
+  return actor.id != post.author_id && rel.mentors_author && visible_to_mentor(post);
+}
+
 bool assignment_counts(const AssignmentFacts& a) {
   return a.coach_role == Role::coach && !a.coach_disabled && a.executive_role == Role::executive &&
          !a.executive_disabled;
@@ -98,8 +119,25 @@ Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
   return rel;
 }
 
-PracticeReach practice_reach(Role role) {
-  if (!has_capability(role, Capability::read_practice_feed)) return PracticeReach::none;
+bool mentorship_counts(const MentorLinkFacts& m) {
+  return m.state == MentorshipState::active && m.mentor_role == Role::member &&
+         !m.mentor_disabled && m.executive_role == Role::executive && !m.executive_disabled;
+}
+
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments,
+                          std::span<const MentorLinkFacts> mentorships) {
+  Relation rel = relation_between(actor_id, author_id, assignments);
+  if (actor_id == author_id) return rel;
+  for (const auto& m : mentorships)
+    if (m.mentor_id == actor_id && m.executive_id == author_id && mentorship_counts(m))
+      rel.mentors_author = true;
+  return rel;
+}
+
+PracticeReach practice_reach(Role role, bool mentors_anyone) {
+  if (!has_capability(role, Capability::read_practice_feed))
+    return mentors_anyone && role == Role::member ? PracticeReach::mentored : PracticeReach::none;
   if (has_capability(role, Capability::see_all_published)) return PracticeReach::everyone;
   if (has_capability(role, Capability::review_posts)) return PracticeReach::coached;
   return PracticeReach::cohort;
@@ -107,6 +145,18 @@ PracticeReach practice_reach(Role role) {
 
 bool accepts_engagement(const PostFacts& post) {
   return post.state == PostState::published;
+}
+
+bool can_view_mentorship(const Actor& actor, const MentorshipFacts& m, const Relation& rel) {
+  return actor.id == m.executive_id || actor.id == m.mentor_id || rel.coaches_author ||
+         actor.role == Role::admin;
+}
+
+bool can_use_mentor_thread(const Actor& actor, const PostFacts& post, std::int64_t mentor_id,
+                           const Relation& rel) {
+  if (!can_view_post(actor, post, rel)) return false;
+  if (actor.id == post.author_id) return true;
+  return actor.id == mentor_id && rel.mentors_author;
 }
 
 }  // namespace greenroom::domain

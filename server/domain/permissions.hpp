@@ -3,6 +3,7 @@
 // post is visible only through one of the explicit rules in can_view_post.
 #include <span>
 
+#include "domain/mentoring.hpp"
 #include "domain/model.hpp"
 
 namespace greenroom::domain {
@@ -23,8 +24,14 @@ enum class Capability {
 
 bool has_capability(Role role, Capability cap);
 
-// Whether `actor` may see the post at all (anyone who may not gets 404).
+// Whether `actor` may see the post at all (anyone who may not gets 404). A reverse mentor
+// (rel.mentors_author) sees the author's published practice posts and the unpublished posts
+// the author shared (post.shared_with_mentor); never hidden or removed ones.
 bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// What the author's reverse mentor sees of the author's posts (part of can_view_post): the
+// published practice posts and the unpublished ones the author shared.
+bool visible_to_mentor(const PostFacts& post);
 
 // Whether `actor`, who may see the post a reply answers, may see the reply (anyone who may
 // not gets 404). `rel` is the actor's relation to the reply's author. A reply held for review
@@ -38,6 +45,11 @@ bool is_reply_public(const ReplyFacts& reply);
 // Whether `actor` may work on the post as its author or one of the author's coaches
 // (versions, annotations, reviews). A hidden post is its author's alone; a removed one nobody's.
 bool can_coach_view(const Actor& actor, const PostFacts& post, const Relation& rel);
+
+// Whether `actor` may work on the post as the author's reverse mentor (read its notes,
+// annotate, reply to notes): only what visible_to_mentor lets the mentor see, so never a
+// hidden or removed post, nor a draft the author did not share.
+bool can_mentor_work(const Actor& actor, const PostFacts& post, const Relation& rel);
 
 // A coach assignment as stored, with what the rule needs to know about both people.
 struct AssignmentFacts {
@@ -60,15 +72,47 @@ bool assignment_counts(const AssignmentFacts& a);
 Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
                           std::span<const AssignmentFacts> assignments);
 
+// A reverse-mentoring pairing as stored, with what the rule needs to know about both people.
+struct MentorLinkFacts {
+  std::int64_t mentor_id = 0;
+  std::int64_t executive_id = 0;
+  MentorshipState state = MentorshipState::requested;
+  Role mentor_role = Role::member;
+  bool mentor_disabled = false;
+  Role executive_role = Role::executive;
+  bool executive_disabled = false;
+};
+
+// A pairing links the two only while it is active, the mentor is an enabled staff member
+// (role member) and the executive an enabled executive. The SQL fast path
+// (store/live_assignments.hpp, kLiveMentorships) filters the same way; the visibility
+// property test proves they agree.
+bool mentorship_counts(const MentorLinkFacts& m);
+
+// relation_between, plus mentors_author from the pairings.
+Relation relation_between(std::int64_t actor_id, std::int64_t author_id,
+                          std::span<const AssignmentFacts> assignments,
+                          std::span<const MentorLinkFacts> mentorships);
+
 // Which published practice posts a role reads in the practice feed: none (members), every
-// one (oversight), its cohort's (executives: own, those sharing a coach, their coaches') or
-// its executives' (coaches: own and their executives'). Each is exactly the published
-// practice posts can_view_post allows that role.
-enum class PracticeReach { none, everyone, cohort, coached };
-PracticeReach practice_reach(Role role);
+// one (oversight), its cohort's (executives: own, those sharing a coach, their coaches'), its
+// executives' (coaches: own and their executives') or, for a staff member who is someone's
+// reverse mentor (`mentors_anyone`), own and the executives' they mentor. Each is exactly the
+// published practice posts can_view_post allows that person.
+enum class PracticeReach { none, everyone, cohort, coached, mentored };
+PracticeReach practice_reach(Role role, bool mentors_anyone = false);
 
 // Whether `actor` may reply to or like the post: they must see it and it must be published.
 // Returns false only for "not published"; visibility is checked separately (404 first).
 bool accepts_engagement(const PostFacts& post);
+
+// Whether `actor` may see a reverse-mentoring pairing: its two sides, the executive's
+// coaches (rel is the actor's relation to the executive) and admins; 404 for anyone else.
+bool can_view_mentorship(const Actor& actor, const MentorshipFacts& m, const Relation& rel);
+
+// Whether `actor` may read and write the private thread between an executive and their
+// reverse mentor on a post: only those two, and only while `actor` may see the post.
+bool can_use_mentor_thread(const Actor& actor, const PostFacts& post, std::int64_t mentor_id,
+                           const Relation& rel);
 
 }  // namespace greenroom::domain

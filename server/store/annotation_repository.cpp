@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kSelect =
     "SELECT a.id, a.post_id, a.version, a.coach_id, u.username, u.display_name, a.category, "
     "a.comment, a.suggestion, a.exact, a.prefix, a.suffix, a.start_cp, a.end_cp, a.orig_start, "
-    "a.orig_end, a.orphaned, a.resolved_at, a.applied, a.created_at, a.reply_id "
+    "a.orig_end, a.orphaned, a.resolved_at, a.applied, a.created_at, a.reply_id, a.author_role "
     "FROM annotations a JOIN users u ON u.id = a.coach_id ";
 
 AnnotationRecord read(const Statement& q) {
@@ -32,6 +32,7 @@ AnnotationRecord read(const Statement& q) {
   a.applied = q.int64(18) != 0;
   a.created_at = q.int64(19);
   a.reply_id = q.int64_or_null(20);
+  a.author_role = q.text(21);
   return a;
 }
 
@@ -67,8 +68,9 @@ std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a,
                                           std::optional<std::int64_t> reply_id) {
   c.prepare(
        "INSERT INTO annotations(post_id, version, coach_id, category, comment, suggestion, exact, "
-       "prefix, suffix, start_cp, end_cp, orig_start, orig_end, created_at, reply_id) "
-       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?12, ?13)")
+       "prefix, suffix, start_cp, end_cp, orig_start, orig_end, created_at, reply_id, "
+       "author_role) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?12, ?13, ?14)")
       .bind(1, a.post_id)
       .bind(2, a.version)
       .bind(3, a.coach_id)
@@ -82,6 +84,7 @@ std::int64_t AnnotationRepository::insert(Connection& c, const NewAnnotation& a,
       .bind(11, static_cast<std::int64_t>(a.anchor.end))
       .bind(12, now)
       .bind(13, reply_id)
+      .bind(14, a.author_role)
       .run();
   return c.last_insert_id();
 }

@@ -33,6 +33,7 @@ struct AnnotationRecord {
   domain::Millis created_at = 0;
   std::vector<AnnotationReplyRecord> replies;
   std::optional<std::int64_t> reply_id;  // set when the note is on a reply of the post
+  std::string author_role = "coach";     // "coach", or "mentor" (the author's reverse mentor)
 };
 
 struct NewAnnotation {
@@ -43,6 +44,7 @@ struct NewAnnotation {
   std::string comment;
   std::optional<std::string> suggestion;
   domain::TextAnchor anchor;
+  std::string author_role = "coach";  // "coach" or "mentor"
 };
 
 class AnnotationRepository {

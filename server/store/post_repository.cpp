@@ -18,7 +18,8 @@ constexpr std::string_view kPostSelect =
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
     "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
     "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, ''), "
-    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END "
+    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END, "
+    "p.share_with_mentor "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -42,6 +43,7 @@ PostRecord read_post(const Statement& q) {
   p.scheduled_at = q.int64_or_null(16);
   p.edited_at = q.int64_or_null(17);
   if (!q.is_null(18)) p.correction_state = q.text(18);
+  p.share_with_mentor = q.int64(19) != 0;
   return p;
 }
 
@@ -67,7 +69,16 @@ const std::string& feed_sql(domain::PracticeReach reach) {
       "AND (p.author_id = ?1 "
       " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1)) " +
       order);
+  // A reverse mentor (a member): own posts and the published practice posts of the
+  // executives they mentor.
+  static const std::string mentored = with_live_mentorships(
+      base +
+      "AND (p.author_id = ?1 "
+      " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1)) " +
+      order);
   switch (reach) {
+    case PracticeReach::mentored:
+      return mentored;
     case PracticeReach::cohort:
       return cohort;
     case PracticeReach::coached:
@@ -141,6 +152,15 @@ std::int64_t PostRepository::revise(Connection& c, std::int64_t id,
   q.bind(1, id);
   q.step();
   return q.int64(0);
+}
+
+void PostRepository::set_share_with_mentor(Connection& c, std::int64_t id, bool shared,
+                                           domain::Millis now) {
+  c.prepare("UPDATE posts SET share_with_mentor = ?2, updated_at = ?3 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, shared ? 1 : 0)
+      .bind(3, now)
+      .run();
 }
 
 void PostRepository::set_state(Connection& c, std::int64_t id, domain::PostState state,

@@ -65,6 +65,9 @@ class PostRepository {
   // records the version with its text and space in post_versions.
   static std::int64_t revise(Connection& c, std::int64_t id, std::optional<std::string_view> body,
                              std::optional<domain::Space> space, domain::Millis now);
+  // The author's "show my mentor" switch.
+  static void set_share_with_mentor(Connection& c, std::int64_t id, bool shared,
+                                    domain::Millis now);
   // Moves the post to `state`, stamping submitted_at / published_at as fitting.
   static void set_state(Connection& c, std::int64_t id, domain::PostState state,
                         domain::Millis now);

@@ -46,8 +46,9 @@ struct PostRecord {
   // A correction waiting for review (`in_review`, `changes_requested`, `approved`); filled
   // only for the author (see PostRepository::find).
   std::optional<std::string> correction_state;
+  bool share_with_mentor = false;  // the author's "show my mentor" switch
 
-  domain::PostFacts facts() const { return {id, author.id, space, state}; }
+  domain::PostFacts facts() const { return {id, author.id, space, state, share_with_mentor}; }
 };
 
 struct ReplyRecord {

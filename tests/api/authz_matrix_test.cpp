@@ -26,9 +26,9 @@
 namespace greenroom::test {
 namespace {
 
-const std::vector<std::string> kCallers = {"admin",       "moderator", "coach",
-                                           "other_coach", "author",    "cohort",
-                                           "other_exec",  "member",    "anonymous"};
+const std::vector<std::string> kCallers = {"admin",  "moderator", "coach",  "other_coach",
+                                           "author", "cohort",    "mentor", "other_exec",
+                                           "member", "anonymous"};
 
 struct Row {
   int line = 0;
@@ -121,6 +121,19 @@ class AuthzMatrix : public ApiTest {
   static void SetUpTestSuite() {
     ApiTest::SetUpTestSuite();
     server().add_user("evan_run", "executive", "run", "cora");
+    // meg, a staff member and digital champion, is evan_run's reverse mentor.
+    server().add_user("meg", "member");
+    auto admin = as("ada"), author = as("evan_run"), meg = as("meg");
+    auto marked = admin.put("/api/v1/champions/" + std::to_string(meg.id()),
+                            nlohmann::json{{"about", "LinkedIn"}});
+    ASSERT_EQ(marked.status, 200) << marked.body;
+    auto asked = author.post("/api/v1/mentorships", {{"mentor_id", meg.id()}});
+    ASSERT_EQ(asked.status, 201) << asked.body;
+    auto accepted = meg.post(
+        "/api/v1/mentorships/" +
+            std::to_string(asked.json()["mentorship"]["id"].get<std::int64_t>()) + "/accept",
+        nlohmann::json::object());
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
   }
 
   // The fixture people, by caller name. "author" is evan_run, a Run executive coached by
@@ -129,7 +142,7 @@ class AuthzMatrix : public ApiTest {
     static const std::map<std::string, std::string> names = {
         {"admin", "ada"},        {"moderator", "mo"},    {"coach", "cora"},
         {"other_coach", "cole"}, {"author", "evan_run"}, {"cohort", "wren"},
-        {"other_exec", "xena"},  {"member", "mia"}};
+        {"other_exec", "xena"},  {"member", "mia"},      {"mentor", "meg"}};
     return names.at(caller);
   }
 
@@ -245,6 +258,69 @@ class AuthzMatrix : public ApiTest {
                     .status,
                 200);
     }
+    if (state == "shared_draft" || state == "shared_in_review") {
+      // The author's draft (or submitted company post) with "show my mentor" on.
+      o.id = state == "shared_draft" ? post("practice", "draft") : post("company", "submit");
+      auto r = author.send("PATCH", "/api/v1/posts/" + std::to_string(o.id),
+                           R"({"share_with_mentor":true})", {});
+      EXPECT_EQ(r.status, 200) << r.body;
+    }
+    if (state == "shared_annotation") {
+      // The coach's note on a submitted post the author shows the mentor.
+      auto pid = post("company", "submit");
+      EXPECT_EQ(author
+                    .send("PATCH", "/api/v1/posts/" + std::to_string(pid),
+                          R"({"share_with_mentor":true})", {})
+                    .status,
+                200);
+      auto r = coach.post("/api/v1/posts/" + std::to_string(pid) + "/annotations",
+                          {{"start", 0}, {"end", 6}, {"category", "tone"}, {"comment", "Warmer?"}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["annotation"]["id"].get<std::int64_t>();
+    }
+    if (state == "mentee") o.id = author.id();
+    if (state == "staff" || state == "champion") {
+      // A fresh staff member; "champion": marked as a digital champion.
+      auto r = admin.post("/api/v1/users", {{"username", "staff" + n},
+                                            {"display_name", "Staff " + n},
+                                            {"role", "member"},
+                                            {"password", kPassword}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["user"]["id"].get<std::int64_t>();
+      if (state == "champion") {
+        EXPECT_EQ(admin
+                      .put("/api/v1/champions/" + std::to_string(o.id),
+                           nlohmann::json{{"about", "Short video"}})
+                      .status,
+                  200);
+      }
+    }
+    if (state == "mentorship_requested" || state == "mentorship_active") {
+      // A fresh executive coached by cora asks meg; for these states the "author" caller is
+      // that executive. "active": meg accepted.
+      o.owner = "mentee" + n;
+      auto r = admin.post("/api/v1/users", {{"username", o.owner},
+                                            {"display_name", "Mentee " + n},
+                                            {"role", "executive"},
+                                            {"password", kPassword}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      const auto exec = r.json()["user"]["id"].get<std::int64_t>();
+      EXPECT_EQ(admin
+                    .put("/api/v1/coaches/" + std::to_string(coach.id()) + "/executives/" +
+                         std::to_string(exec))
+                    .status,
+                200);
+      Client mentee(port(), o.owner), meg(port(), "meg");
+      auto asked = mentee.post("/api/v1/mentorships", {{"mentor_id", meg.id()}});
+      EXPECT_EQ(asked.status, 201) << asked.body;
+      o.id = asked.json()["mentorship"]["id"].get<std::int64_t>();
+      if (state == "mentorship_active") {
+        EXPECT_EQ(meg.post("/api/v1/mentorships/" + std::to_string(o.id) + "/accept",
+                           nlohmann::json::object())
+                      .status,
+                  200);
+      }
+    }
     if (o.id == 0) ADD_FAILURE() << "unknown state \"" << state << "\"";
     return o;
   }
@@ -253,6 +329,7 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{id:token}", std::to_string(o.id));
     replace_all(s, "{id}", std::to_string(o.id));
     replace_all(s, "{executive_id}", std::to_string(o.id));
+    replace_all(s, "{user_id}", std::to_string(o.id));
     replace_all(s, "{n}", "1");  // a policy version: the first always exists
     if (s.find("{soon}") != std::string::npos) {
       // A day from now, RFC 3339 UTC (schedules must lie within a year).

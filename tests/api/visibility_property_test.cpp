@@ -1,10 +1,16 @@
 // One rule for who sees what, checked on random worlds. Each world (seeded; the seed is
 // printed, and VISIBILITY_SEED=N replays one) has users of every role, some disabled, coach
-// assignments (some stale: a coach who lost the role, a disabled coach), posts in every state
-// and space with tied publication times, replies, likes and notifications. The world is written
+// assignments (some stale: a coach who lost the role, a disabled coach), reverse-mentoring
+// pairings in every state (some stale: a mentor who is not a member, an "executive" who is
+// not one), posts in every state and space with tied publication times and the "show my
+// mentor" switch on or off, replies, likes and notifications. The world is written
 // straight into the database, then for every user who can sign in:
-//   - every post answers GET with 200 exactly when domain::can_view_post says so, and its
-//     versions / annotations / reviews exactly when domain::can_coach_view says so;
+//   - every post answers GET with 200 exactly when domain::can_view_post says so, its
+//     versions / annotations / reviews exactly when domain::can_coach_view or
+//     domain::can_mentor_work says so, and its mentor thread as can_use_mentor_thread says;
+//   - every pairing answers GET as domain::can_view_mentorship says, the pairings listing
+//     holds exactly those, and a pairing's posts are exactly the executive's posts the rule
+//     lets the viewer see;
 //   - every item of every listing (company and practice feed, paged; my posts; review queue;
 //     notifications) answers GET with 200, and every post the rule lets the user read that
 //     qualifies for the listing is in it, once, in order.
@@ -41,6 +47,7 @@ struct Post {
   std::int64_t author = 0;
   d::Space space = d::Space::company;
   d::PostState state = d::PostState::draft;
+  bool shared = false;                 // "show my mentor"
   std::int64_t published_at = 0;       // 0: never published
   int visible_replies = 0;             // out for everyone (what reply_count counts)
   std::vector<d::ReplyFacts> replies;  // every reply, for the per-viewer rule
@@ -49,6 +56,8 @@ struct Post {
 struct World {
   std::vector<User> users;
   std::vector<d::AssignmentFacts> assignments;
+  std::vector<d::MentorLinkFacts> mentorships;
+  std::vector<std::int64_t> mentorship_ids;  // same order as mentorships
   std::vector<Post> posts;
   std::map<std::int64_t, std::vector<std::int64_t>> notifications;  // user -> post ids
 
@@ -60,14 +69,22 @@ struct World {
             u.role == d::Role::executive ? std::optional(d::Level::walk) : std::nullopt};
   }
   d::Relation relation(std::int64_t viewer, std::int64_t author) const {
-    return d::relation_between(viewer, author, assignments);
+    return d::relation_between(viewer, author, assignments, mentorships);
   }
+  static d::PostFacts facts(const Post& p) { return {p.id, p.author, p.space, p.state, p.shared}; }
   bool can_view(const User& u, const Post& p) const {
-    return d::can_view_post(actor(u), {p.id, p.author, p.space, p.state}, relation(u.id, p.author));
+    return d::can_view_post(actor(u), facts(p), relation(u.id, p.author));
   }
-  bool can_coach_view(const User& u, const Post& p) const {
-    return d::can_coach_view(actor(u), {p.id, p.author, p.space, p.state},
-                             relation(u.id, p.author));
+  // The author, their coaches (can_coach_view) or their reverse mentor (can_mentor_work).
+  bool can_work_on(const User& u, const Post& p) const {
+    const auto rel = relation(u.id, p.author);
+    return d::can_coach_view(actor(u), facts(p), rel) ||
+           d::can_mentor_work(actor(u), facts(p), rel);
+  }
+  bool mentors_anyone(const User& u) const {
+    for (const auto& m : mentorships)
+      if (m.mentor_id == u.id && d::mentorship_counts(m)) return true;
+    return false;
   }
 };
 
@@ -152,6 +169,30 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
     const auto &cu = w.user(c), &eu = w.user(e);
     w.assignments.push_back({c, e, cu.role, cu.disabled, eu.role, eu.disabled});
   }
+  // Reverse-mentoring pairings: mostly a member mentoring an executive, some stale (the
+  // "mentor" or the "executive" holds another role), in every state.
+  std::vector<const User*> members;
+  for (const auto& u : w.users)
+    if (u.role == d::Role::member) members.push_back(&u);
+  const d::MentorshipState mstates[] = {d::MentorshipState::active,   d::MentorshipState::active,
+                                        d::MentorshipState::active,   d::MentorshipState::requested,
+                                        d::MentorshipState::declined, d::MentorshipState::ended};
+  std::set<std::pair<std::int64_t, std::int64_t>> mpairs;
+  for (int k = 0; k < n_users / 2; ++k) {
+    const auto& exec = chance(85) ? *executives[pick(executives.size())] : w.users[pick(n_users)];
+    const auto& mentor =
+        chance(85) && !members.empty() ? *members[pick(members.size())] : w.users[pick(n_users)];
+    if (exec.id == mentor.id || !mpairs.insert({exec.id, mentor.id}).second) continue;
+    const auto st = mstates[pick(std::size(mstates))];
+    db.exec(
+        "INSERT INTO mentorships(executive_id, mentor_id, state, requested_by, created_at, "
+        "updated_at) VALUES(" +
+        std::to_string(exec.id) + "," + std::to_string(mentor.id) + "," +
+        q(std::string(d::to_string(st))) + "," + std::to_string(exec.id) + ", 1, 1)");
+    w.mentorship_ids.push_back(db.last_id());
+    w.mentorships.push_back(
+        {mentor.id, exec.id, st, mentor.role, mentor.disabled, exec.role, exec.disabled});
+  }
   const d::PostState states[] = {
       d::PostState::draft,     d::PostState::in_review, d::PostState::changes_requested,
       d::PostState::approved,  d::PostState::published, d::PostState::published,
@@ -165,16 +206,17 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
     p.author = author.id;
     p.space = chance(50) ? d::Space::practice : d::Space::company;
     p.state = states[pick(std::size(states))];
+    p.shared = chance(40);
     const bool was_published = p.state == d::PostState::published ||
                                p.state == d::PostState::hidden || p.state == d::PostState::removed;
     if (was_published) p.published_at = 1000 + pick(12) * 1000;  // many ties: keyset by id too
     db.exec(
         "INSERT INTO posts(author_id, space, state, body, created_at, updated_at, "
-        "published_at, submitted_at) VALUES(" +
+        "published_at, submitted_at, share_with_mentor) VALUES(" +
         std::to_string(p.author) + "," + q(std::string(d::to_string(p.space))) + "," +
         q(std::string(d::to_string(p.state))) + ", 'post " + std::to_string(i) + "', 500, 500, " +
         (was_published ? std::to_string(p.published_at) : "NULL") + ", " + std::to_string(600 + i) +
-        ")");
+        ", " + (p.shared ? "1" : "0") + ")");
     p.id = db.last_id();
     db.exec("INSERT INTO post_versions(post_id, version, body, created_at) VALUES(" +
             std::to_string(p.id) + ", 1, 'post', 500)");
@@ -270,15 +312,41 @@ void check_world(const World& w, std::uint16_t port) {
         EXPECT_EQ(r.json()["replies"].size(), expected);
         EXPECT_EQ(r.json()["post"]["reply_count"], p.visible_replies);
       }
-      const int coached = w.can_coach_view(u, p) ? 200 : 404;
+      const int coached = w.can_work_on(u, p) ? 200 : 404;
       EXPECT_EQ(c.get(post_path(p.id, "/versions")).status, coached);
       EXPECT_EQ(c.get(post_path(p.id, "/annotations")).status, coached);
       EXPECT_EQ(c.get(post_path(p.id, "/reviews")).status, coached);
+      const auto rel = w.relation(u.id, p.author);
+      const int thread = !visible                                                           ? 404
+                         : d::can_use_mentor_thread(w.actor(u), World::facts(p), u.id, rel) ? 200
+                                                                                            : 403;
+      EXPECT_EQ(c.get(post_path(p.id, "/mentor-thread")).status, thread);
     }
+    // Every pairing, its listing and its posts agree with the rule.
+    std::vector<std::int64_t> pairings_expected;
+    for (std::size_t i = 0; i < w.mentorships.size(); ++i) {
+      const auto& m = w.mentorships[i];
+      const auto id = w.mentorship_ids[i];
+      const bool sees = d::can_view_mentorship(w.actor(u), {m.executive_id, m.mentor_id, m.state},
+                                               w.relation(u.id, m.executive_id));
+      const auto path = "/api/v1/mentorships/" + std::to_string(id);
+      EXPECT_EQ(c.get(path).status, sees ? 200 : 404) << "pairing " << id;
+      if (!sees) continue;
+      pairings_expected.push_back(id);
+      std::vector<std::int64_t> shown;
+      for (const auto& p : w.posts)
+        if (p.author == m.executive_id && p.state != d::PostState::removed && w.can_view(u, p))
+          shown.push_back(p.id);
+      std::sort(shown.rbegin(), shown.rend());
+      EXPECT_EQ(all_pages(c, path + "/posts?limit=5"), shown) << "posts of pairing " << id;
+    }
+    std::sort(pairings_expected.rbegin(), pairings_expected.rend());
+    EXPECT_EQ(all_pages(c, "/api/v1/mentorships?limit=3"), pairings_expected) << "pairings";
     // Every listing: exactly the readable, qualifying posts, in order, each once.
     for (auto space : {d::Space::company, d::Space::practice}) {
       const auto target = "/api/v1/feed?limit=7&space=" + std::string(d::to_string(space));
-      if (space == d::Space::practice && d::practice_reach(u.role) == d::PracticeReach::none) {
+      if (space == d::Space::practice &&
+          d::practice_reach(u.role, w.mentors_anyone(u)) == d::PracticeReach::none) {
         EXPECT_EQ(c.get(target).status, 403);
         continue;
       }

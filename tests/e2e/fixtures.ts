@@ -14,6 +14,8 @@ export const USERS = {
   wren: { username: 'wren', role: 'Executive', level: 'Walk' },
   rui: { username: 'rui', role: 'Executive', level: 'Run' },
   mia: { username: 'mia', role: 'Member' },
+  sam: { username: 'sam', role: 'Member' },
+  priya: { username: 'priya', role: 'Member' },
 } as const;
 export type Username = keyof typeof USERS;
 

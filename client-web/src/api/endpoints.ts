@@ -17,10 +17,14 @@ import type {
   ReportTarget,
   Annotation,
   AnnotationReply,
+  Author,
+  Champion,
   CohortEntry,
   Goal,
   LikeResult,
   LintResult,
+  MentorMessage,
+  Mentorship,
   NewAnnotation,
   NewGoal,
   NewUser,
@@ -167,7 +171,7 @@ export function createApi(client: ApiClient) {
     },
 
     // ----- coaching workflow: post lifecycle -----
-    editPost(id: number, changes: { body?: string; space?: Space }): Promise<{ post: Post }> {
+    editPost(id: number, changes: { body?: string; space?: Space; share_with_mentor?: boolean }): Promise<{ post: Post }> {
       return client.request<{ post: Post }>('PATCH', `/posts/${id}`, { body: changes });
     },
     submitPost(id: number): Promise<{ post: Post }> {
@@ -343,6 +347,43 @@ export function createApi(client: ApiClient) {
     },
     unassignCoach(coachId: number, executiveId: number): Promise<{ ok: boolean }> {
       return client.request<{ ok: boolean }>('DELETE', `/coaches/${coachId}/executives/${executiveId}`);
+    },
+
+    // Reverse mentoring.
+    champions(signal?: AbortSignal): Promise<Page<Champion>> {
+      return client.request<Page<Champion>>('GET', '/champions', { query: { limit: 100 }, signal });
+    },
+    championCandidates(signal?: AbortSignal): Promise<Items<Author>> {
+      return client.request<Items<Author>>('GET', '/champions/candidates', { signal });
+    },
+    markChampion(userId: number, about: string): Promise<{ champion: Champion }> {
+      return client.request<{ champion: Champion }>('PUT', `/champions/${userId}`, { body: { about } });
+    },
+    unmarkChampion(userId: number): Promise<{ ok: boolean }> {
+      return client.request<{ ok: boolean }>('DELETE', `/champions/${userId}`);
+    },
+    mentorships(signal?: AbortSignal): Promise<Page<Mentorship>> {
+      return client.request<Page<Mentorship>>('GET', '/mentorships', { query: { limit: 100 }, signal });
+    },
+    requestMentor(mentorId: number, executiveId?: number): Promise<{ mentorship: Mentorship }> {
+      const body: Record<string, number> = { mentor_id: mentorId };
+      if (executiveId !== undefined) body.executive_id = executiveId;
+      return client.request<{ mentorship: Mentorship }>('POST', '/mentorships', { body });
+    },
+    answerMentorship(id: number, answer: 'accept' | 'decline'): Promise<{ mentorship: Mentorship }> {
+      return client.request<{ mentorship: Mentorship }>('POST', `/mentorships/${id}/${answer}`);
+    },
+    endMentorship(id: number): Promise<{ mentorship: Mentorship }> {
+      return client.request<{ mentorship: Mentorship }>('DELETE', `/mentorships/${id}`);
+    },
+    menteePosts(id: number, signal?: AbortSignal): Promise<Page<Post>> {
+      return client.request<Page<Post>>('GET', `/mentorships/${id}/posts`, { query: { limit: 100 }, signal });
+    },
+    mentorThread(postId: number, signal?: AbortSignal): Promise<Items<MentorMessage>> {
+      return client.request<Items<MentorMessage>>('GET', `/posts/${postId}/mentor-thread`, { signal });
+    },
+    askMentor(postId: number, body: string): Promise<{ message: MentorMessage }> {
+      return client.request<{ message: MentorMessage }>('POST', `/posts/${postId}/mentor-thread`, { body: { body } });
     },
   };
 }

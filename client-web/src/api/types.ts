@@ -50,6 +50,8 @@ export interface Post {
   edited_at?: string | null;
   /** A correction of the published post waiting for review (the author only). */
   correction_state?: CorrectionState | null;
+  /** the author's "show my mentor" switch */
+  share_with_mentor?: boolean;
 }
 
 export type CorrectionState = 'in_review' | 'changes_requested' | 'approved';
@@ -181,6 +183,8 @@ export interface Annotation {
   post_id: number;
   version: number;
   coach: Author;
+  /** whose note: the author's coach, or the author's reverse mentor */
+  author_role?: 'coach' | 'mentor';
   category: AnnotationCategory;
   comment: string;
   suggestion: string | null;
@@ -274,6 +278,8 @@ export interface NewGoal {
 
 export interface CohortEntry {
   user: User;
+  /** the executive's open reverse-mentoring pairings */
+  mentorships?: Mentorship[];
   goals: Goal[];
   waiting_reviews: number;
 }
@@ -433,4 +439,34 @@ export interface JoiningEffect {
   before: ActivityCounts | null;
   after: ActivityCounts | null;
   change_percent: { posts: number | null; replies: number | null; likes: number | null } | null;
+}
+/** A digital champion: a staff member who knows social media. */
+export interface Champion {
+  user: Author;
+  about: string;
+  marked_by: Author;
+  created_at: string;
+}
+
+export type MentorshipState = 'requested' | 'active' | 'declined' | 'ended';
+
+/** An executive and their reverse mentor (a champion). */
+export interface Mentorship {
+  id: number;
+  executive: Author;
+  mentor: Author;
+  state: MentorshipState;
+  requested_by: Author;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message of the private thread between an executive and their mentor on a post. */
+export interface MentorMessage {
+  id: number;
+  post_id: number;
+  mentor_id: number;
+  author: Author;
+  body: string;
+  created_at: string;
 }

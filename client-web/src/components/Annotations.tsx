@@ -149,6 +149,7 @@ export function AnnotationCard({ annotation: a, canApply, orphaned = false, read
     >
       <header class="annotation-head">
         <span class={`badge badge-cat badge-cat-${a.category}`}>{categoryLabel(a.category)}</span>
+        {a.author_role === 'mentor' && <span class="badge badge-mentor">Mentor note</span>}
         <h3 id={headingId} class="annotation-quote">
           <span class="visually-hidden">On the words </span>“{a.anchor?.exact ?? ''}”
         </h3>
@@ -165,7 +166,8 @@ export function AnnotationCard({ annotation: a, canApply, orphaned = false, read
         </p>
       )}
       <p class="annotation-meta muted small">
-        {a.coach.display_name} · <RelativeTime iso={a.created_at} /> · version {a.version}
+        {a.coach.display_name}
+        {a.author_role === 'mentor' ? ' (reverse mentor)' : ''} · <RelativeTime iso={a.created_at} /> · version {a.version}
       </p>
       {a.replies.length > 0 && (
         <ol class="annotation-replies" aria-label="Replies to this annotation">

@@ -7,6 +7,7 @@ import { canPublishDirectly, canSubmitState, isEditable, spaceLabel } from '../l
 import { checkBody, describeBodyProblem, normaliseBody } from '../lib/text';
 import { AnnotatedBody, AnnotationPanel } from './Annotations';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
+import { MentorSection } from './MentorPanel';
 import { PostCard } from './PostCard';
 import { CorrectionControls, PublishControls } from './PublishControls';
 import { ReviewList, VersionHistory } from './Reviews';
@@ -179,6 +180,7 @@ export function AuthorWorkspace({ post, onPostChange }: { post: Post; onPostChan
           </div>
         )}
       </section>
+      {user.role === 'executive' && <MentorSection post={post} onPostChange={onPostChange} />}
       {coaching.error && (
         <div class="form-error" role="alert">
           <p>{coaching.error}</p>

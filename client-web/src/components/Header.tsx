@@ -25,6 +25,7 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
   if (user.role === 'executive' || user.role === 'coach' || user.role === 'admin')
     items.push({ href: '/insights', label: 'Insights', active: route.name === 'insights' });
+  items.push({ href: '/mentoring', label: 'Mentoring', active: route.name === 'mentoring' || route.name === 'mentor-post' });
   if (user.role === 'moderator' || user.role === 'admin') {
     items.push(
       { href: '/moderation', label: 'Moderation', active: route.name === 'moderation' },

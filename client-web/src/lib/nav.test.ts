@@ -10,11 +10,11 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Insights']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Insights']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Insights', 'Moderation', 'Audit', 'Admin']);
-    expect(labels(user('member'))).toEqual(['Feed', 'My posts']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Moderation', 'Audit']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Insights', 'Mentoring']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Insights', 'Mentoring']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Insights', 'Mentoring', 'Moderation', 'Audit', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Mentoring']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Moderation', 'Audit']);
   });
   it('names the bell with the unread count', () => {
     expect(bellLabel(0)).toBe('Notifications, none unread');
@@ -30,6 +30,9 @@ describe('navigation per role', () => {
     const policy = { kind: 'policy_changed', post_id: null, goal_id: null, target: { type: 'policy_version', id: 4 } };
     expect(notificationHref(policy, 'coach')).toBe('/rules');
     expect(notificationHref({ ...policy, target: { type: 'unknown', id: 1 } }, 'coach')).toBeNull();
+    expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null, target: { type: 'mentorship', id: 3 } }, 'member')).toBe('/mentoring');
+    expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null, target: null }, 'member')).toBe('/mentor/posts/7');
+    expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null, target: null }, 'executive')).toBe('/posts/7');
   });
 });
 

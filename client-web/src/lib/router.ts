@@ -23,6 +23,8 @@ export type Route =
   | { name: 'security' }
   | { name: 'rules' }
   | { name: 'admin'; section: AdminSection }
+  | { name: 'mentoring' }
+  | { name: 'mentor-post'; id: number }
   | { name: 'moderation' }
   | { name: 'audit' }
   | { name: 'insights' }
@@ -69,6 +71,14 @@ const ROUTES: Pattern[] = [
   { re: /^\/cohort$/, build: () => ({ name: 'cohort' }) },
   { re: /^\/goals$/, build: () => ({ name: 'goals' }) },
   { re: /^\/notifications$/, build: () => ({ name: 'notifications' }) },
+  { re: /^\/mentoring$/, build: () => ({ name: 'mentoring' }) },
+  {
+    re: /^\/mentor\/posts\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'mentor-post', id } : null;
+    },
+  },
   { re: /^\/security$/, build: () => ({ name: 'security' }) },
   { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
   { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
@@ -120,6 +130,10 @@ export function hrefFor(route: Route): string {
       return '/rules';
     case 'admin':
       return `/admin/${route.section}`;
+    case 'mentoring':
+      return '/mentoring';
+    case 'mentor-post':
+      return `/mentor/posts/${route.id}`;
     case 'moderation':
       return '/moderation';
     case 'audit':
@@ -194,6 +208,10 @@ export function titleFor(route: Route): string {
       return 'Golden rules';
     case 'admin':
       return `Admin · ${adminTitle(route.section)}`;
+    case 'mentoring':
+      return 'Reverse mentoring';
+    case 'mentor-post':
+      return 'Mentor notes';
     case 'moderation':
       return 'Moderation queue';
     case 'audit':

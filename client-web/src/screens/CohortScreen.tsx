@@ -115,6 +115,11 @@ function CohortMember({ entry, onUser, onGoals }: { entry: CohortEntry; onUser: 
               <span class="muted">nothing waiting</span>
             )}
           </p>
+          {entry.mentorships && entry.mentorships.length > 0 && (
+            <p class="muted small cohort-mentors" data-testid="mentors">
+              Reverse mentor: {entry.mentorships.map((m) => `${m.mentor.display_name}${m.state === 'requested' ? ' (requested)' : ''}`).join(', ')}
+            </p>
+          )}
         </div>
       </header>
       <form class="level-form" onSubmit={changeLevel}>

@@ -16,12 +16,20 @@ const KIND_LABELS: Record<string, string> = {
   item_reported_often: 'Reported often',
   report_resolved: 'Your report',
   moderation_action: 'Moderation',
+  mentorship_requested: 'Mentoring request',
+  mentorship_accepted: 'Mentoring',
+  mentorship_declined: 'Mentoring',
+  mentorship_ended: 'Mentoring',
+  mentor_note: 'Mentor note',
+  mentor_question: 'Question for you',
+  mentor_answer: 'Mentor answer',
   policy_changed: 'Golden rules',
 };
 
 /** Where a notice about something other than a post or goal leads, by target type. */
 const TARGET_HREFS: Record<string, (id: number) => string> = {
   policy_version: () => '/rules',
+  mentorship: () => '/mentoring',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
@@ -31,6 +39,8 @@ export function notificationHref(
 ): string | null {
   if ((n.kind === 'item_reported' || n.kind === 'item_reported_often') && (role === 'moderator' || role === 'admin')) return '/moderation';
   if (n.post_id) {
+    // A reverse mentor works on the executive's post in the mentor notes workspace.
+    if (n.kind === 'mentor_question') return `/mentor/posts/${n.post_id}`;
     if (role === 'coach' && (n.kind === 'submission_waiting' || n.kind === 'annotation_reply')) return `/review/${n.post_id}`;
     return `/posts/${n.post_id}`;
   }

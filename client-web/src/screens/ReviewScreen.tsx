@@ -40,7 +40,7 @@ export function ReviewScreen({ id }: { id: number }) {
   );
 }
 
-interface Selected {
+export interface Selected {
   start: number;
   end: number;
   quote: string;
@@ -185,7 +185,7 @@ function openNotes(annotations: Annotation[]): number {
   return annotations.filter((a) => !a.resolved && !a.orphaned).length;
 }
 
-function AnnotationForm({
+export function AnnotationForm({
   post,
   selected,
   quote,
