@@ -1,4 +1,6 @@
 #include "api/coaching.hpp"
+
+#include "api/live_events.hpp"
 #include "api/visibility.hpp"
 
 #include "domain/errors.hpp"
@@ -69,6 +71,7 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {
   store::NotificationRepository::insert(
       c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
+  live_events::unread_changed(user_id, store::NotificationRepository::unread_count(c, user_id));
 }
 
 void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
@@ -77,6 +80,7 @@ void notify_about(store::Connection& c, std::int64_t user_id, const std::string&
   store::NotificationRepository::insert(
       c, {user_id, kind, message, std::nullopt, std::nullopt, std::nullopt, target_type, target_id},
       d::now_millis());
+  live_events::unread_changed(user_id, store::NotificationRepository::unread_count(c, user_id));
 }
 
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,

@@ -78,7 +78,9 @@ awaitable<http::Response> read_notifications(Services& s, http::RequestContext& 
       store::NotificationRepository::mark_all_read(c, uid, now);
     else
       store::NotificationRepository::mark_read(c, uid, ids, now);
-    return store::NotificationRepository::unread_count(c, uid);
+    const auto unread = store::NotificationRepository::unread_count(c, uid);
+    live_events::unread_changed(uid, unread);  // the user's other tabs
+    return unread;
   };
   auto unread = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"unread_count", unread}});

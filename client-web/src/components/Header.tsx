@@ -42,12 +42,17 @@ export interface HeaderProps {
   unread: number;
   onSignOut: () => void;
   signingOut: boolean;
+  /** The live channel; a quiet note says when it is lost (the app keeps working). */
+  liveState?: 'connecting' | 'open' | 'offline';
 }
 
-export function Header({ user, route, unread, onSignOut, signingOut }: HeaderProps) {
+export function Header({ user, route, unread, onSignOut, signingOut, liveState }: HeaderProps) {
   const items = navItemsFor(user, route);
   return (
     <header class="site-header">
+      <p class="live-status" role="status" data-testid="live-status">
+        {liveState === 'offline' ? 'Live updates paused — reconnecting…' : ''}
+      </p>
       <div class="header-inner">
         <Link href="/" class="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />

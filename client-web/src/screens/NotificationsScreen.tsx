@@ -16,6 +16,7 @@ const KIND_LABELS: Record<string, string> = {
   item_reported_often: 'Reported often',
   report_resolved: 'Your report',
   moderation_action: 'Moderation',
+  mention: 'Mention',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
