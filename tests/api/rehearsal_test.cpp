@@ -438,5 +438,29 @@ TEST_F(RehearsalTest, PolicyVersionsAreListedWithWhoSavedThemAndRollBackToANewVe
   EXPECT_EQ(mia.get("/api/v1/policy/versions").json()["items"].size(), items.size() + 1);
 }
 
+TEST_F(RehearsalTest, APolicyChangeNotifiesEveryCoachWithTheVersion) {
+  auto ada = as("ada"), cora = as("cora"), cole = as("cole"), mia = as("mia");
+  auto policy = ada.get("/api/v1/policy").json();
+  auto updated = policy["policy"];
+  updated["banned_terms"]["terms"].push_back("paradigm");
+  auto saved = ada.put("/api/v1/policy", {{"policy", updated}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const auto version = saved.json()["version"];
+
+  for (auto* coach : {&cora, &cole}) {
+    auto items = coach->get("/api/v1/notifications?limit=5").json()["items"];
+    ASSERT_FALSE(items.empty());
+    EXPECT_EQ(items[0]["kind"], "policy_changed");
+    EXPECT_EQ(items[0]["target"], (nlohmann::json{{"type", "policy_version"}, {"id", version}}));
+    EXPECT_NE(items[0]["message"].get<std::string>().find(version.dump()), std::string::npos);
+    EXPECT_TRUE(items[0]["post_id"].is_null());
+  }
+  // Members and the admin who made the change are not told.
+  for (const auto& n : mia.get("/api/v1/notifications?limit=50").json()["items"])
+    EXPECT_NE(n["kind"], "policy_changed");
+  for (const auto& n : ada.get("/api/v1/notifications?limit=50").json()["items"])
+    EXPECT_NE(n["kind"], "policy_changed");
+}
+
 }  // namespace
 }  // namespace greenroom::test
