@@ -419,8 +419,10 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
     EXPECT_EQ(withdrawn, expect_withdrawn);
     // Each post heard of (and not hidden since) answers GET for this user.
     for (auto id : counted) {
-      if (!withdrawn.count(id) || d::has_capability(l.user->role, d::Capability::see_all_published))
-        EXPECT_EQ(l.client->get(post_path(id)).status, 200) << "post " << id;
+      if (withdrawn.count(id) &&
+          !d::has_capability(l.user->role, d::Capability::see_all_published))
+        continue;
+      EXPECT_EQ(l.client->get(post_path(id)).status, 200) << "post " << id;
     }
   }
 }
