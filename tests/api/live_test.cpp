@@ -233,7 +233,8 @@ class LiveLimitsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ServerOptions o;
-    o.config = {{"live", {{"ring_size", 3}, {"max_unacked", 3}}}};
+    o.config = {{"live", {{"ring_size", 3}, {"max_unacked", 3}}},
+                {"limits", {{"shutdown_grace_seconds", 2}}}};
     server_ = std::make_unique<TestServer>(o);
     server_->add_user("mia", "member");
     server_->add_user("max", "member");

@@ -56,7 +56,7 @@ std::optional<nlohmann::json> WsClient::next(int timeout_ms) {
   reading_ = false;
   if (read_ec_) {
     closed_ = true;
-    if (read_ec_ == websocket::error::closed) close_code_ = ws_.reason().code;
+    close_code_ = ws_.reason().code;  // 0 when no close frame arrived
     return std::nullopt;
   }
   auto text = beast::buffers_to_string(buffer_.data());
