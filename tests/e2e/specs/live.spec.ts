@@ -24,6 +24,7 @@ test.describe('live updates', () => {
       // The reader's page shows the bar; the list itself has not moved.
       const bar = readerPage.getByTestId('new-posts-bar');
       await expect(bar).toHaveText('1 new post', { timeout: 5000 });
+      expect((await bar.boundingBox())?.height ?? 0).toBeGreaterThan(20);
       // The mention reached evan as a notification: the badge counts it without a reload.
       await expect(bell).toHaveAttribute('aria-label', `Notifications, ${unreadBefore + 1} unread`);
       await expect(postItems(readerPage, 'Company posts').first().locator('.post-body')).toHaveText(firstBefore);
