@@ -156,12 +156,13 @@ TEST_F(LiveTest, NotificationBadgeFollowsTheUser) {
       path_of(draft, "/annotations"),
       {{"start", 0}, {"end", 4}, {"quote", "Live"}, {"category", "clarity"}, {"comment", "Hm."}});
   ASSERT_EQ(a.status, 201) << a.body;
-  auto annotated = ws->next_of("post.annotated");
-  ASSERT_TRUE(annotated);
-  EXPECT_EQ((*annotated)["post_id"], id_of(draft));
+  // Both arrive, in the order the write made them: the notice, then the annotation.
   auto unread = ws->next_of("notifications.unread");
   ASSERT_TRUE(unread);
   EXPECT_GE((*unread)["unread_count"].get<int>(), 1);
+  auto annotated = ws->next_of("post.annotated");
+  ASSERT_TRUE(annotated);
+  EXPECT_EQ((*annotated)["post_id"], id_of(draft));
   ASSERT_EQ(rui.post("/api/v1/notifications/read", {{"all", true}}).status, 200);
   auto cleared = ws->next_of("notifications.unread");
   ASSERT_TRUE(cleared);

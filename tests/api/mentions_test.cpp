@@ -9,7 +9,8 @@ class MentionsTest : public ApiTest {
  protected:
   static std::vector<std::string> notices(const Client& c) {
     std::vector<std::string> out;
-    for (const auto& n : c.get("/api/v1/notifications?limit=50").json()["items"])
+    const auto page = c.get("/api/v1/notifications?limit=50").json();
+    for (const auto& n : page["items"])
       if (n["kind"] == "mention") out.push_back(n["message"].get<std::string>());
     return out;
   }
@@ -21,7 +22,7 @@ class MentionsTest : public ApiTest {
 };
 
 TEST_F(MentionsTest, ReturnsReferencesWithOffsets) {
-  auto post = make_post(as("mia"), "Thanks @Max for the #OKRs review, see ana@example.com");
+  auto post = make_post(as("mia"), "Thanks @Max for the #OKRs review, mail@me is no mention");
   const auto& refs = post["references"];
   ASSERT_EQ(refs.size(), 2u) << post.dump();
   EXPECT_EQ(refs[0],
@@ -41,8 +42,7 @@ TEST_F(MentionsTest, AMentionNotifiesSomeoneWhoMaySeeThePost) {
 
 TEST_F(MentionsTest, NoNoticeForSomeoneWhoMayNotSeeThePracticePost) {
   // rui's practice post: his coach and cohort see it; the member mia does not.
-  make_post(as("rui"), "Rehearsing with @mia and @cora and @wren (practice, mention two)",
-            "practice");
+  make_post(as("rui"), "With @mia, @cora, @wren (mention two)", "practice");
   EXPECT_FALSE(told(as("mia"), "mention two"));
   EXPECT_TRUE(told(as("cora"), "mention two"));
   EXPECT_TRUE(told(as("wren"), "mention two"));
