@@ -462,5 +462,34 @@ TEST_F(RehearsalTest, APolicyChangeNotifiesEveryCoachWithTheVersion) {
     EXPECT_NE(n["kind"], "policy_changed");
 }
 
+TEST_F(RehearsalTest, UnreadCountsLeaveOutNoticesAboutPostsTheReaderCanNoLongerSee) {
+  server_->add_user("cyra", "coach");  // a coach with no notices yet
+  auto ada = as("ada"), cole = as("cyra"), evan = as("evan");
+  const auto cole_id = cole.get("/api/v1/me").json()["user"]["id"].get<long long>();
+  const auto evan_id = evan.get("/api/v1/me").json()["user"]["id"].get<long long>();
+  const auto pairing =
+      "/api/v1/coaches/" + std::to_string(cole_id) + "/executives/" + std::to_string(evan_id);
+  ASSERT_LT(ada.put(pairing, nlohmann::json::object()).status, 300);
+  auto unread = [&] {
+    auto n = cole.get("/api/v1/notifications?limit=100").json();
+    EXPECT_EQ(cole.get("/api/v1/me").json()["unread_notifications"], n["unread_count"]);
+    return n["unread_count"].get<long long>();
+  };
+  const auto before = unread();
+  EXPECT_EQ(before, 0);
+  auto post = make_post(evan, "Proud of the Lisbon team for a calm, careful launch week.",
+                        "company", "submit");
+  EXPECT_EQ(unread(), before + 1);  // cole, now one of evan's coaches, is asked to review
+
+  // Unassigned, cole may no longer see the post: the notice is neither listed nor counted.
+  ASSERT_LT(ada.del(pairing).status, 300);
+  EXPECT_EQ(unread(), before);
+  for (const auto& n : cole.get("/api/v1/notifications?limit=100").json()["items"])
+    EXPECT_NE(n["post_id"], post["id"]);
+  auto marked = cole.post("/api/v1/notifications/read", {{"all", true}});
+  ASSERT_EQ(marked.status, 200) << marked.body;
+  EXPECT_EQ(marked.json()["unread_count"], 0);
+}
+
 }  // namespace
 }  // namespace greenroom::test
