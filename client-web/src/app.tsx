@@ -9,6 +9,7 @@ import { SignOutDialog } from './components/SignOutDialog';
 import { StatusRegion, type StatusMessage } from './components/StatusRegion';
 import { AppContext, type AppContextValue, type StatusKind } from './context';
 import { browserStorage, clearDrafts, listDrafts, type StoredDraft } from './lib/drafts';
+import { LiveConnection, type LiveState } from './lib/live';
 import { parseRoute, routeAllowed, titleFor, type Route } from './lib/router';
 import { navigate, useLocation } from './navigation';
 import { ComposeScreen } from './screens/ComposeScreen';
@@ -32,8 +33,6 @@ import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 
-/** How often the unread notification count is asked for again. */
-const UNREAD_REFRESH_MS = 30_000;
 
 type Phase =
   | { kind: 'starting' }
@@ -203,11 +202,24 @@ export function App() {
         // A failed refresh is not worth a message; the next action will tell.
       });
   }, [api, client]);
+  // The live channel replaces polling: the badge follows notifications.unread events, and a
+  // "reload" (the server could not replay what was missed) asks for the count again.
+  const live = useMemo(() => new LiveConnection(), []);
+  const [liveState, setLiveState] = useState<LiveState>('connecting');
   useEffect(() => {
     if (!signedIn) return undefined;
-    const timer = window.setInterval(refreshUnread, UNREAD_REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [signedIn, refreshUnread]);
+    const offState = live.onState(setLiveState);
+    const offEvents = live.subscribe((e) => {
+      if (e.type === 'notifications.unread' && typeof e.unread_count === 'number') setUnread(e.unread_count);
+      if (e.type === 'reload') refreshUnread();
+    });
+    live.start();
+    return () => {
+      offState();
+      offEvents();
+      live.stop();
+    };
+  }, [signedIn, live, refreshUnread, setUnread]);
   // Also right after signing in (login does not carry the count) and after
   // moving to another screen (actions usually end with one).
   useEffect(() => {
@@ -246,8 +258,8 @@ export function App() {
 
   const contextValue = useMemo<AppContextValue | null>(
     () =>
-      phase.kind === 'signed-in' ? { api, user: phase.user, announce, unread, refreshUnread, setUnread } : null,
-    [api, phase, announce, unread, refreshUnread, setUnread],
+      phase.kind === 'signed-in' ? { api, user: phase.user, announce, unread, refreshUnread, setUnread, live } : null,
+    [api, phase, announce, unread, refreshUnread, setUnread, live],
   );
 
   const statusRegion = <StatusRegion message={status} onDismiss={() => setStatus(null)} />;
@@ -302,7 +314,7 @@ export function App() {
       <a class="skip-link" href="#main" onClick={skipToContent}>
         Skip to main content
       </a>
-      <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} />
+      <Header user={user} route={route} unread={unread} onSignOut={signOut} signingOut={signingOut} liveState={liveState} />
       <main id="main" class={route.name === 'review' ? 'page page-wide' : 'page'} tabIndex={-1}>
         {enrolmentRequired ? (
           <SecurityScreen enrolmentRequired onTotpEnabled={onTotpEnabled} />

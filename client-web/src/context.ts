@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api/endpoints';
 import type { User } from './api/types';
+import type { LiveConnection } from './lib/live';
 
 export type StatusKind = 'info' | 'success' | 'error';
 
@@ -17,6 +18,8 @@ export interface AppContextValue {
   refreshUnread: () => void;
   /** Sets the unread count from an answer that carried it. */
   setUnread: (count: number) => void;
+  /** The live channel: subscribe to events the server pushes. */
+  live: LiveConnection;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

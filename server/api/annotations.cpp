@@ -2,6 +2,7 @@
 
 #include "api/async.hpp"
 #include "api/audit.hpp"
+#include "api/live_events.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -143,6 +144,7 @@ awaitable<http::Response> create_annotation(Services& s, http::RequestContext& c
              name + " annotated \"" + excerpt(anchor.exact) + "\" (" + in.category + ")", id, aid);
     record_audit(c, client, uid, "annotation_created", "annotation", aid,
                  {{"post_id", id}, {"author_role", role}});
+    live_events::own_post_changed(post.author.id, id, "post.annotated");
     return *store::AnnotationRepository::find(c, aid);
   };
   auto a = co_await write(s.writer, std::move(job));

@@ -15,6 +15,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "api/live_events.hpp"
 #include "domain/errors.hpp"
 #include "store/writer.hpp"
 
@@ -34,12 +35,35 @@ inline std::exception_ptr client_error(std::exception_ptr e) {
   }
 }
 
+// Live events a job emitted, kept until its commit is known.
+using Changes = std::shared_ptr<std::vector<live::Change>>;
+
+// Resumes the awaiting coroutine on its executor; first, on the same executor (never the
+// writer thread), a committed job's live events go to the hub.
 template <class Handler>
 auto resume_on_own_executor(Handler handler) {
   auto h = std::make_shared<Handler>(std::move(handler));
   auto ex = boost::asio::get_associated_executor(*h);
-  return [h, ex](auto&&... args) {
-    boost::asio::post(ex, [h, args...]() mutable { (*h)(std::move(args)...); });
+  return [h, ex](Changes changes, auto&&... args) {
+    boost::asio::post(ex, [h, changes, args...]() mutable {
+      if (changes) live_events::publish(std::move(*changes));
+      (*h)(std::move(args)...);
+    });
+  };
+}
+
+// Runs the job `f(c)` collecting the live events it emits into `changes`.
+template <class F>
+auto collecting(F f, Changes changes) {
+  return [f = std::move(f), changes](store::Connection& c) mutable {
+    live_events::begin_job();
+    try {
+      f(c);
+    } catch (...) {
+      live_events::end_job();
+      throw;
+    }
+    *changes = live_events::end_job();
   };
 }
 }  // namespace detail
@@ -54,8 +78,11 @@ auto write(store::Writer& writer, F f) {
     return boost::asio::async_initiate<Token, void(std::exception_ptr)>(
         [&writer, f = std::move(f)](auto handler) mutable {
           auto resume = detail::resume_on_own_executor(std::move(handler));
-          writer.submit([f](store::Connection& c) mutable { f(c); },
-                        [resume](std::exception_ptr e) { resume(detail::client_error(e)); });
+          auto changes = std::make_shared<std::vector<live::Change>>();
+          writer.submit(detail::collecting([f](store::Connection& c) mutable { f(c); }, changes),
+                        [resume, changes](std::exception_ptr e) {
+                          resume(e ? nullptr : changes, detail::client_error(e));
+                        });
         },
         boost::asio::use_awaitable);
   } else {
@@ -65,9 +92,12 @@ auto write(store::Writer& writer, F f) {
         [&writer, f = std::move(f)](auto handler) mutable {
           auto resume = detail::resume_on_own_executor(std::move(handler));
           auto result = std::make_shared<R>();
-          writer.submit([f, result](store::Connection& c) mutable { *result = f(c); },
-                        [resume, result](std::exception_ptr e) {
-                          resume(detail::client_error(e), std::move(*result));
+          auto changes = std::make_shared<std::vector<live::Change>>();
+          writer.submit(detail::collecting(
+                            [f, result](store::Connection& c) mutable { *result = f(c); }, changes),
+                        [resume, result, changes](std::exception_ptr e) {
+                          resume(e ? nullptr : changes, detail::client_error(e),
+                                 std::move(*result));
                         });
         },
         boost::asio::use_awaitable);

@@ -1,4 +1,7 @@
 #include "api/coaching.hpp"
+
+#include "api/live_events.hpp"
+#include "api/notifications.hpp"
 #include "api/visibility.hpp"
 
 #include "domain/errors.hpp"
@@ -65,11 +68,22 @@ store::PostRecord load_own_post(store::Connection& c, std::int64_t user_id, std:
   return std::move(cp.post);
 }
 
+namespace {
+// The user's tabs hear the new unread count, counted as GET /me counts it (notices about posts
+// they can no longer see are left out).
+void announce_unread(store::Connection& c, std::int64_t user_id) {
+  auto u = store::UserRepository::find_by_id(c, user_id);
+  if (!u) return;
+  live_events::unread_changed(user_id, visible_unread_count(c, {u->id, u->role, u->level}));
+}
+}  // namespace
+
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {
   store::NotificationRepository::insert(
       c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
+  announce_unread(c, user_id);
 }
 
 void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
@@ -78,6 +92,7 @@ void notify_about(store::Connection& c, std::int64_t user_id, const std::string&
   store::NotificationRepository::insert(
       c, {user_id, kind, message, std::nullopt, std::nullopt, std::nullopt, target_type, target_id},
       d::now_millis());
+  announce_unread(c, user_id);
 }
 
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,

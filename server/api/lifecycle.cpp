@@ -6,7 +6,9 @@
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/posts.hpp"
+#include "api/references.hpp"
 #include "api/views.hpp"
 #include "domain/anchoring.hpp"
 #include "domain/errors.hpp"
@@ -146,7 +148,10 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
     enforce_policy(s.policy, post.body);
     store::PostRepository::set_state(c, id, next, d::now_millis());
     record_audit(c, client, actor.id, "post_published", "post", id);
-    return *store::PostRepository::find(c, id, actor.id);
+    auto published = *store::PostRepository::find(c, id, actor.id);
+    save_references(c, published, nullptr, published.author.display_name, true);
+    live_events::post_published(published.facts());
+    return published;
   };
   co_return post_response(co_await write(s.writer, std::move(job)));
 }

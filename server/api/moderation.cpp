@@ -8,6 +8,7 @@
 #include "api/audit.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/moderation_views.hpp"
 #include "api/views.hpp"
 #include "domain/cursor.hpp"
@@ -230,12 +231,20 @@ awaitable<http::Response> moderation_action(Services& s, http::RequestContext& c
     const auto outcome = d::decide_moderation(actor, action, facts);
     const auto now = d::now_millis();
     std::string from, to;
+    const d::PostFacts post_before{item.post_id, item.post_author_id, item.space, item.post_state};
+    const d::ReplyFacts reply_before{item.id, item.post_id, item.author.id, item.reply_state,
+                                     item.reply_review};
     if (outcome.post_state) {
+      if (*outcome.post_state == d::PostState::hidden ||
+          *outcome.post_state == d::PostState::removed)
+        live_events::post_withdrawn(post_before, *outcome.post_state);
       from = d::to_string(item.post_state);
       to = d::to_string(*outcome.post_state);
       store::ModerationRepository::set_post_state(c, item.id, *outcome.post_state, reason, now);
     }
     if (outcome.reply_state) {
+      if (*outcome.reply_state != d::ReplyState::visible)
+        live_events::reply_withdrawn(post_before, reply_before);
       from = d::to_string(item.reply_state);
       to = d::to_string(*outcome.reply_state);
       store::ModerationRepository::set_reply_state(c, item, *outcome.reply_state, reason);

@@ -84,7 +84,9 @@ awaitable<http::Response> read_notifications(Services& s, http::RequestContext& 
       store::NotificationRepository::mark_all_read(c, uid, now);
     else
       store::NotificationRepository::mark_read(c, uid, ids, now);
-    return visible_unread_count(c, reader);
+    const auto unread = visible_unread_count(c, reader);
+    live_events::unread_changed(uid, unread);  // the user's other tabs
+    return unread;
   };
   auto unread = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"unread_count", unread}});

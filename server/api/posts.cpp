@@ -6,7 +6,9 @@
 #include "api/audit.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/policy.hpp"
+#include "api/references.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
 #include "domain/cursor.hpp"
@@ -106,7 +108,10 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
     if (state == d::PostState::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
-    return *store::PostRepository::find(c, id, uid);
+    auto post = *store::PostRepository::find(c, id, uid);
+    save_references(c, post, nullptr, name, state == d::PostState::published);
+    if (state == d::PostState::published) live_events::post_published(post.facts());
+    return post;
   };
   auto post = co_await write(s.writer, std::move(insert));
   co_return http::json_response(http::Status::created, {{"post", post_json(post)}});
@@ -155,6 +160,12 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
                      name + " replied in the company space; the reply waits for your review: \"" +
                          excerpt(text) + "\"",
                      pid);
+    if (auto now = store::PostRepository::find(c, pid, uid)) {
+      save_references(c, *now, &reply, name, d::is_reply_public(reply.facts()));
+      live_events::reply_created(now->facts(), reply.facts());
+      if (d::is_reply_public(reply.facts()))
+        live_events::post_counts(now->facts(), now->like_count, now->reply_count);
+    }
     return reply;
   };
   auto reply = co_await write(s.writer, std::move(insert));
@@ -174,8 +185,11 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
     const auto changes_before = sqlite3_total_changes(c.handle());
     auto count = liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
                        : store::PostRepository::unlike(c, pid, uid);
-    if (sqlite3_total_changes(c.handle()) != changes_before)  // idempotent: audit real changes
+    if (sqlite3_total_changes(c.handle()) != changes_before) {  // idempotent: real changes
       record_audit(c, client, uid, liked ? "post_liked" : "post_unliked", "post", pid);
+      if (auto now = store::PostRepository::find(c, pid, uid))
+        live_events::post_counts(now->facts(), now->like_count, now->reply_count);
+    }
     return count;
   };
   auto count = co_await write(s.writer, std::move(change));

@@ -5,6 +5,8 @@
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
+#include "api/references.hpp"
 #include "api/views.hpp"
 #include "domain/errors.hpp"
 #include "domain/post_lifecycle.hpp"
@@ -181,6 +183,9 @@ int publish_due_posts(const PolicyHolder& policy, store::Connection& c) {
       store::PostRepository::set_state(c, id, d::PostState::published, now);  // clears schedule
       // Published by the scheduler on the author's behalf; no caller address.
       record_audit(c, "", author->id, "post_published", "post", id, {{"scheduled", true}});
+      live_events::post_published({id, author->id, post->space, d::PostState::published});
+      if (auto now_post = store::PostRepository::find(c, id, 0))
+        save_references(c, *now_post, nullptr, author->display_name, true);
       ++published;
     } catch (const d::Error& e) {
       store::PostRepository::schedule(c, id, std::nullopt);

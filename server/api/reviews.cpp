@@ -2,6 +2,7 @@
 
 #include "api/async.hpp"
 #include "api/audit.hpp"
+#include "api/live_events.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
@@ -152,6 +153,7 @@ awaitable<http::Response> create_review(Services& s, http::RequestContext& ctx) 
     nlohmann::json detail = {{"review_id", rid}};
     if (correction) detail["correction_version"] = version;
     record_audit(c, client, uid, "review_" + verdict, "post", id, detail);
+    live_events::own_post_changed(post.author.id, id, "post.verdict");
     const auto what = correction ? "your correction of \"" : "\"";
     notify(c, post.author.id, "verdict_given",
            approve ? name + " approved " + what + excerpt(post.body) +

@@ -13,6 +13,10 @@
 #include "store/read_pool.hpp"
 #include "store/writer.hpp"
 
+namespace greenroom::live {
+class Hub;
+}
+
 namespace greenroom::api {
 
 struct Argon2Params {
@@ -39,6 +43,7 @@ struct Services {
   boost::asio::thread_pool& blocking;
   PolicyHolder& policy;
   SessionActivity& activity;
+  live::Hub* live = nullptr;  // the event hub (GET /api/v1/live); none in handler-only tests
 };
 
 }  // namespace greenroom::api

@@ -1,5 +1,7 @@
 #include "api/views.hpp"
 
+#include "api/references.hpp"
+
 #include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
@@ -43,7 +45,8 @@ nlohmann::json post_json(const store::PostRecord& p) {
            p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
           {"correction_state",
            p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)},
-          {"share_with_mentor", p.share_with_mentor}};
+          {"share_with_mentor", p.share_with_mentor},
+          {"references", references_json(p.body)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -104,6 +107,8 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
     out += "null";
   out += ",\"share_with_mentor\":";
   http::append_json_bool(out, p.share_with_mentor);
+  out += ",\"references\":";
+  append_references_json(out, p.body);
   out += '}';
 }
 
@@ -114,6 +119,7 @@ nlohmann::json reply_json(const store::ReplyRecord& r) {
           {"body", r.body},
           {"state", domain::to_string(r.state)},
           {"review_state", domain::to_string(r.review)},
+          {"references", references_json(r.body)},
           {"version", r.version},
           {"created_at", format_rfc3339(r.created_at)},
           {"moderation_reason", r.moderation_reason.empty() ? nlohmann::json(nullptr)

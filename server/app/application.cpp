@@ -13,14 +13,18 @@
 #include <sstream>
 #include <thread>
 
+#include "api/async.hpp"
 #include "api/credentials.hpp"
 #include "api/goals.hpp"
+#include "api/live_events.hpp"
 #include "api/publishing.hpp"
+#include "api/visibility.hpp"
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/log.hpp"
 #include "http/static_files.hpp"
+#include "live/hub.hpp"
 #include "net/server.hpp"
 #include "net/tls.hpp"
 #include "store/data_dir.hpp"
@@ -98,6 +102,24 @@ int serve(const Config& cfg) {
   settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
   api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
+  // The event hub: told of each committed write's changes; each listener gets what the
+  // visibility rule lets them see (the relation looked up on a read connection when needed).
+  live::HubOptions hub_opts;
+  hub_opts.ring_size = cfg.live_ring_size;
+  hub_opts.max_unacked = cfg.live_max_unacked;
+  live::Hub hub(
+      hub_opts,
+      [&reads](std::int64_t actor, std::int64_t author) {
+        auto conn = reads.acquire();
+        return api::relation(*conn, actor, author);
+      },
+      static_cast<std::uint64_t>(domain::now_millis()));
+  services.live = &hub;
+  api::live_events::set_sink(&hub);
+  struct SinkReset {
+    ~SinkReset() { api::live_events::set_sink(nullptr); }
+  } sink_reset;
+
   // Computed now, not on the first unknown-user sign-in, so that one costs like any other.
   api::decoy_hash(services.settings.argon2);
   http::Metrics metrics;
@@ -134,6 +156,9 @@ int serve(const Config& cfg) {
   opts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
   opts.request_timeout = std::chrono::seconds(cfg.request_timeout_seconds);
   opts.write_timeout = std::chrono::seconds(cfg.write_timeout_seconds);
+  opts.websocket.message_limit = cfg.live_message_bytes;
+  opts.websocket.send_queue_bytes = cfg.live_send_queue_bytes;
+  opts.websocket.idle_timeout = std::chrono::seconds(cfg.live_idle_timeout_seconds);
   net::Server server(ioc, opts, dispatcher, metrics, tls.get());
   server.start();
 
@@ -167,10 +192,16 @@ int serve(const Config& cfg) {
     publishing.expires_after(std::chrono::seconds(cfg.publishing_interval_seconds));
     publishing.async_wait([&](const boost::system::error_code& ec) {
       if (ec) return;
+      // What the scheduler publishes goes live once committed, like any handler's write.
+      auto changes = std::make_shared<std::vector<live::Change>>();
       writer.submit(
-          [&policy](store::Connection& c) { api::publish_due_posts(policy, c); },
-          [](std::exception_ptr e) {
-            if (!e) return;
+          api::detail::collecting(
+              [&policy](store::Connection& c) { api::publish_due_posts(policy, c); }, changes),
+          [&ioc, changes](std::exception_ptr e) {
+            if (!e) {
+              asio::post(ioc, [changes] { api::live_events::publish(std::move(*changes)); });
+              return;
+            }
             try {
               std::rethrow_exception(e);
             } catch (const std::exception& ex) {

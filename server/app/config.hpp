@@ -29,6 +29,13 @@ struct Config {
   int write_timeout_seconds = 10;
   int shutdown_grace_seconds = 10;
 
+  // The live channel (GET /api/v1/live).
+  std::size_t live_message_bytes = 1024;
+  std::size_t live_send_queue_bytes = 256 * 1024;
+  int live_idle_timeout_seconds = 60;
+  std::size_t live_ring_size = 1024;
+  std::size_t live_max_unacked = 256;
+
   int session_ttl_hours = 168;
   int login_max_failures = 5;
   int login_window_seconds = 900;

@@ -9,6 +9,7 @@
 #include "api/lifecycle.hpp"
 #include "api/mentor_thread.hpp"
 #include "api/mentorships.hpp"
+#include "api/live.hpp"
 #include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
@@ -37,6 +38,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/auth/logout", bind(api::logout));
   r.add(Verb::get, "/api/v1/me", bind(api::me));
   r.add(Verb::get, "/api/v1/me/posts", bind(api::my_posts));
+  r.add(Verb::get, "/api/v1/live", bind(api::live_channel));
 
   // Sessions, password, second factor, re-authentication.
   r.add(Verb::post, "/api/v1/auth/reauth", bind(api::reauth));

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "api/credentials.hpp"
+#include "api/references.hpp"
 #include "app/commands.hpp"
 #include "app/seed_analytics.hpp"
 #include "app/seed_moderation.hpp"
@@ -45,15 +46,15 @@ constexpr std::array<DemoUser, 12> kUsers{{
 
 constexpr std::array<std::string_view, 36> kCompanyPosts{{
     "Huge thanks to the logistics team for getting the Rotterdam shipment out two days early. "
-    "That is what customer obsession looks like.",
+    "That is what #customer-obsession looks like.",
     "Reminder: the all-hands moves to Thursday 10:00 this week. Questions welcome in advance!",
-    "Our new onboarding buddy programme starts Monday. If you joined in the last six months, "
-    "tell us what you wish you had known in week one.",
+    "Our new #onboarding buddy programme starts Monday. If you joined in the last six months, "
+    "tell @mia what you wish you had known in week one.",
     "Spent the morning with the support team listening to calls. Three things I learned: "
     "customers want fewer steps, clearer invoices, and a human when it matters.",
     "Proud of the accessibility work shipped this sprint: keyboard navigation across the "
     "whole checkout flow.",
-    "Coffee machine on floor 3 is fixed. Facilities are heroes.",
+    "Coffee machine on floor 3 is fixed. Facilities are heroes. #floor3",
     "We are piloting four-day focus weeks in two teams this quarter. We will share what we "
     "learn, good and bad.",
     "Congratulations to Priya on ten years with us. Ten years of making hard things look easy.",
@@ -203,6 +204,9 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
             "Reminder: the all-hands moves to Thursday 10:30 this week. Questions welcome in "
             "advance!",
             at + 1800000);
+      // Mentions and topics stored as the server would on saving (no notices for old posts).
+      if (auto saved = store::PostRepository::find(conn, pid, 0))
+        api::save_references(conn, *saved, nullptr, saved->author.display_name, false);
     }
     // The practice space and the review pipeline.
     store::PostRepository::insert(

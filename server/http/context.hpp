@@ -4,11 +4,13 @@
 // call them without a socket.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "http/types.hpp"
+#include "http/websocket.hpp"
 
 namespace greenroom::http {
 
@@ -47,6 +49,10 @@ class RequestContext {
   // Set by a handler whose body is streamed: the response it returns carries the status and
   // headers only, and the connection writes the body from this (see http::BodyProducer).
   BodyProducer stream_body;
+
+  // Set by a handler that accepts a WebSocket upgrade (it answers 101): the connection
+  // completes the handshake and hands the socket to this handler.
+  std::shared_ptr<WebSocketHandler> upgrade;
 
  private:
   Request req_;

@@ -32,7 +32,8 @@ boost::asio::awaitable<Response> Dispatcher::route(RequestContext& ctx) {
 }
 
 boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo conn,
-                                                    BodyProducer* stream) {
+                                                    BodyProducer* stream,
+                                                    std::shared_ptr<WebSocketHandler>* upgrade) {
   const auto start = std::chrono::steady_clock::now();
   const bool keep_alive = req.keep_alive();
   const unsigned version = req.version();
@@ -49,6 +50,14 @@ boost::asio::awaitable<Response> Dispatcher::handle(Request req, ConnectionInfo 
                {"method", std::string(bhttp::to_string(ctx.method()))}});
     res = error_response(Status::internal_server_error, "internal",
                          "Something went wrong on the server; the error has been logged.");
+  }
+  if (ctx.upgrade) {
+    if (res.result() == Status::switching_protocols && upgrade)
+      *upgrade = std::move(ctx.upgrade);
+    else if (res.result() == Status::switching_protocols)
+      res = error_response(Status::bad_request, "websocket_unavailable",
+                           "This connection cannot switch to WebSocket.");
+    ctx.upgrade = nullptr;
   }
   if (ctx.stream_body) {
     if (res.result() != Status::ok || ctx.method() == Verb::head) {

@@ -18,8 +18,11 @@ class Dispatcher {
 
   // When the handler streams its body and `stream` is given, the producer is moved there and
   // the caller writes the body; without `stream` the body is drained into the response.
+  // When the handler accepts a WebSocket upgrade and `upgrade` is given, its handler is moved
+  // there and the response is 101 (the caller completes the handshake).
   boost::asio::awaitable<Response> handle(Request req, ConnectionInfo conn,
-                                          BodyProducer* stream = nullptr);
+                                          BodyProducer* stream = nullptr,
+                                          std::shared_ptr<WebSocketHandler>* upgrade = nullptr);
 
  private:
   boost::asio::awaitable<Response> route(RequestContext& ctx);

@@ -35,7 +35,8 @@ struct Server::Tracked {
   bool tls = false;
   std::optional<asio::ip::address> peer;
   bool per_address_counted = false;
-  bool refused = false;  // the last answer refused the request; its body may still be coming
+  bool refused = false;        // the last answer refused the request; its body may still be coming
+  std::function<void()> stop;  // set while the connection is a WebSocket: closes it (1001)
 };
 
 Server::Server(asio::io_context& ioc, ServerOptions opts, http::Dispatcher& dispatcher,
@@ -253,7 +254,25 @@ asio::awaitable<void> Server::serve(Stream& stream, Tracked& tracked) {
 
     auto info = client_info(tracked.peer, tracked.tls, opts_.trusted_proxies, parser.get());
     http::BodyProducer body_stream;
-    auto res = co_await dispatcher_.handle(parser.release(), std::move(info), &body_stream);
+    // An upgrade request is kept (headers only, it has no body) for the WebSocket handshake.
+    std::optional<http::Request> upgrade_request;
+    if (beast::websocket::is_upgrade(parser.get())) upgrade_request = parser.get();
+    std::shared_ptr<http::WebSocketHandler> upgrade;
+    auto res = co_await dispatcher_.handle(parser.release(), std::move(info), &body_stream,
+                                           upgrade_request ? &upgrade : nullptr);
+    if (upgrade) {
+      if (stopping_) co_return;
+      co_await run_websocket(stream, *upgrade_request, std::move(upgrade), opts_.websocket,
+                             [&tracked](std::shared_ptr<WebSocketOutbox> box) {
+                               std::weak_ptr<WebSocketOutbox> weak = box;
+                               tracked.stop = [weak] {
+                                 if (auto b = weak.lock())
+                                   b->close(http::close_code::going_away, "server shutting down");
+                               };
+                             });
+      tracked.stop = nullptr;
+      co_return;
+    }
     if (stopping_) res.keep_alive(false);
     if (body_stream) {
       if (!co_await write_streamed(stream, res, body_stream) || !res.keep_alive()) co_return;
@@ -363,7 +382,9 @@ void Server::shutdown(std::chrono::seconds grace, std::function<void()> drained)
   // Idle connections are closed now; busy ones close after their current response.
   for (auto& t : snapshot)
     asio::post(t->executor, [t] {
-      if (t->alive && t->idle && t->socket) {
+      if (t->alive && t->stop) {
+        t->stop();
+      } else if (t->alive && t->idle && t->socket) {
         beast::error_code ec;
         t->socket->cancel(ec);
       }

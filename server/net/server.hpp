@@ -21,6 +21,7 @@
 #include "http/dispatcher.hpp"
 #include "http/metrics.hpp"
 #include "net/trusted_proxies.hpp"
+#include "net/websocket_session.hpp"
 
 namespace greenroom::net {
 
@@ -37,6 +38,7 @@ struct ServerOptions {
   // A response write that makes no progress (no byte taken) for this long drops the client.
   std::chrono::seconds write_timeout{10};
   TrustedProxies trusted_proxies;
+  WebSocketOptions websocket;
 };
 
 class Server {

@@ -29,6 +29,7 @@
 
 #include "domain/permissions.hpp"
 #include "harness.hpp"
+#include "ws_client.hpp"
 
 namespace greenroom::test {
 namespace {
@@ -412,6 +413,85 @@ TEST(VisibilityProperty, EveryListingAndLookupAgreesWithTheDomainRule) {
     auto world = build_world(server, rng, 15, 60);
     check_world(world, server.port());
     if (::testing::Test::HasFailure()) break;
+  }
+}
+
+// Live events agree with the rule: every signed-in user of a random world listens on the live
+// channel while an admin likes random published posts (of every space and cohort) and hides
+// some; each user hears of exactly the posts the rule lets them see, and can open each one.
+TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
+  std::uint64_t seed = std::random_device{}();
+  if (const char* env = std::getenv("VISIBILITY_SEED")) seed = std::strtoull(env, nullptr, 10);
+  std::cout << "[visibility] live world seed " << seed << " (replay: VISIBILITY_SEED=" << seed
+            << ")\n";
+  SCOPED_TRACE("VISIBILITY_SEED=" + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  TestServer server;
+  server.add_user("liveadmin", "admin");
+  auto world = build_world(server, rng, 15, 60);
+  const auto port = server.port();
+  struct Listener {
+    const User* user;
+    std::unique_ptr<Client> client;
+    std::unique_ptr<WsClient> ws;
+  };
+  std::vector<Listener> listeners;
+  for (const auto& u : world.users) {
+    if (u.disabled) continue;
+    Listener l{&u, std::make_unique<Client>(port, u.name), nullptr};
+    l.ws = std::make_unique<WsClient>(
+        port, WsOptions{"gr_session=" + l.client->cookie(), std::nullopt, "/api/v1/live"});
+    ASSERT_EQ(l.ws->status(), 101) << u.name;
+    ASSERT_TRUE(l.ws->next_of("hello"));
+    listeners.push_back(std::move(l));
+  }
+  Client admin(port, "liveadmin");
+  std::vector<const Post*> liked, hidden;
+  for (const auto& p : world.posts) {
+    if (p.state != d::PostState::published || rng() % 2) continue;
+    ASSERT_EQ(admin.put(post_path(p.id, "/like")).status, 200);
+    liked.push_back(&p);
+    if (rng() % 4 == 0) {
+      auto r = admin.post("/api/v1/moderation/actions", {{"target_type", "post"},
+                                                         {"target_id", p.id},
+                                                         {"action", "hide"},
+                                                         {"reason", "Live property test."}});
+      ASSERT_EQ(r.status, 201) << r.body;
+      hidden.push_back(&p);
+    }
+  }
+  auto marker = admin.post("/api/v1/posts", {{"body", "Live marker."}, {"space", "company"}});
+  ASSERT_EQ(marker.status, 201);
+  const auto marker_id = marker.json()["post"]["id"].get<std::int64_t>();
+  for (auto& l : listeners) {
+    SCOPED_TRACE("listener " + l.user->name + " (" + std::string(d::to_string(l.user->role)) + ")");
+    std::set<std::int64_t> counted, withdrawn;
+    bool marker_seen = false;
+    while (auto ev = l.ws->next(3000)) {
+      if ((*ev)["type"] == "post.published" && (*ev)["post_id"] == marker_id) {
+        marker_seen = true;
+        break;
+      }
+      if (!ev->contains("post_id")) continue;  // e.g. the author's unread count
+      const auto id = (*ev)["post_id"].get<std::int64_t>();
+      if ((*ev)["type"] == "post.counts") counted.insert(id);
+      if ((*ev)["type"] == "post.withdrawn") withdrawn.insert(id);
+    }
+    ASSERT_TRUE(marker_seen);
+    std::set<std::int64_t> expect_counted, expect_withdrawn;
+    for (const auto* p : liked)
+      if (world.can_view(*l.user, *p)) expect_counted.insert(p->id);
+    for (const auto* p : hidden)
+      if (world.can_view(*l.user, *p)) expect_withdrawn.insert(p->id);
+    EXPECT_EQ(counted, expect_counted);
+    EXPECT_EQ(withdrawn, expect_withdrawn);
+    // Each post heard of (and not hidden since) answers GET for this user.
+    for (auto id : counted) {
+      if (withdrawn.count(id) &&
+          !d::has_capability(l.user->role, d::Capability::see_all_published))
+        continue;
+      EXPECT_EQ(l.client->get(post_path(id)).status, 200) << "post " << id;
+    }
   }
 }
 

@@ -27,10 +27,19 @@ export interface Author {
   display_name: string;
 }
 
+/** An @mention or #topic the server recognised in a text; offsets in code points. */
+export interface TextReference {
+  kind: 'mention' | 'topic';
+  value: string;
+  start: number;
+  end: number;
+}
+
 export interface Post {
   id: number;
   author: Author;
   body: string;
+  references?: TextReference[];
   space: Space;
   state: PostState;
   version?: number;
@@ -79,6 +88,7 @@ export interface Reply {
   post_id: number;
   author: Author;
   body: string;
+  references?: TextReference[];
   created_at: string;
   /** moderation: `visible`, `hidden` or `removed` */
   state?: ReplyState;
@@ -289,7 +299,8 @@ export type NotificationKind =
   | 'verdict_given'
   | 'new_annotation'
   | 'annotation_reply'
-  | 'goal_due_soon';
+  | 'goal_due_soon'
+  | 'mention';
 
 export interface AppNotification {
   id: number;

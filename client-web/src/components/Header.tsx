@@ -46,6 +46,8 @@ export interface HeaderProps {
   unread: number;
   onSignOut: () => void;
   signingOut: boolean;
+  /** The live channel; a quiet note says when it is lost (the app keeps working). */
+  liveState?: 'connecting' | 'open' | 'offline';
 }
 
 /**
@@ -53,7 +55,7 @@ export interface HeaderProps {
  * opens the section links and the account below it. On wider screens everything is in the row
  * and the menu button is not shown (CSS decides, so nothing jumps while the page loads).
  */
-export function Header({ user, route, unread, onSignOut, signingOut }: HeaderProps) {
+export function Header({ user, route, unread, onSignOut, signingOut, liveState }: HeaderProps) {
   const items = navItemsFor(user, route);
   const [menuOpen, setMenuOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -71,6 +73,9 @@ export function Header({ user, route, unread, onSignOut, signingOut }: HeaderPro
   }, [menuOpen]);
   return (
     <header class={`site-header${menuOpen ? ' menu-open' : ''}`}>
+      <p class="live-status" role="status" data-testid="live-status">
+        {liveState === 'offline' ? 'Live updates paused — reconnecting…' : ''}
+      </p>
       <div class="header-inner">
         <Link href="/" class="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Post } from '../api/types';
 import { useApp } from '../context';
 import { messageOf } from '../api/errors';
@@ -11,10 +11,20 @@ import { HeartIcon } from './Icons';
  * in the state the person last chose.
  */
 export function LikeButton({ post, onChange }: { post: Post; onChange?: (liked: boolean, count: number) => void }) {
-  const { api, announce } = useApp();
+  const { api, announce, live } = useApp();
   const [liked, setLiked] = useState(post.liked_by_me);
   const [count, setCount] = useState(post.like_count);
   const latest = useRef(0);
+  const pending = useRef(false);
+  // Others' likes arrive live; while this person's own click is on its way, its answer wins.
+  useEffect(
+    () =>
+      live.subscribe((e) => {
+        if (e.type === 'post.counts' && e.post_id === post.id && !pending.current && typeof e.like_count === 'number')
+          setCount(e.like_count);
+      }),
+    [live, post.id],
+  );
 
   const toggle = async () => {
     const before = { liked, count };
@@ -23,6 +33,7 @@ export function LikeButton({ post, onChange }: { post: Post; onChange?: (liked: 
     setLiked(want);
     setCount(optimisticCount);
     const ticket = ++latest.current;
+    pending.current = true;
     try {
       const result = want ? await api.like(post.id) : await api.unlike(post.id);
       if (ticket !== latest.current) return;
@@ -34,6 +45,8 @@ export function LikeButton({ post, onChange }: { post: Post; onChange?: (liked: 
       setLiked(before.liked);
       setCount(before.count);
       announce(`Could not ${want ? 'like' : 'unlike'} the post: ${messageOf(error)}`, 'error');
+    } finally {
+      if (ticket === latest.current) pending.current = false;
     }
   };
 

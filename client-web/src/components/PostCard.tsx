@@ -7,6 +7,8 @@ import { ReplyIcon } from './Icons';
 import { LikeButton } from './LikeButton';
 import { ReportButton } from './ReportButton';
 import { RelativeTime } from './RelativeTime';
+import { ReferencedText } from './ReferencedText';
+import { useLiveCounts } from './useLiveCounts';
 
 export interface PostCardProps {
   post: Post;
@@ -34,6 +36,7 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
   const published = post.state === 'published';
   const time = post.published_at || post.created_at;
   const timeEl = <RelativeTime iso={time} />;
+  const live = useLiveCounts(post.id, post.like_count, post.reply_count);
   return (
     <article class={`post-card${preview ? ' is-preview' : ''}`} aria-labelledby={headingId} data-post-id={preview ? undefined : post.id}>
       <header class="post-head">
@@ -84,19 +87,23 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
           This thread is locked by a moderator: it takes no new replies.
         </p>
       )}
-      {body ?? <div class="post-body">{post.body}</div>}
+      {body ?? (
+        <div class="post-body">
+          <ReferencedText text={post.body} refs={post.references} />
+        </div>
+      )}
       {published && !preview && (
         <footer class="post-actions">
           <LikeButton post={post} onChange={onLikeChange} />
           {linkToDetail ? (
             <Link href={href} class="action">
               <ReplyIcon />
-              <span>{replies(post.reply_count)}</span>
+              <span data-testid="reply-count">{replies(live.replies)}</span>
             </Link>
           ) : (
             <span class="action is-static">
               <ReplyIcon />
-              <span>{replies(post.reply_count)}</span>
+              <span data-testid="reply-count">{replies(live.replies)}</span>
             </span>
           )}
           <ReportButton targetType="post" targetId={post.id} authorId={post.author.id} authorName={post.author.display_name} />

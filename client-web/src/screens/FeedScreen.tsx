@@ -1,4 +1,4 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Space } from '../api/types';
 import { PagedList } from '../components/PagedList';
 import { PostCard } from '../components/PostCard';
@@ -13,9 +13,30 @@ const INTRO: Record<Space, string> = {
 };
 
 export function FeedScreen({ space }: { space: Space }) {
-  const { api, user } = useApp();
+  const { api, user, live } = useApp();
   const load = useCallback((before: string | null, signal: AbortSignal) => api.feed(space, before, signal), [api, space]);
   const practice = canSeePractice(user.role);
+  // New posts do not push the list down: they are counted in a bar that loads them on request.
+  const [fresh, setFresh] = useState<Set<number>>(new Set());
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => setFresh(new Set()), [space]);
+  useEffect(
+    () =>
+      live.subscribe((e) => {
+        if (e.type === 'reload') setFresh((s) => (s.size > 0 ? s : new Set([-1])));
+        if (e.type !== 'post.published' || e.space !== space || typeof e.post_id !== 'number') return;
+        const id = e.post_id;
+        setFresh((s) => (s.has(id) ? s : new Set(s).add(id)));
+      }),
+    [live, space],
+  );
+  const showNew = () => {
+    setFresh(new Set());
+    setGeneration((g) => g + 1);
+    window.scrollTo({ top: 0 });
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+  };
+  const count = [...fresh].filter((id) => id > 0).length;
   return (
     <>
       <div class="page-head">
@@ -36,8 +57,15 @@ export function FeedScreen({ space }: { space: Space }) {
         <PenIcon />
         <span>Start a post…</span>
       </Link>
+      <div class="new-posts-slot">
+        {fresh.size > 0 && (
+          <button type="button" class="new-posts-bar" data-testid="new-posts-bar" onClick={showNew}>
+            {count === 0 ? 'Show the latest posts' : count === 1 ? '1 new post' : `${count} new posts`}
+          </button>
+        )}
+      </div>
       <PagedList
-        resetKey={space}
+        resetKey={`${space}:${generation}`}
         load={load}
         label={space === 'company' ? 'Company posts' : 'Practice posts'}
         noun="posts"

@@ -23,6 +23,7 @@ const KIND_LABELS: Record<string, string> = {
   mentor_note: 'Mentor note',
   mentor_question: 'Question for you',
   mentor_answer: 'Mentor answer',
+  mention: 'Mention',
   policy_changed: 'Golden rules',
 };
 

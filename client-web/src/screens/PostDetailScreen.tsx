@@ -13,6 +13,7 @@ import { ReportButton } from '../components/ReportButton';
 import { useApp } from '../context';
 import { browserStorage, DraftStore } from '../lib/drafts';
 import { Link } from '../navigation';
+import { ReferencedText } from '../components/ReferencedText';
 import { NotFoundScreen } from './NotFoundScreen';
 
 type Load =
@@ -220,7 +221,9 @@ function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onM
             {reply.moderation_reason ? ` Reason: ${reply.moderation_reason}` : ''}
           </p>
         )}
-        <div class="post-body">{reply.body}</div>
+        <div class="post-body">
+          <ReferencedText text={reply.body} refs={reply.references} />
+        </div>
         <HeldMarker reply={reply} />
         {!moderated && (
           <div class="reply-actions">

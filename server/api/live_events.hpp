@@ -1,0 +1,35 @@
+#pragma once
+// Live events from writes. Inside a writer job, handlers call emit_*(); api::write collects
+// what its job emitted and hands it to the sink only once the job's transaction has
+// committed (a job that fails, or a commit that fails, publishes nothing).
+#include <vector>
+
+#include "domain/model.hpp"
+#include "live/event.hpp"
+
+namespace greenroom::api::live_events {
+
+// The process's sink (the hub), set once at start; without one, events are dropped.
+void set_sink(live::Sink* sink);
+
+// On the writer thread, around one job.
+void begin_job();
+std::vector<live::Change> end_job();
+// After the commit: hands the changes to the sink.
+void publish(std::vector<live::Change> changes);
+
+void emit(live::Change change);
+
+// The common events.
+void post_published(const domain::PostFacts& post);
+// A post left view (hidden or removed): told to those who could see it as `before`.
+void post_withdrawn(const domain::PostFacts& before, domain::PostState now);
+void post_counts(const domain::PostFacts& post, std::int64_t like_count, std::int64_t reply_count);
+void reply_created(const domain::PostFacts& post, const domain::ReplyFacts& reply);
+void reply_withdrawn(const domain::PostFacts& post, const domain::ReplyFacts& before);
+// To one person: something changed on their own post (annotation, verdict).
+void own_post_changed(std::int64_t user_id, std::int64_t post_id, const char* what);
+// To one person: their unread notification count.
+void unread_changed(std::int64_t user_id, std::int64_t unread);
+
+}  // namespace greenroom::api::live_events

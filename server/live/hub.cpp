@@ -1,0 +1,98 @@
+#include "live/hub.hpp"
+
+#include <algorithm>
+
+#include "domain/permissions.hpp"
+#include "live/subscriber.hpp"
+
+namespace greenroom::live {
+
+namespace d = greenroom::domain;
+
+Hub::Hub(HubOptions opts, RelationLookup relation, std::uint64_t first_id)
+    : opts_(opts), relation_(std::move(relation)), next_id_(std::max<std::uint64_t>(first_id, 1)) {}
+
+void Hub::publish(std::vector<Change> changes) {
+  if (changes.empty()) return;
+  std::vector<Event> events;
+  std::vector<std::shared_ptr<Subscriber>> listeners;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& c : changes) {
+      Event e;
+      e.id = next_id_++;
+      e.audience = c.audience;
+      auto j = std::move(c.fields);
+      j["type"] = c.type;
+      j["id"] = e.id;
+      e.text = std::make_shared<const std::string>(j.dump());
+      ring_.push_back(e);
+      if (ring_.size() > opts_.ring_size) ring_.pop_front();
+      events.push_back(std::move(e));
+    }
+    listeners.reserve(subscribers_.size());
+    for (const auto& w : subscribers_)
+      if (auto s = w.lock()) listeners.push_back(std::move(s));
+  }
+  for (const auto& s : listeners)
+    for (const auto& e : events) s->deliver(e);
+}
+
+std::shared_ptr<Subscriber> Hub::subscribe(const d::Actor& actor,
+                                           std::optional<std::uint64_t> last_id) {
+  return std::make_shared<Subscriber>(*this, actor, last_id);
+}
+
+bool Hub::may_receive(const d::Actor& actor, const Audience& a) const {
+  switch (a.kind) {
+    case Audience::Kind::user:
+      return a.user_id == actor.id;
+    case Audience::Kind::post:
+    case Audience::Kind::reply:
+      break;
+  }
+  // The rule only ever widens with the relation, so it is looked up only when needed.
+  auto post_rel = d::Relation{};
+  bool post_ok = d::can_view_post(actor, a.post, post_rel);
+  if (!post_ok && d::can_view_post(actor, a.post, {true, true})) {
+    post_rel = relation_(actor.id, a.post.author_id);
+    post_ok = d::can_view_post(actor, a.post, post_rel);
+  }
+  if (!post_ok || a.kind == Audience::Kind::post) return post_ok;
+  if (d::can_view_reply(actor, a.reply, {})) return true;
+  if (!d::can_view_reply(actor, a.reply, {true, true})) return false;
+  return d::can_view_reply(actor, a.reply, relation_(actor.id, a.reply.author_id));
+}
+
+std::size_t Hub::subscriber_count() const {
+  std::lock_guard lock(mu_);
+  return subscribers_.size();
+}
+
+Hub::Attached Hub::attach(const std::shared_ptr<Subscriber>& s,
+                          std::optional<std::uint64_t> last_id) {
+  std::lock_guard lock(mu_);
+  subscribers_.push_back(s);
+  Attached out;
+  out.newest = next_id_ - 1;
+  if (!last_id) {
+    out.missed.emplace();
+    return out;
+  }
+  const auto oldest = ring_.empty() ? next_id_ : ring_.front().id;
+  if (*last_id > out.newest || *last_id + 1 < oldest) return out;  // unknown or too old
+  out.missed.emplace();
+  for (const auto& e : ring_)
+    if (e.id > *last_id) out.missed->push_back(e);
+  return out;
+}
+
+void Hub::detach(const Subscriber* s) {
+  std::lock_guard lock(mu_);
+  std::erase_if(subscribers_, [s](const std::weak_ptr<Subscriber>& w) {
+    auto p = w.lock();
+    return !p || p.get() == s;
+  });
+}
+
+}  // namespace greenroom::live
