@@ -14,6 +14,7 @@
 #include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
+#include "api/search.hpp"
 #include "api/sessions.hpp"
 #include "api/system.hpp"
 #include "api/two_factor.hpp"
@@ -51,6 +52,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::put, "/api/v1/posts/{id}/like", bind(api::like_post));
   r.add(Verb::delete_, "/api/v1/posts/{id}/like", bind(api::unlike_post));
   r.add(Verb::get, "/api/v1/feed", bind(api::feed));
+  r.add(Verb::get, "/api/v1/search", bind(api::search));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
