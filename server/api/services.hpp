@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <set>
+#include <string>
 
 #include "api/login_limiter.hpp"
 #include "api/policy.hpp"
@@ -28,6 +29,10 @@ struct Settings {
   std::set<domain::Role> totp_required_roles;
   // Sensitive actions ask for the password again when the last proof is older than this.
   std::chrono::seconds reauth_window{600};
+  // Private Atom feed tokens are derived from this key (app/feed_key.hpp).
+  std::string feed_key;
+  // The address of the web client in feed links ("https://host:port"), "" for relative.
+  std::string public_url;
   bool totp_required(domain::Role role) const { return totp_required_roles.count(role) > 0; }
 };
 

@@ -16,6 +16,7 @@
 #include "api/credentials.hpp"
 #include "api/goals.hpp"
 #include "api/publishing.hpp"
+#include "app/feed_key.hpp"
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
 #include "http/dispatcher.hpp"
@@ -96,6 +97,7 @@ int serve(const Config& cfg) {
   for (const auto& role : cfg.require_totp_for_roles)
     settings.totp_required_roles.insert(*domain::parse_role(role));
   settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
+  settings.feed_key = load_or_create_feed_key(cfg.data_dir);
   api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
   // Computed now, not on the first unknown-user sign-in, so that one costs like any other.

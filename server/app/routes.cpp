@@ -3,6 +3,7 @@
 #include "api/annotations.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/feeds.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/moderation.hpp"
@@ -53,6 +54,11 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/posts/{id}/like", bind(api::unlike_post));
   r.add(Verb::get, "/api/v1/feed", bind(api::feed));
   r.add(Verb::get, "/api/v1/search", bind(api::search));
+  // Private Atom feeds.
+  r.add(Verb::get, "/api/v1/me/feed-token", bind(api::get_feed_token));
+  r.add(Verb::post, "/api/v1/me/feed-token", bind(api::rotate_feed_token));
+  r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
+  r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
