@@ -31,8 +31,6 @@ struct Settings {
   std::chrono::seconds reauth_window{600};
   // Private Atom feed tokens are derived from this key (app/feed_key.hpp).
   std::string feed_key;
-  // The address of the web client in feed links ("https://host:port"), "" for relative.
-  std::string public_url;
   bool totp_required(domain::Role role) const { return totp_required_roles.count(role) > 0; }
 };
 
