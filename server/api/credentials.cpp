@@ -97,6 +97,15 @@ std::string csrf_token_for(std::string_view session_token) {
   return base64url(mac, len);
 }
 
+std::string hmac_token(std::string_view key, std::string_view message) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len))
+    throw std::runtime_error("HMAC failed");
+  return base64url(mac, len);
+}
+
 bool equal_secrets(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -21,6 +21,8 @@ std::string sha256_bytes(std::string_view data);
 // The CSRF token of a session: base64url(HMAC-SHA256(label, session token)). Derived, never
 // stored; knowing it reveals nothing of the session token.
 std::string csrf_token_for(std::string_view session_token);
+// base64url(HMAC-SHA256(key, message)).
+std::string hmac_token(std::string_view key, std::string_view message);
 // Constant-time comparison.
 bool equal_secrets(std::string_view a, std::string_view b);
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <set>
+#include <string>
 
 #include "api/login_limiter.hpp"
 #include "api/policy.hpp"
@@ -32,6 +33,8 @@ struct Settings {
   std::set<domain::Role> totp_required_roles;
   // Sensitive actions ask for the password again when the last proof is older than this.
   std::chrono::seconds reauth_window{600};
+  // Private Atom feed tokens are derived from this key (app/feed_key.hpp).
+  std::string feed_key;
   bool totp_required(domain::Role role) const { return totp_required_roles.count(role) > 0; }
 };
 

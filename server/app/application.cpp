@@ -19,6 +19,7 @@
 #include "api/live_events.hpp"
 #include "api/publishing.hpp"
 #include "api/visibility.hpp"
+#include "app/feed_key.hpp"
 #include "app/policy_bootstrap.hpp"
 #include "app/routes.hpp"
 #include "http/dispatcher.hpp"
@@ -100,6 +101,7 @@ int serve(const Config& cfg) {
   for (const auto& role : cfg.require_totp_for_roles)
     settings.totp_required_roles.insert(*domain::parse_role(role));
   settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
+  settings.feed_key = load_or_create_feed_key(cfg.data_dir);
   api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
   // The event hub: told of each committed write's changes; each listener gets what the

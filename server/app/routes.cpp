@@ -5,6 +5,7 @@
 #include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/champions.hpp"
+#include "api/feeds.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/mentor_thread.hpp"
@@ -19,6 +20,7 @@
 #include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
+#include "api/search.hpp"
 #include "api/sessions.hpp"
 #include "api/system.hpp"
 #include "api/two_factor.hpp"
@@ -57,6 +59,12 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::put, "/api/v1/posts/{id}/like", bind(api::like_post));
   r.add(Verb::delete_, "/api/v1/posts/{id}/like", bind(api::unlike_post));
   r.add(Verb::get, "/api/v1/feed", bind(api::feed));
+  r.add(Verb::get, "/api/v1/search", bind(api::search));
+  // Private Atom feeds.
+  r.add(Verb::get, "/api/v1/me/feed-token", bind(api::get_feed_token));
+  r.add(Verb::post, "/api/v1/me/feed-token", bind(api::rotate_feed_token));
+  r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
+  r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));

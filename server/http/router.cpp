@@ -36,17 +36,26 @@ bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
   if (r.segments.size() != parts.size()) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& seg = r.segments[i];
-    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+    const auto close = seg.find('}');
+    if (seg.size() > 2 && seg.front() == '{' && close != std::string::npos) {
       auto p = parts[i];
-      auto name = std::string_view(seg).substr(1, seg.size() - 2);
+      // A literal suffix after the parameter ("{name:word}.atom") must end the segment.
+      const auto suffix = std::string_view(seg).substr(close + 1);
+      if (!suffix.empty()) {
+        if (p.size() <= suffix.size() || !p.ends_with(suffix)) return false;
+        p.remove_suffix(suffix.size());
+      }
+      auto name = std::string_view(seg).substr(1, close - 1);
       const auto colon = name.find(':');
-      if (colon != std::string_view::npos && name.substr(colon + 1) == "token") {
-        // {name:token}: an opaque identifier of 1-64 base64url characters.
+      const auto type = colon == std::string_view::npos ? "" : name.substr(colon + 1);
+      if (type == "token" || type == "word") {
+        // {name:token}: an opaque identifier of 1-64 base64url characters; {name:word} also
+        // allows '.' (usernames).
         name = name.substr(0, colon);
         if (p.empty() || p.size() > 64) return false;
         for (char c : p)
           if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_'))
+                c == '-' || c == '_' || (c == '.' && type == "word")))
             return false;
       } else {
         if (p.empty() || p.size() > 18 || p[0] == '0') return false;

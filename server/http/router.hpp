@@ -1,7 +1,8 @@
 #pragma once
 // Routes by method and path pattern ("/api/v1/posts/{id}/like"). A {name} segment matches
 // a positive decimal integer only, so "/posts/abc" is simply not found; a {name:token} segment
-// matches an opaque id of 1-64 base64url characters. A path that exists
+// matches an opaque id of 1-64 base64url characters, {name:word} the same or '.' (usernames);
+// a literal suffix may follow a parameter ("{name:word}.atom"). A path that exists
 // with another method gives 405 with an Allow header.
 #include <boost/asio/awaitable.hpp>
 #include <functional>

@@ -112,6 +112,8 @@ void Statement::run() {
   }
 }
 
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+
 std::int64_t Statement::int64(int col) const {
   return sqlite3_column_int64(stmt_, col);
 }

@@ -89,6 +89,7 @@ class Statement {
   void run();
 
   std::int64_t int64(int col) const;
+  double real(int col) const;
   std::string text(int col) const;
   std::optional<std::string> text_or_null(int col) const;
   std::optional<std::int64_t> int64_or_null(int col) const;

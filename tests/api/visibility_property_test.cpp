@@ -11,7 +11,8 @@
 //   - every pairing answers GET as domain::can_view_mentorship says, the pairings listing
 //     holds exactly those, and a pairing's posts are exactly the executive's posts the rule
 //     lets the viewer see;
-//   - every item of every listing (company and practice feed, paged; my posts; review queue;
+//   - every item of every listing (company and practice feed, paged; search; my posts; review
+//     queue;
 //     notifications) answers GET with 200, and every post the rule lets the user read that
 //     qualifies for the listing is in it, once, in order.
 // The oracle is the domain rule itself over the in-memory world, so the SQL fast paths
@@ -358,6 +359,23 @@ void check_world(const World& w, std::uint16_t port) {
       std::sort(expected.begin(), expected.end(), newest_first);
       EXPECT_EQ(all_pages(c, target), expected) << "feed " << d::to_string(space);
     }
+    // Search (the FTS index is filled by triggers as the world is written): every post says
+    // "post", every reply "reply"; exactly what the rule lets the viewer see is found.
+    std::set<std::int64_t> search_posts, search_replies;
+    for (const auto& p : w.posts) {
+      if (!w.can_view(u, p)) continue;
+      search_posts.insert(p.id);
+      for (const auto& reply : p.replies)
+        if (d::can_view_reply(w.actor(u), reply, w.relation(u.id, reply.author_id)))
+          search_replies.insert(reply.id);
+    }
+    auto found_posts = all_pages(c, "/api/v1/search?q=post&kind=post&limit=9");
+    auto found_replies = all_pages(c, "/api/v1/search?q=reply&kind=reply&limit=9");
+    EXPECT_EQ(std::set<std::int64_t>(found_posts.begin(), found_posts.end()), search_posts)
+        << "search posts";
+    EXPECT_EQ(found_posts.size(), search_posts.size()) << "search repeats a post";
+    EXPECT_EQ(std::set<std::int64_t>(found_replies.begin(), found_replies.end()), search_replies)
+        << "search replies";
     std::vector<std::int64_t> mine;
     for (const auto& p : w.posts)
       if (p.author == u.id && p.state != d::PostState::removed && w.can_view(u, p))

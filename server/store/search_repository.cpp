@@ -1,0 +1,61 @@
+#include "store/search_repository.hpp"
+
+namespace greenroom::store {
+
+std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilter& f) {
+  auto q = c.prepare(
+      "SELECT s.rowid, s.kind, s.item_id, bm25(search_index), u.id, u.username, "
+      "u.display_name, CASE s.kind WHEN 'reply' THEN r.created_at "
+      "ELSE COALESCE(p.published_at, p.created_at) END AS at, "
+      "p.id, p.author_id, p.space, p.state, r.id, r.author_id, r.state, r.review_state "
+      "FROM search_index s "
+      "LEFT JOIN replies r ON s.kind = 'reply' AND r.id = s.item_id "
+      "JOIN posts p ON p.id = CASE s.kind WHEN 'post' THEN s.item_id ELSE r.post_id END "
+      "JOIN users u ON u.id = CASE s.kind WHEN 'reply' THEN r.author_id ELSE p.author_id END "
+      "WHERE search_index MATCH ?1 AND s.kind IN ('post', 'reply') "
+      "AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR p.space = ?3) "
+      "AND (?4 IS NULL OR s.kind = ?4) AND (?5 IS NULL OR at >= ?5) "
+      "AND (?6 IS NULL OR at < ?6) "
+      "ORDER BY s.rank LIMIT ?7");
+  q.bind(1, f.fts).bind(2, f.author_id);
+  if (f.space)
+    q.bind(3, domain::to_string(*f.space));
+  else
+    q.bind_null(3);
+  q.bind(4, f.kind).bind(5, f.since).bind(6, f.until).bind(7, f.window);
+  std::vector<SearchHit> out;
+  while (q.step()) {
+    SearchHit h;
+    h.rowid = q.int64(0);
+    h.kind = q.text(1);
+    h.item_id = q.int64(2);
+    h.bm25 = q.real(3);
+    h.author = {q.int64(4), q.text(5), q.text(6)};
+    h.at = q.int64(7);
+    h.post.id = q.int64(8);
+    h.post.author_id = q.int64(9);
+    h.post.space = domain::parse_space(q.text(10)).value_or(domain::Space::practice);
+    h.post.state = domain::parse_state(q.text(11)).value_or(domain::PostState::removed);
+    if (!q.is_null(12)) {
+      domain::ReplyFacts r;
+      r.id = q.int64(12);
+      r.post_id = h.post.id;
+      r.author_id = q.int64(13);
+      r.state = domain::parse_reply_state(q.text(14)).value_or(domain::ReplyState::removed);
+      r.review = domain::parse_reply_review(q.text(15)).value_or(domain::ReplyReview::in_review);
+      h.reply = r;
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::string SearchRepository::snippet(Connection& c, const std::string& fts, std::int64_t rowid) {
+  auto q = c.prepare(
+      "SELECT snippet(search_index, 0, char(1), char(2), '…', 24) FROM search_index "
+      "WHERE search_index MATCH ?1 AND rowid = ?2");
+  q.bind(1, fts).bind(2, rowid);
+  return q.step() ? q.text(0) : std::string();
+}
+
+}  // namespace greenroom::store

@@ -1,0 +1,46 @@
+#pragma once
+// Full-text search over the search_index FTS5 table (schema/0014). The index holds text only;
+// each match comes back with the facts the visibility rule needs, read from the live rows,
+// and the caller (api/search.cpp) keeps only what domain::can_view_post / can_view_reply
+// allow. Filters here only narrow what the user asked for (author, space, kind, time).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/model.hpp"
+#include "domain/time.hpp"
+#include "store/database.hpp"
+#include "store/records.hpp"
+
+namespace greenroom::store {
+
+struct SearchFilter {
+  std::string fts;  // a domain::translate_search_query expression, never raw user text
+  std::optional<std::int64_t> author_id;
+  std::optional<domain::Space> space;
+  std::optional<std::string> kind;  // "post", "reply"
+  std::optional<domain::Millis> since, until;
+  int window = 1000;  // at most this many best bm25 matches are considered
+};
+
+struct SearchHit {
+  std::int64_t rowid = 0;
+  std::string kind;  // post, reply
+  std::int64_t item_id = 0;
+  double bm25 = 0;
+  AuthorRef author;
+  domain::Millis at = 0;  // published (or created) time of a post, created time of a reply
+  domain::PostFacts post;  // the post (for a reply: the post it answers)
+  std::optional<domain::ReplyFacts> reply;
+};
+
+class SearchRepository {
+ public:
+  // The best matches by bm25, with their facts. Throws StoreError when FTS5 refuses the
+  // expression (the caller turns that into 400).
+  static std::vector<SearchHit> matches(Connection& c, const SearchFilter& f);
+  // The item's text around its matches, hits between domain::kHitOpen and kHitClose.
+  static std::string snippet(Connection& c, const std::string& fts, std::int64_t rowid);
+};
+
+}  // namespace greenroom::store

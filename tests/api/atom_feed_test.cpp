@@ -1,0 +1,202 @@
+// Private Atom feeds: tokens (made, shown to the owner, rotated, voided for a disabled owner),
+// feeds parsed with libxml2 (ids, titles, links, authors, dates, escaping), visibility of
+// entries, and ETag / Last-Modified with 304.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "fixture.hpp"
+
+namespace greenroom::test {
+namespace {
+
+struct Entry {
+  std::string id, title, link, author, published, updated, content, content_type;
+};
+
+// Parses an Atom document with libxml2 (no network, no entity substitution); fails on error.
+std::vector<Entry> parse_atom(const std::string& xml, std::string* feed_title = nullptr) {
+  std::vector<Entry> out;
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "feed.xml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  EXPECT_NE(doc, nullptr) << xml;
+  if (!doc) return out;
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "feed");
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "http://www.w3.org/2005/Atom");
+  auto text = [](xmlNodePtr n) {
+    xmlChar* c = xmlNodeGetContent(n);
+    std::string s = c ? reinterpret_cast<const char*>(c) : "";
+    xmlFree(c);
+    return s;
+  };
+  auto attr = [](xmlNodePtr n, const char* name) {
+    xmlChar* c = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    std::string s = c ? reinterpret_cast<const char*>(c) : "";
+    xmlFree(c);
+    return s;
+  };
+  auto is = [](xmlNodePtr n, const char* name) {
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
+  };
+  int ids = 0, updated = 0;
+  for (xmlNodePtr n = root->children; n; n = n->next) {
+    if (is(n, "id")) ++ids;
+    if (is(n, "updated")) ++updated;
+    if (is(n, "title") && feed_title) *feed_title = text(n);
+    if (!is(n, "entry")) continue;
+    Entry e;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+      if (is(c, "id")) e.id = text(c);
+      if (is(c, "title")) e.title = text(c);
+      if (is(c, "link")) e.link = attr(c, "href");
+      if (is(c, "author"))
+        for (xmlNodePtr a = c->children; a; a = a->next)
+          if (is(a, "name")) e.author = text(a);
+      if (is(c, "published")) e.published = text(c);
+      if (is(c, "updated")) e.updated = text(c);
+      if (is(c, "content")) {
+        e.content = text(c);
+        e.content_type = attr(c, "type");
+      }
+    }
+    out.push_back(e);
+  }
+  EXPECT_EQ(ids, 1);
+  EXPECT_EQ(updated, 1);
+  xmlFreeDoc(doc);
+  return out;
+}
+
+class AtomFeedTest : public ApiTest {
+ protected:
+  static std::string token_of(const Client& c) {
+    auto r = c.get("/api/v1/me/feed-token");
+    EXPECT_EQ(r.status, 200) << r.body;
+    if (!r.json()["token"].is_null()) return r.json()["token"].get<std::string>();
+    auto made = c.post("/api/v1/me/feed-token", nlohmann::json::object());
+    EXPECT_EQ(made.status, 201) << made.body;
+    return made.json()["token"].get<std::string>();
+  }
+  static HttpResponse fetch(const std::string& path,
+                            const std::map<std::string, std::string>& headers = {}) {
+    return http_request(port(), "GET", path, "", headers);
+  }
+};
+
+TEST_F(AtomFeedTest, TokenIsMadeOnRequestShownToItsOwnerAndRotated) {
+  auto max = as("max");
+  auto none = max.get("/api/v1/me/feed-token");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(none.json()["token"].is_null());
+  auto made = max.post("/api/v1/me/feed-token", nlohmann::json::object());
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto token = made.json()["token"].get<std::string>();
+  EXPECT_GE(token.size(), 40u);
+  EXPECT_EQ(max.get("/api/v1/me/feed-token").json()["token"], token);
+  EXPECT_EQ(made.json()["feeds"]["company"], "/feeds/" + token + "/company.atom");
+  EXPECT_EQ(fetch("/feeds/" + token + "/company.atom").status, 200);
+  auto rotated = max.post("/api/v1/me/feed-token", nlohmann::json::object());
+  ASSERT_EQ(rotated.status, 201);
+  auto fresh = rotated.json()["token"].get<std::string>();
+  EXPECT_NE(fresh, token);
+  EXPECT_EQ(fetch("/feeds/" + token + "/company.atom").status, 404);
+  EXPECT_EQ(fetch("/feeds/" + fresh + "/company.atom").status, 200);
+  EXPECT_EQ(fetch("/feeds/not-a-real-token-at-all/company.atom").status, 404);
+  // The rotation is in the audit trail.
+  auto audit = as("ada").get("/api/v1/audit?action=feed_token_rotated");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_GE(audit.json()["items"].size(), 1u);
+  EXPECT_EQ(Client(port()).get("/api/v1/me/feed-token").status, 401);
+}
+
+TEST_F(AtomFeedTest, CompanyFeedParsesWithEscapedTextAndStableIds) {
+  auto mia = as("mia");
+  const std::string body = "Q3 <results> & plans 🎉\nSecond line with \"quotes\"";
+  auto post = make_post(mia, body);
+  auto token = token_of(as("max"));
+  auto r = fetch("/feeds/" + token + "/company.atom", {{"Host", "greenroom.test"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.header("content-type").find("application/atom+xml"), std::string::npos);
+  EXPECT_EQ(r.body.find("<results>"), std::string::npos) << "unescaped markup";
+  std::string title;
+  auto entries = parse_atom(r.body, &title);
+  EXPECT_EQ(title, "Greenroom: company");
+  ASSERT_FALSE(entries.empty());
+  const auto& e = entries.front();  // newest first
+  EXPECT_EQ(e.id, "tag:greenroom.invalid,2026:post/" + std::to_string(post["id"].get<long long>()));
+  EXPECT_EQ(e.title, "Q3 <results> & plans 🎉");
+  EXPECT_EQ(e.content, body);
+  EXPECT_EQ(e.content_type, "text");
+  EXPECT_EQ(e.author, "User mia");  // the display name
+  EXPECT_EQ(e.link, "http://greenroom.test/posts/" + std::to_string(post["id"].get<long long>()));
+  EXPECT_EQ(e.published.size(), 20u) << e.published;  // 2026-11-28T05:00:00Z
+  EXPECT_EQ(e.published.back(), 'Z');
+  EXPECT_EQ(e.updated, e.published);
+  EXPECT_LE(entries.size(), 50u);
+}
+
+TEST_F(AtomFeedTest, RepeatedRequestsGet304) {
+  make_post(as("mia"), "Something for the cache test");
+  auto token = token_of(as("max"));
+  const auto path = "/feeds/" + token + "/company.atom";
+  auto first = fetch(path);
+  ASSERT_EQ(first.status, 200);
+  auto etag = first.header("etag");
+  auto modified = first.header("last-modified");
+  ASSERT_FALSE(etag.empty());
+  ASSERT_FALSE(modified.empty());
+  auto again = fetch(path, {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(fetch(path, {{"If-Modified-Since", modified}}).status, 304);
+  EXPECT_EQ(fetch(path, {{"If-None-Match", "\"other\""}}).status, 200);
+  make_post(as("mia"), "A newer post changes the feed");
+  EXPECT_EQ(fetch(path, {{"If-None-Match", etag}}).status, 200);
+}
+
+TEST_F(AtomFeedTest, EntriesAreWhatTheOwnerMaySee) {
+  auto rui = as("rui");
+  auto practice = make_post(rui, "Rui practice entry", "practice");
+  auto company = make_post(rui, "Rui company entry");
+  auto draft = make_post(rui, "Rui draft entry", "company", "draft");
+  auto ids_for = [&](const std::string& who) {
+    auto r = fetch("/feeds/" + token_of(as(who)) + "/users/rui.atom");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::set<std::string> ids;
+    for (const auto& e : parse_atom(r.body)) ids.insert(e.id);
+    return ids;
+  };
+  auto tag = [](const nlohmann::json& p) {
+    return "tag:greenroom.invalid,2026:post/" + std::to_string(p["id"].get<long long>());
+  };
+  auto mia = ids_for("mia");
+  EXPECT_TRUE(mia.count(tag(company)));
+  EXPECT_FALSE(mia.count(tag(practice)));
+  EXPECT_FALSE(mia.count(tag(draft)));
+  auto cora = ids_for("cora");
+  EXPECT_TRUE(cora.count(tag(practice)));
+  EXPECT_FALSE(cora.count(tag(draft))) << "a feed holds published posts only";
+  // Hidden posts leave the feed.
+  auto hid = as("mo").post("/api/v1/moderation/actions", {{"target_type", "post"},
+                                                          {"target_id", company["id"]},
+                                                          {"action", "hide"},
+                                                          {"reason", "test"}});
+  ASSERT_EQ(hid.status, 201) << hid.body;
+  EXPECT_FALSE(ids_for("mia").count(tag(company)));
+  EXPECT_EQ(fetch("/feeds/" + token_of(as("mia")) + "/users/nobody.atom").status, 404);
+}
+
+TEST_F(AtomFeedTest, ADisabledOwnersTokenStopsWorking) {
+  server().add_user("dora", "member");
+  auto dora = as("dora");
+  auto token = token_of(dora);
+  ASSERT_EQ(fetch("/feeds/" + token + "/company.atom").status, 200);
+  auto r = as("ada").send("PATCH", "/api/v1/users/" + std::to_string(dora.id()),
+                          nlohmann::json{{"disabled", true}}.dump(),
+                          {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(fetch("/feeds/" + token + "/company.atom").status, 404);
+}
+
+}  // namespace
+}  // namespace greenroom::test
