@@ -28,6 +28,8 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { BlogScreen } from './screens/BlogScreen';
+import { BlogsScreen } from './screens/BlogsScreen';
 
 /** How often the unread notification count is asked for again. */
 const UNREAD_REFRESH_MS = 30_000;
@@ -74,6 +76,10 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <ModerationScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'blogs':
+      return <BlogsScreen />;
+    case 'blog':
+      return <BlogScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

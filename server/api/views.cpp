@@ -1,5 +1,6 @@
 #include "api/views.hpp"
 
+#include "domain/markdown.hpp"
 #include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
@@ -42,7 +43,10 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"edited_at",
            p.edited_at ? nlohmann::json(format_rfc3339(*p.edited_at)) : nlohmann::json(nullptr)},
           {"correction_state",
-           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)}};
+           p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)},
+          {"blog_id", p.blog_id ? nlohmann::json(*p.blog_id) : nlohmann::json(nullptr)},
+          {"html",
+           p.blog_id ? nlohmann::json(domain::render_markdown(p.body)) : nlohmann::json(nullptr)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -101,6 +105,14 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
     append_json_string(out, *p.correction_state);
   else
     out += "null";
+  out += ",\"blog_id\":";
+  if (p.blog_id) {
+    append_json_int(out, *p.blog_id);
+    out += ",\"html\":";
+    append_json_string(out, domain::render_markdown(p.body));
+  } else {
+    out += "null,\"html\":null";
+  }
   out += '}';
 }
 

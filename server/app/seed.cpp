@@ -6,6 +6,7 @@
 
 #include "api/credentials.hpp"
 #include "app/commands.hpp"
+#include "app/seed_blog.hpp"
 #include "app/seed_moderation.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
@@ -282,6 +283,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
         "192.0.2.15", now - 2 * day);
 
     seed_moderation(conn, id_of, now);
+    seed_blog(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

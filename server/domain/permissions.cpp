@@ -109,4 +109,24 @@ bool accepts_engagement(const PostFacts& post) {
   return post.state == PostState::published;
 }
 
+namespace {
+bool question_is_out(QuestionState s) {
+  return s == QuestionState::open || s == QuestionState::answered || s == QuestionState::declined;
+}
+}  // namespace
+
+bool can_view_question(const Actor& actor, const QuestionFacts& q) {
+  if (question_is_out(q.state)) return true;
+  if (q.state == QuestionState::removed) return has_capability(actor.role, Capability::see_removed);
+  return actor.id == q.asker_id || has_capability(actor.role, Capability::moderate);
+}
+
+bool shows_asker(const Actor& actor, const QuestionFacts& q) {
+  return !q.anonymous || actor.id == q.asker_id;
+}
+
+bool can_reveal_asker(const Actor& actor) {
+  return has_capability(actor.role, Capability::moderate);
+}
+
 }  // namespace greenroom::domain

@@ -71,4 +71,17 @@ PracticeReach practice_reach(Role role);
 // Returns false only for "not published"; visibility is checked separately (404 first).
 bool accepts_engagement(const PostFacts& post);
 
+// Whether `actor` may know the question exists (anyone who may not gets 404). Out questions
+// (open, answered, declined) are for everyone signed in; a pending or hidden one for its
+// asker and moderators and admins; a removed one for moderators and admins.
+bool can_view_question(const Actor& actor, const QuestionFacts& q);
+
+// Whether a response to `actor` may name the asker: a named question, or the asker's own.
+// Nobody else learns an anonymous asker from a listing; moderators and admins use the
+// audited reveal.
+bool shows_asker(const Actor& actor, const QuestionFacts& q);
+
+// Whether `actor` may reveal an anonymous asker (with a reason, audited).
+bool can_reveal_asker(const Actor& actor);
+
 }  // namespace greenroom::domain

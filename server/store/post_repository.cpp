@@ -18,7 +18,8 @@ constexpr std::string_view kPostSelect =
     "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
     "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
     "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, ''), "
-    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END "
+    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END, "
+    "p.blog_id "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -42,6 +43,7 @@ PostRecord read_post(const Statement& q) {
   p.scheduled_at = q.int64_or_null(16);
   p.edited_at = q.int64_or_null(17);
   if (!q.is_null(18)) p.correction_state = q.text(18);
+  p.blog_id = q.int64_or_null(19);
   return p;
 }
 

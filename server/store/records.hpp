@@ -46,6 +46,8 @@ struct PostRecord {
   // A correction waiting for review (`in_review`, `changes_requested`, `approved`); filled
   // only for the author (see PostRepository::find).
   std::optional<std::string> correction_state;
+  // An article of this blog (Markdown, rendered to "html" for readers); nullopt for posts.
+  std::optional<std::int64_t> blog_id;
 
   domain::PostFacts facts() const { return {id, author.id, space, state}; }
 };

@@ -14,6 +14,7 @@ export const USERS = {
   wren: { username: 'wren', role: 'Executive', level: 'Walk' },
   rui: { username: 'rui', role: 'Executive', level: 'Run' },
   mia: { username: 'mia', role: 'Member' },
+  dana: { username: 'dana', role: 'Executive', level: 'Run' },
 } as const;
 export type Username = keyof typeof USERS;
 

@@ -10,11 +10,11 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Moderation', 'Audit', 'Admin']);
-    expect(labels(user('member'))).toEqual(['Feed', 'My posts']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Moderation', 'Audit']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Blogs', 'Goals']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Blogs']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Blogs', 'Moderation', 'Audit', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Blogs']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Blogs', 'Moderation', 'Audit']);
   });
   it('names the bell with the unread count', () => {
     expect(bellLabel(0)).toBe('Notifications, none unread');

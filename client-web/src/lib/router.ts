@@ -25,6 +25,8 @@ export type Route =
   | { name: 'admin'; section: AdminSection }
   | { name: 'moderation' }
   | { name: 'audit' }
+  | { name: 'blogs' }
+  | { name: 'blog'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -72,6 +74,14 @@ const ROUTES: Pattern[] = [
   { re: /^\/moderation$/, build: () => ({ name: 'moderation' }) },
   { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
   { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
+  { re: /^\/blogs$/, build: () => ({ name: 'blogs' }) },
+  {
+    re: /^\/blogs\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'blog', id } : null;
+    },
+  },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -122,6 +132,10 @@ export function hrefFor(route: Route): string {
       return '/moderation';
     case 'audit':
       return '/audit';
+    case 'blogs':
+      return '/blogs';
+    case 'blog':
+      return `/blogs/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -192,6 +206,10 @@ export function titleFor(route: Route): string {
       return 'Moderation queue';
     case 'audit':
       return 'Audit trail';
+    case 'blogs':
+      return 'Blogs';
+    case 'blog':
+      return 'Blog';
     case 'not-found':
       return 'Page not found';
   }

@@ -16,6 +16,10 @@ const KIND_LABELS: Record<string, string> = {
   item_reported_often: 'Reported often',
   report_resolved: 'Your report',
   moderation_action: 'Moderation',
+  question_asked: 'New question',
+  question_hot: 'Popular question',
+  question_answered: 'Answered',
+  question_declined: 'Declined',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
