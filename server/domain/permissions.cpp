@@ -121,8 +121,8 @@ bool can_view_question(const Actor& actor, const QuestionFacts& q) {
   return actor.id == q.asker_id || has_capability(actor.role, Capability::moderate);
 }
 
-bool shows_asker(const Actor& actor, const QuestionFacts& q) {
-  return !q.anonymous || actor.id == q.asker_id;
+bool shows_asker(const Actor&, const QuestionFacts& q) {
+  return !q.anonymous;
 }
 
 bool can_reveal_asker(const Actor& actor) {

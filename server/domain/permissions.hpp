@@ -76,9 +76,9 @@ bool accepts_engagement(const PostFacts& post);
 // asker and moderators and admins; a removed one for moderators and admins.
 bool can_view_question(const Actor& actor, const QuestionFacts& q);
 
-// Whether a response to `actor` may name the asker: a named question, or the asker's own.
-// Nobody else learns an anonymous asker from a listing; moderators and admins use the
-// audited reveal.
+// Whether a response to `actor` may name the asker: only for a named question. For an
+// anonymous one the asker is null for everyone (the asker sees "asked_by_me"); moderators
+// and admins use the audited reveal.
 bool shows_asker(const Actor& actor, const QuestionFacts& q);
 
 // Whether `actor` may reveal an anonymous asker (with a reason, audited).

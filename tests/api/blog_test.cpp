@@ -306,8 +306,10 @@ TEST_F(BlogTest, TheHostAMemberAndACoachNeverLearnAnAnonymousAsker) {
   as("cora").put(qpath(clean, "/vote"));
   ASSERT_EQ(as("rui").post(qpath(clean, "/answer"), {{"body", "No, it is growing."}}).status, 201);
   as("rui").post(qpath(clean, "/answer"), {{"body", "No, it is growing fast."}});
-  auto declined = ask("quentin_asker", "Can I see the board minutes?", true);
-  as("rui").post(qpath(declined, "/decline"), {{"reason", "Board minutes stay with the board."}});
+  auto declined =
+      ask("quentin_asker", "Can I read the notes from the last leadership offsite?", true);
+  as("rui").post(qpath(declined, "/decline"),
+                 {{"reason", "Those notes stay with the leadership team."}});
   // The asker heard about both, anonymously.
   auto own = asker.get("/api/v1/notifications").json().dump();
   EXPECT_NE(own.find("question_answered"), std::string::npos);

@@ -395,7 +395,8 @@ void check_world(const World& w, std::uint16_t port) {
       std::sort(expected_questions.rbegin(), expected_questions.rend());
       auto lr = c.get(base + "/questions?sort=newest&limit=200");
       ASSERT_EQ(lr.status, 200) << lr.body;
-      for (const auto& item : lr.json()["items"]) {
+      const auto listed = lr.json();
+      for (const auto& item : listed["items"]) {
         got_questions.push_back(item["id"].get<std::int64_t>());
         if (item["anonymous"].get<bool>() && !item["asked_by_me"].get<bool>()) {
           EXPECT_TRUE(item["asker"].is_null()) << item.dump();
@@ -412,7 +413,8 @@ void check_world(const World& w, std::uint16_t port) {
       auto ar = c.get(base + "/articles?limit=100");
       ASSERT_EQ(ar.status, 200) << ar.body;
       std::vector<std::int64_t> got_articles;
-      for (const auto& item : ar.json()["items"])
+      const auto articles = ar.json();
+      for (const auto& item : articles["items"])
         got_articles.push_back(item["id"].get<std::int64_t>());
       EXPECT_EQ(got_articles, expected_articles) << "articles of blog " << blog.id;
     }

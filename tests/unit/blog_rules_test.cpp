@@ -37,10 +37,10 @@ TEST(BlogRules, WhoSeesAQuestion) {
   EXPECT_FALSE(can_view_question(kHost, question(QuestionState::removed)));
 }
 
-TEST(BlogRules, AnAnonymousAskerIsShownToNobodyButThemselves) {
+TEST(BlogRules, AnAnonymousAskerIsShownToNobody) {
   for (const auto& a : {kHost, kMember, kCoach, kMod, kAdmin})
     EXPECT_FALSE(shows_asker(a, question(QuestionState::open)));
-  EXPECT_TRUE(shows_asker(kAsker, question(QuestionState::open)));
+  EXPECT_FALSE(shows_asker(kAsker, question(QuestionState::open)));  // null for everyone
   EXPECT_TRUE(shows_asker(kMember, question(QuestionState::open, false)));
   EXPECT_TRUE(can_reveal_asker(kMod));
   EXPECT_TRUE(can_reveal_asker(kAdmin));

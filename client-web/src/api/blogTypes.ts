@@ -39,7 +39,7 @@ export type QuestionSort = 'votes' | 'newest' | 'unanswered';
 export interface Question {
   id: number;
   blog_id: number;
-  /** null for an anonymous question (for everyone but the asker). */
+  /** null for an anonymous question, for everyone (the asker sees asked_by_me). */
   asker: Author | null;
   anonymous: boolean;
   asked_by_me: boolean;

@@ -13,7 +13,7 @@ export function QuestionCard({ question, isHost, onChange }: { question: Questio
   const [mode, setMode] = useState<'none' | 'answer' | 'decline'>('none');
   const [text, setText] = useState('');
   const q = question;
-  const asker = q.asker ? q.asker.display_name : 'Anonymous';
+  const asker = q.asker ? q.asker.display_name : q.asked_by_me ? 'You, anonymously' : 'Anonymous';
   const headingId = `question-${q.id}`;
 
   const vote = async () => {
@@ -62,7 +62,8 @@ export function QuestionCard({ question, isHost, onChange }: { question: Questio
         </h3>
         <p class="muted small">
           {asker}
-          {q.asked_by_me && q.anonymous ? ' (you, anonymously)' : ''} · <RelativeTime iso={q.asked_at ?? q.created_at} />
+          {' · '}
+          <RelativeTime iso={q.asked_at ?? q.created_at} />
           {q.topic && <span class="badge">{q.topic}</span>}
           {q.state === 'pending' && <span class="badge">Waiting for a moderator</span>}
           {q.overdue && <span class="badge badge-overdue">Past the promised time</span>}

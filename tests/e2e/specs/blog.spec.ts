@@ -20,7 +20,7 @@ test.describe('Q&A blog', () => {
     await saveScreenshot(page, 'blog-ask');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     const mine = page.locator('article.question').filter({ hasText: marker });
-    await expect(mine).toContainText('(you, anonymously)');
+    await expect(mine).toContainText('You, anonymously');
     await expect(mine.getByRole('button', { name: /Vote/ })).toBeDisabled();
     const waitingBefore = Number(await page.getByTestId('stat-waiting').textContent());
 
