@@ -188,11 +188,10 @@ TEST_F(BlogTest, SortsByVotesNewestAndOldestUnanswered) {
   as("stan_stats").post(qpath(a, "/answer"), {{"body", "Yes."}});
   auto ids = [&](const std::string& sort) {
     std::vector<long long> out;
-    for (const auto& q :
-         as("mia")
-             .get("/api/v1/blogs/" + std::to_string(stan) + "/questions?sort=" + sort)
-             .json()["items"])
-      out.push_back(q["id"].get<long long>());
+    auto r = as("mia").get("/api/v1/blogs/" + std::to_string(stan) + "/questions?sort=" + sort);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto listed = r.json();  // kept alive for the loop
+    for (const auto& q : listed["items"]) out.push_back(q["id"].get<long long>());
     return out;
   };
   auto id = [](const nlohmann::json& q) { return q["id"].get<long long>(); };
