@@ -1,4 +1,5 @@
 #include "api/auth.hpp"
+#include "api/notifications.hpp"
 
 #include "api/async.hpp"
 #include "api/audit.hpp"
@@ -192,7 +193,7 @@ awaitable<http::Response> me(Services& s, http::RequestContext& ctx) {
   std::int64_t unread = 0;
   {
     auto conn = s.reads.acquire();
-    unread = store::NotificationRepository::unread_count(*conn, p.user.id);
+    unread = visible_unread_count(*conn, p.actor());
   }
   co_return http::json_response(http::Status::ok, {{"user", user_json(p.user)},
                                                    {"csrf_token", p.csrf_token},

@@ -20,12 +20,18 @@ namespace d = greenroom::domain;
 namespace {
 // A notification about a post the reader may no longer see (a coach unassigned or disabled,
 // a post hidden or removed) is left out: its message quotes the post.
-bool post_visible(store::Connection& c, const Principal& p, std::int64_t post_id) {
-  auto post = store::PostRepository::find(c, post_id, p.user.id);
-  return post &&
-         d::can_view_post(p.actor(), post->facts(), relation(c, p.user.id, post->author.id));
+bool post_visible(store::Connection& c, const d::Actor& reader, std::int64_t post_id) {
+  auto post = store::PostRepository::find(c, post_id, reader.id);
+  return post && d::can_view_post(reader, post->facts(), relation(c, reader.id, post->author.id));
 }
 }  // namespace
+
+std::int64_t visible_unread_count(store::Connection& c, const d::Actor& reader) {
+  std::int64_t count = 0;
+  for (const auto& [post_id, n] : store::NotificationRepository::unread_by_post(c, reader.id))
+    if (!post_id || post_visible(c, reader, *post_id)) count += n;
+  return count;
+}
 
 awaitable<http::Response> list_notifications(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
@@ -48,12 +54,12 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
   // A notice about a post the reader may no longer see (hidden or removed since) is left out.
   auto items = nlohmann::json::array();
   for (const auto& n : list)
-    if (!n.post_id || post_visible(*conn, p, *n.post_id)) items.push_back(notification_json(n));
-  co_return http::json_response(
-      http::Status::ok,
-      {{"items", std::move(items)},
-       {"next", next},
-       {"unread_count", store::NotificationRepository::unread_count(*conn, p.user.id)}});
+    if (!n.post_id || post_visible(*conn, p.actor(), *n.post_id))
+      items.push_back(notification_json(n));
+  co_return http::json_response(http::Status::ok,
+                                {{"items", std::move(items)},
+                                 {"next", next},
+                                 {"unread_count", visible_unread_count(*conn, p.actor())}});
 }
 
 awaitable<http::Response> read_notifications(Services& s, http::RequestContext& ctx) {
@@ -72,13 +78,13 @@ awaitable<http::Response> read_notifications(Services& s, http::RequestContext& 
       ids.push_back(v.get<std::int64_t>());
     }
   }
-  auto job = [uid = p.user.id, all, ids](store::Connection& c) {
+  auto job = [uid = p.user.id, reader = p.actor(), all, ids](store::Connection& c) {
     const auto now = d::now_millis();
     if (all)
       store::NotificationRepository::mark_all_read(c, uid, now);
     else
       store::NotificationRepository::mark_read(c, uid, ids, now);
-    return store::NotificationRepository::unread_count(c, uid);
+    return visible_unread_count(c, reader);
   };
   auto unread = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"unread_count", unread}});

@@ -4,6 +4,7 @@
 #include "api/async.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/services.hpp"
 #include "domain/errors.hpp"
@@ -12,6 +13,7 @@
 #include "domain/text.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace greenroom::api {
 
@@ -107,6 +109,12 @@ awaitable<std::shared_ptr<const PolicyVersion>> save_policy_version(Services& s,
     store::PolicyRepository::insert(c, next->version, next->document.dump(), admin_id,
                                     next->updated_at);
     record_audit(c, client, admin_id, audit_action, "policy", next->version);
+    // Coaches teach the rules, so each one hears of a change (the page shows what changed).
+    const auto message = "The golden rules changed: version " + std::to_string(next->version) +
+                         (audit_action == "policy_rolled_back" ? " restores an earlier version."
+                                                               : " is now in force.");
+    for (auto coach : store::UserRepository::active_ids_with_role(c, d::Role::coach))
+      notify_about(c, coach, "policy_changed", message, "policy_version", next->version);
   };
   co_await write(s.writer, std::move(save));
   s.policy.set(next);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "api/audit.hpp"
 #include "api/credentials.hpp"
 #include "domain/accounts.hpp"
 #include "domain/post_rules.hpp"
@@ -94,7 +95,15 @@ int user_add_command(const Config& cfg, const UserAddOptions& o, std::istream& p
   const auto now = domain::now_millis();
   auto id = store::UserRepository::insert(
       conn, {o.username, display, *role, level, api::hash_password(password, argon2_of(cfg))}, now);
-  if (coach) store::UserRepository::assign_coach(conn, coach->id, id, now);
+  // Written to the audit trail like the admin screen's changes; the actor is the operator at
+  // the console (no user), the client "cli".
+  api::record_audit(conn, "cli", std::nullopt, "user_created", "user", id,
+                    {{"role", o.role}, {"via", "cli"}});
+  if (coach) {
+    store::UserRepository::assign_coach(conn, coach->id, id, now);
+    api::record_audit(conn, "cli", std::nullopt, "coach_assigned", "user", id,
+                      {{"coach_id", coach->id}, {"via", "cli"}});
+  }
   tx.commit();
   out << "created user " << o.username << " (id " << id << ", role " << o.role << ")\n";
   return 0;

@@ -125,7 +125,7 @@ std::int64_t record(Connection& c, const Entry& entry) {
   return id;
 }
 
-std::vector<Row> list(Connection& c, const Filter& f) {
+std::string list_sql(const Filter& f) {
   // Only the filters given appear in the SQL, so SQLite can pick the index that fits; each
   // combination is one cached prepared statement.
   std::string sql(kRowSelect);
@@ -137,7 +137,11 @@ std::vector<Row> list(Connection& c, const Filter& f) {
   if (f.since) sql += " AND a.at >= ?6";
   if (f.until) sql += " AND a.at < ?7";
   sql += " ORDER BY a.id DESC LIMIT ?8";
-  auto q = c.prepare(sql);
+  return sql;
+}
+
+std::vector<Row> list(Connection& c, const Filter& f) {
+  auto q = c.prepare(list_sql(f));
   q.bind(1, f.before_id.value_or(std::numeric_limits<std::int64_t>::max()));
   if (f.actor_id) q.bind(2, *f.actor_id);
   if (f.action) q.bind(3, *f.action);

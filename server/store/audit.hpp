@@ -54,6 +54,8 @@ struct Filter {
 
 // Newest first (keyset on id); at most filter.limit rows.
 std::vector<Row> list(Connection& c, const Filter& f);
+// The statement list() runs for these filters (only the filters given appear in it).
+std::string list_sql(const Filter& f);
 // Oldest first: entries with after_id < id <= up_to_id and the time window, at most `limit`.
 std::vector<Row> batch(Connection& c, std::int64_t after_id, std::int64_t up_to_id,
                        std::optional<domain::Millis> since, std::optional<domain::Millis> until,

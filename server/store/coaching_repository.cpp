@@ -320,6 +320,17 @@ std::int64_t NotificationRepository::unread_count(Connection& c, std::int64_t us
   return q.int64(0);
 }
 
+std::vector<std::pair<std::optional<std::int64_t>, std::int64_t>>
+NotificationRepository::unread_by_post(Connection& c, std::int64_t user_id) {
+  auto q = c.prepare(
+      "SELECT post_id, COUNT(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL "
+      "GROUP BY post_id");
+  q.bind(1, user_id);
+  std::vector<std::pair<std::optional<std::int64_t>, std::int64_t>> out;
+  while (q.step()) out.emplace_back(q.int64_or_null(0), q.int64(1));
+  return out;
+}
+
 void NotificationRepository::mark_read(Connection& c, std::int64_t user_id,
                                        const std::vector<std::int64_t>& ids, domain::Millis now) {
   for (auto id : ids)

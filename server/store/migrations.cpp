@@ -1,5 +1,6 @@
 #include "store/migrations.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "store/audit.hpp"
@@ -29,9 +30,16 @@ int migrate(Connection& conn, const std::vector<Migration>& migrations) {
     throw StoreError(SQLITE_ERROR, "database schema version " + std::to_string(current) +
                                        " is newer than this build knows (" +
                                        std::to_string(newest) + ")");
+  // Every migration not yet recorded is applied, in number order, also one numbered below the
+  // newest recorded (two branches each adding a migration can land in either order).
+  std::vector<int> done;
+  {
+    auto q = conn.prepare("SELECT version FROM schema_migrations");
+    while (q.step()) done.push_back(static_cast<int>(q.int64(0)));
+  }
   int applied = 0;
   for (const auto& m : migrations) {
-    if (m.version <= current) continue;
+    if (std::find(done.begin(), done.end(), m.version) != done.end()) continue;
     Transaction tx(conn);
     conn.exec(m.sql);
     after_sql(conn, m.version);

@@ -112,6 +112,14 @@ std::vector<UserRecord> UserRepository::executives_of(Connection& c, std::int64_
   return out;
 }
 
+std::vector<std::int64_t> UserRepository::active_ids_with_role(Connection& c, domain::Role role) {
+  auto q = c.prepare("SELECT id FROM users WHERE role = ?1 AND disabled = 0 ORDER BY id");
+  q.bind(1, domain::to_string(role));
+  std::vector<std::int64_t> out;
+  while (q.step()) out.push_back(q.int64(0));
+  return out;
+}
+
 std::vector<UserRecord> UserRepository::all(Connection& c) {
   static const std::string sql = std::string(kUserColumns) + "ORDER BY username";
   auto q = c.prepare(sql);

@@ -34,6 +34,8 @@ class UserRepository {
   static std::vector<std::int64_t> live_coaches_of(Connection& c, std::int64_t executive_id);
   static std::vector<UserRecord> executives_of(Connection& c, std::int64_t coach_id);
   static std::vector<UserRecord> all(Connection& c);
+  // Ids of the enabled users with this role, in id order.
+  static std::vector<std::int64_t> active_ids_with_role(Connection& c, domain::Role role);
   static void set_level(Connection& c, std::int64_t id, domain::Level level);
   // Role changes keep the schema rule: executives have a level, others none.
   static void update(Connection& c, std::int64_t id, const std::string& display_name,

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "fixture.hpp"
 
@@ -47,6 +48,27 @@ TEST(Cli, UserAddRefusesBadInputAndDuplicates) {
   EXPECT_EQ(ok.out.find(kPassword), std::string::npos);
   Client pat(server.port(), "pat");
   EXPECT_EQ(pat.get("/api/v1/me").json()["user"]["role"], "member");
+
+  // The console's change is in the audit trail, in the chain, with "cli" as its client; the
+  // refused attempts wrote nothing.
+  auto coach =
+      server.cli({"user", "add", "cyd", "--role", "coach", "--password-stdin"}, kPassword + "\n");
+  ASSERT_EQ(coach.exit_code, 0) << coach.err;
+  auto exec = server.cli(
+      {"user", "add", "eli", "--role", "executive", "--coach", "cyd", "--password-stdin"},
+      kPassword + "\n");
+  ASSERT_EQ(exec.exit_code, 0) << exec.err;
+  server.add_user("ada", "admin");
+  Client ada(server.port(), "ada");
+  auto created = ada.get("/api/v1/audit?action=user_created&limit=50").json()["items"];
+  std::set<std::string> via_cli;
+  for (const auto& e : created)
+    if (e["client"] == "cli") via_cli.insert(e["detail"]["role"].get<std::string>());
+  EXPECT_EQ(via_cli, (std::set<std::string>{"member", "coach", "executive", "admin"}));
+  auto assigned = ada.get("/api/v1/audit?action=coach_assigned&limit=50").json()["items"];
+  ASSERT_EQ(assigned.size(), 1u) << assigned.dump();
+  EXPECT_EQ(assigned[0]["client"], "cli");
+  EXPECT_EQ(server.cli({"audit", "verify"}).exit_code, 0);
 }
 
 TEST(Cli, MigrateIsIdempotent) {

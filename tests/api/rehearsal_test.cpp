@@ -438,5 +438,58 @@ TEST_F(RehearsalTest, PolicyVersionsAreListedWithWhoSavedThemAndRollBackToANewVe
   EXPECT_EQ(mia.get("/api/v1/policy/versions").json()["items"].size(), items.size() + 1);
 }
 
+TEST_F(RehearsalTest, APolicyChangeNotifiesEveryCoachWithTheVersion) {
+  auto ada = as("ada"), cora = as("cora"), cole = as("cole"), mia = as("mia");
+  auto policy = ada.get("/api/v1/policy").json();
+  auto updated = policy["policy"];
+  updated["banned_terms"]["terms"].push_back("paradigm");
+  auto saved = ada.put("/api/v1/policy", {{"policy", updated}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const auto version = saved.json()["version"];
+
+  for (auto* coach : {&cora, &cole}) {
+    auto items = coach->get("/api/v1/notifications?limit=5").json()["items"];
+    ASSERT_FALSE(items.empty());
+    EXPECT_EQ(items[0]["kind"], "policy_changed");
+    EXPECT_EQ(items[0]["target"], (nlohmann::json{{"type", "policy_version"}, {"id", version}}));
+    EXPECT_NE(items[0]["message"].get<std::string>().find(version.dump()), std::string::npos);
+    EXPECT_TRUE(items[0]["post_id"].is_null());
+  }
+  // Members and the admin who made the change are not told.
+  for (const auto& n : mia.get("/api/v1/notifications?limit=50").json()["items"])
+    EXPECT_NE(n["kind"], "policy_changed");
+  for (const auto& n : ada.get("/api/v1/notifications?limit=50").json()["items"])
+    EXPECT_NE(n["kind"], "policy_changed");
+}
+
+TEST_F(RehearsalTest, UnreadCountsLeaveOutNoticesAboutPostsTheReaderCanNoLongerSee) {
+  server_->add_user("cyra", "coach");  // a coach with no notices yet
+  auto ada = as("ada"), cole = as("cyra"), evan = as("evan");
+  const auto cole_id = cole.get("/api/v1/me").json()["user"]["id"].get<long long>();
+  const auto evan_id = evan.get("/api/v1/me").json()["user"]["id"].get<long long>();
+  const auto pairing =
+      "/api/v1/coaches/" + std::to_string(cole_id) + "/executives/" + std::to_string(evan_id);
+  ASSERT_LT(ada.put(pairing, nlohmann::json::object()).status, 300);
+  auto unread = [&] {
+    auto n = cole.get("/api/v1/notifications?limit=100").json();
+    EXPECT_EQ(cole.get("/api/v1/me").json()["unread_notifications"], n["unread_count"]);
+    return n["unread_count"].get<long long>();
+  };
+  const auto before = unread();
+  EXPECT_EQ(before, 0);
+  auto post = make_post(evan, "Proud of the Lisbon team for a calm, careful launch week.",
+                        "company", "submit");
+  EXPECT_EQ(unread(), before + 1);  // cole, now one of evan's coaches, is asked to review
+
+  // Unassigned, cole may no longer see the post: the notice is neither listed nor counted.
+  ASSERT_LT(ada.del(pairing).status, 300);
+  EXPECT_EQ(unread(), before);
+  for (const auto& n : cole.get("/api/v1/notifications?limit=100").json()["items"])
+    EXPECT_NE(n["post_id"], post["id"]);
+  auto marked = cole.post("/api/v1/notifications/read", {{"all", true}});
+  ASSERT_EQ(marked.status, 200) << marked.body;
+  EXPECT_EQ(marked.json()["unread_count"], 0);
+}
+
 }  // namespace
 }  // namespace greenroom::test

@@ -65,7 +65,8 @@ export async function signIn(page: Page, username: Username, path = '/'): Promis
   await page.goto(path);
   await expect(page.getByRole('heading', { name: 'Sign in to Greenroom' })).toBeVisible();
   await fillSignIn(page, username);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // The app shell is up (on a phone the account sits behind the header's menu button).
+  await expect(page.getByTestId('account-name')).toBeAttached();
 }
 
 /** The list of posts on a feed or My posts page. */

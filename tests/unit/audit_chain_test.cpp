@@ -112,5 +112,32 @@ TEST(AuditChain, TheMigrationAdoptsEntriesWrittenBeforeTheChain) {
   EXPECT_EQ(audit::verify(old).checked, 4);
 }
 
+// Filtered audit pages walk an index newest first instead of scanning the whole trail.
+TEST(AuditChain, FilteredListingsUseAnIndex) {
+  TempDb db;
+  Connection c(db.path(), Connection::Mode::read_write);
+  auto plan_of = [&](const audit::Filter& f) {
+    auto q = c.prepare("EXPLAIN QUERY PLAN " + audit::list_sql(f));
+    std::string plan;
+    while (q.step()) plan += q.text(3) + "\n";
+    return plan;
+  };
+  audit::Filter by_actor;
+  by_actor.actor_id = 7;
+  EXPECT_NE(plan_of(by_actor).find("INDEX audit_log_actor"), std::string::npos)
+      << plan_of(by_actor);
+  audit::Filter by_action;
+  by_action.action = "post_created";
+  EXPECT_NE(plan_of(by_action).find("INDEX audit_log_action"), std::string::npos)
+      << plan_of(by_action);
+  audit::Filter by_target;
+  by_target.target_type = "post";
+  by_target.target_id = 3;
+  EXPECT_NE(plan_of(by_target).find("INDEX audit_log_target"), std::string::npos)
+      << plan_of(by_target);
+  for (const auto* f : {&by_actor, &by_action, &by_target})
+    EXPECT_EQ(plan_of(*f).find("USE TEMP B-TREE"), std::string::npos) << plan_of(*f);
+}
+
 }  // namespace
 }  // namespace greenroom::test

@@ -44,6 +44,24 @@ TEST(Migrations, RefuseADatabaseFromTheFuture) {
   EXPECT_THROW(migrate(c), StoreError);
 }
 
+TEST(Migrations, AMigrationNumberedBelowTheNewestIsStillApplied) {
+  TempDb db;
+  Connection c(db.path(), Connection::Mode::read_write);
+  auto later = bundled_migrations();
+  later.push_back({9002, "9002_later", "CREATE TABLE later_table(x);"});
+  EXPECT_EQ(migrate(c, later), 1);
+  // A branch that merged afterwards brings 9001: it is applied, 9002 is not run again.
+  auto merged = bundled_migrations();
+  merged.push_back({9001, "9001_merged_late", "CREATE TABLE merged_table(x);"});
+  merged.push_back(later.back());
+  EXPECT_EQ(migrate(c, merged), 1);
+  auto q =
+      c.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('later_table', 'merged_table')");
+  q.step();
+  EXPECT_EQ(q.int64(0), 2);
+  EXPECT_EQ(migrate(c, merged), 0);
+}
+
 TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
   TempDb db;
   Connection c(db.path(), Connection::Mode::read_write);

@@ -292,8 +292,15 @@ export interface AppNotification {
   post_id: number | null;
   annotation_id: number | null;
   goal_id: number | null;
+  /** What the notice is about when it is not a post, annotation or goal. */
+  target?: NotificationTarget | null;
   created_at: string;
   read: boolean;
+}
+
+export interface NotificationTarget {
+  type: string;
+  id: number;
 }
 
 export interface NotificationPage extends Page<AppNotification> {

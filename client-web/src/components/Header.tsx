@@ -1,9 +1,10 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../api/types';
 import { roleLabel } from '../lib/permissions';
 import type { Route } from '../lib/router';
 import { Link } from '../navigation';
 import { Avatar } from './Avatar';
-import { BellIcon, PenIcon } from './Icons';
+import { BellIcon, MenuIcon, PenIcon } from './Icons';
 
 export interface NavItem {
   href: string;
@@ -45,19 +46,38 @@ export interface HeaderProps {
   signingOut: boolean;
 }
 
+/**
+ * The site header. On a phone it is one row (brand, bell, new post, "Menu"); the menu button
+ * opens the section links and the account below it. On wider screens everything is in the row
+ * and the menu button is not shown (CSS decides, so nothing jumps while the page loads).
+ */
 export function Header({ user, route, unread, onSignOut, signingOut }: HeaderProps) {
   const items = navItemsFor(user, route);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const path = `${route.name}:${JSON.stringify(route)}`;
+  useEffect(() => setMenuOpen(false), [path]); // a new page closes the menu
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
-    <header class="site-header">
+    <header class={`site-header${menuOpen ? ' menu-open' : ''}`}>
       <div class="header-inner">
         <Link href="/" class="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Greenroom</span>
         </Link>
-        <nav class="main-nav" aria-label="Main">
+        <nav class="main-nav" aria-label="Main" id="site-nav">
           <ul>
             {items.map((item) => (
-              <li key={item.href}>
+              <li key={item.href} class="nav-section">
                 <Link href={item.href} aria-current={item.active ? 'page' : undefined}>
                   {item.label}
                 </Link>
@@ -81,12 +101,23 @@ export function Header({ user, route, unread, onSignOut, signingOut }: HeaderPro
             <li>
               <Link href="/compose" class="nav-compose" aria-current={route.name === 'compose' ? 'page' : undefined}>
                 <PenIcon />
-                <span>New post</span>
+                <span class="nav-compose-label">New post</span>
               </Link>
             </li>
           </ul>
         </nav>
-        <div class="account" aria-label="Your account" role="group">
+        <button
+          type="button"
+          class="menu-toggle"
+          ref={toggle}
+          aria-expanded={menuOpen}
+          aria-controls="site-nav site-account"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <MenuIcon open={menuOpen} />
+          <span>Menu</span>
+        </button>
+        <div class="account" aria-label="Your account" role="group" id="site-account">
           <Avatar author={user} size="sm" />
           <span class="account-text">
             <span class="account-name" data-testid="account-name">

@@ -33,3 +33,7 @@ export function BellIcon() {
 export function FlagIcon() {
   return <Icon d="M5 21V4M5 4.5h11l-2 4 2 4H5" />;
 }
+
+export function MenuIcon({ open }: { open: boolean }) {
+  return <Icon d={open ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} size={20} />;
+}

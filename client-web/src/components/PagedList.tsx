@@ -52,6 +52,10 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
       });
       setNext(page.next ?? null);
       setStatus('idle');
+      if (before && focusNextPage.current) {
+        focusNextPage.current = false;
+        setFocusId(page.items[0]?.id ?? -1); // -1: nothing new, the last item keeps the place
+      }
       setLoadedOnce(true);
       if (before) {
         setProgress(
@@ -70,6 +74,7 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
   }, [noun]);
 
   useEffect(() => {
+    focusNextPage.current = false;
     setItems([]);
     setNext(null);
     setLoadedOnce(false);
@@ -98,22 +103,24 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
     return () => observer.disconnect();
   }, [next, status, items.length, loadMore]);
 
-  // "Load more" keeps focus on the list: the first new item gets it (the button may go away).
+  // "Load more" keeps focus on the list: the first item of the next page that arrives gets it
+  // (the button may go away). Decided when the page arrives, by item id, not by an effect
+  // guessing from counts, so a scroll-triggered load racing the button cannot lose it.
   const listRef = useRef<HTMLOListElement>(null);
-  const focusFrom = useRef<number | null>(null);
+  const focusNextPage = useRef(false);
+  const [focusId, setFocusId] = useState<number | null>(null);
   const loadMoreByButton = () => {
-    focusFrom.current = items.length;
-    loadMore();
+    focusNextPage.current = true;
+    loadMore(); // a load already under way brings the page that gets focus
   };
   useEffect(() => {
-    if (focusFrom.current === null || status === 'loading') return;
-    const from = focusFrom.current;
-    focusFrom.current = null;
-    if (status !== 'idle') return;
+    if (focusId === null) return;
+    setFocusId(null);
     const list = listRef.current;
-    const target = (list?.children[from] ?? list?.lastElementChild) as HTMLElement | null | undefined;
+    const target = (list?.querySelector(`:scope > li[data-item-id="${focusId}"]`) ??
+      list?.lastElementChild) as HTMLElement | null | undefined;
     target?.focus();
-  }, [items.length, status]);
+  }, [focusId]);
 
   const firstLoad = !loadedOnce && status === 'loading';
 
@@ -123,7 +130,7 @@ export function PagedList<T extends { id: number }>({ load, renderItem, label, n
       {items.length > 0 && (
         <ol class="post-list" aria-label={label} ref={listRef}>
           {items.map((item) => (
-            <li key={item.id} tabIndex={-1}>
+            <li key={item.id} tabIndex={-1} data-item-id={item.id}>
               {renderItem(item)}
             </li>
           ))}

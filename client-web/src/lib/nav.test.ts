@@ -27,6 +27,9 @@ describe('navigation per role', () => {
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'executive')).toBe('/goals');
     expect(notificationHref({ kind: 'goal_due_soon', post_id: null, goal_id: 2 }, 'coach')).toBe('/cohort');
     expect(notificationHref({ kind: 'x', post_id: null, goal_id: null }, 'coach')).toBeNull();
+    const policy = { kind: 'policy_changed', post_id: null, goal_id: null, target: { type: 'policy_version', id: 4 } };
+    expect(notificationHref(policy, 'coach')).toBe('/rules');
+    expect(notificationHref({ ...policy, target: { type: 'unknown', id: 1 } }, 'coach')).toBeNull();
   });
 });
 

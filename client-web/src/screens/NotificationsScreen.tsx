@@ -20,16 +20,28 @@ const KIND_LABELS: Record<string, string> = {
   question_hot: 'Popular question',
   question_answered: 'Answered',
   question_declined: 'Declined',
+  policy_changed: 'Golden rules',
+};
+
+/** Where a notice about something other than a post or goal leads, by target type. */
+const TARGET_HREFS: Record<string, (id: number) => string> = {
+  policy_version: () => '/rules',
+  question: () => '/blogs',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
-export function notificationHref(n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id'>, role: Role): string | null {
+export function notificationHref(
+  n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id' | 'target'>,
+  role: Role,
+): string | null {
   if ((n.kind === 'item_reported' || n.kind === 'item_reported_often') && (role === 'moderator' || role === 'admin')) return '/moderation';
   if (n.post_id) {
     if (role === 'coach' && (n.kind === 'submission_waiting' || n.kind === 'annotation_reply')) return `/review/${n.post_id}`;
     return `/posts/${n.post_id}`;
   }
   if (n.goal_id) return role === 'coach' ? '/cohort' : '/goals';
+  const toTarget = n.target ? TARGET_HREFS[n.target.type] : undefined;
+  if (n.target && toTarget) return toTarget(n.target.id);
   return null;
 }
 
@@ -128,7 +140,7 @@ export function NotificationsScreen() {
                 <div class="notification-actions">
                   {href && (
                     <Link href={href} class="button ghost small">
-                      {n.post_id ? 'Open the post' : 'Open goals'}
+                      {n.post_id ? 'Open the post' : n.target?.type === 'question' ? 'Open the blogs' : 'Open goals'}
                     </Link>
                   )}
                   {!n.read && (

@@ -65,6 +65,29 @@ test.describe('accessibility and screenshots of the main screens', () => {
     await expectNoSeriousA11yViolations(page, 'feed at 375px');
     await saveScreenshot(page, 'feed-375');
 
+    // the sticky header is one row with a menu, not three rows of links
+    const header = page.getByRole('banner');
+    const height = await header.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThanOrEqual(64);
+    const menu = header.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My posts' })).toBeHidden();
+    await expect(header.getByRole('link', { name: /^Notifications/ })).toBeVisible();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My posts' })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'header menu open at 375px');
+    await saveScreenshot(page, 'header-menu-375');
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My posts' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My posts' })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false'); // a new page closes it
+    await page.goto('/');
+
     await page.getByRole('link', { name: 'New post' }).first().click();
     await page.getByLabel('Your post').fill('Short and sweet from my phone.');
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
