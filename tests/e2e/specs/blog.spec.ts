@@ -42,7 +42,7 @@ test.describe('Q&A blog', () => {
 
     // The member is told.
     await switchUser(page, 'mia', '/notifications');
-    await expect(page.getByText(`Your question was answered: "${marker}`)).toBeVisible();
+    await expect(page.locator('.notification-message').filter({ hasText: `Your question was answered: "${marker}` })).toBeVisible();
   });
 
   test('an admin enables a blog for a leader', async ({ page }) => {
