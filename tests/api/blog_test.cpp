@@ -134,6 +134,21 @@ TEST_F(BlogTest, AHostAtCrawlNeedsACoachsApprovalForAnArticle) {
   EXPECT_EQ(as("cora").get("/api/v1/posts/" + id).status, 200);
   EXPECT_EQ(as("mia").get("/api/v1/posts/" + id).status, 404);
   EXPECT_TRUE(as("mia").get(path).json()["items"].empty());
+  // The coach asks for changes; the revised article may be long (beyond a post's limits).
+  auto verdict = as("cora").post(
+      "/api/v1/posts/" + id + "/reviews",
+      {{"verdict", "changes_requested"},
+       {"version", 1},
+       {"comment", "Say more."},
+       {"rubric", {{"clarity", 3}, {"tone", 4}, {"audience_fit", 3}, {"policy", 4}}}});
+  ASSERT_EQ(verdict.status, 201) << verdict.body;
+  std::string longer = "# Hello\n\n";
+  while (longer.size() < 9000) longer += "More about what we learned this year, and why.\n\n";
+  auto edit =
+      as("evan").send("PATCH", "/api/v1/posts/" + id, nlohmann::json{{"body", longer}}.dump(), {});
+  EXPECT_EQ(edit.status, 200) << edit.body;
+  auto resubmit = as("evan").post("/api/v1/posts/" + id + "/submit", nlohmann::json::object());
+  EXPECT_EQ(resubmit.status, 200) << resubmit.body;
 }
 
 TEST_F(BlogTest, NamedAndAnonymousQuestions) {
