@@ -1,5 +1,6 @@
 #include "app/routes.hpp"
 
+#include "api/analytics.hpp"
 #include "api/annotations.hpp"
 #include "api/articles.hpp"
 #include "api/audit.hpp"
@@ -89,6 +90,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/goals", bind(api::list_goals));
   r.add(Verb::post, "/api/v1/goals", bind(api::create_goal));
   r.add(Verb::delete_, "/api/v1/goals/{id}", bind(api::delete_goal));
+  r.add(Verb::get, "/api/v1/analytics/users/{id}", bind(api::user_analytics));
+  r.add(Verb::get, "/api/v1/analytics/joining-effect", bind(api::joining_effect));
   r.add(Verb::get, "/api/v1/notifications", bind(api::list_notifications));
   r.add(Verb::post, "/api/v1/notifications/read", bind(api::read_notifications));
 
