@@ -32,6 +32,8 @@ import { SecurityScreen } from './screens/SecurityScreen';
 import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
+import { BlogScreen } from './screens/BlogScreen';
+import { BlogsScreen } from './screens/BlogsScreen';
 
 
 type Phase =
@@ -82,6 +84,10 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <AuditScreen />;
     case 'insights':
       return <InsightsScreen />;
+    case 'blogs':
+      return <BlogsScreen />;
+    case 'blog':
+      return <BlogScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

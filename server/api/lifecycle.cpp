@@ -12,6 +12,7 @@
 #include "api/views.hpp"
 #include "domain/anchoring.hpp"
 #include "domain/errors.hpp"
+#include "domain/markdown.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_lifecycle.hpp"
 #include "domain/post_rules.hpp"
@@ -43,7 +44,7 @@ http::Response post_response(const store::PostRecord& post) {
 awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
-  load_coached_post(s, p, id);  // 404 before looking at the body
+  const auto current = load_coached_post(s, p, id);  // 404 before looking at the body
   auto body = read_json_object(ctx, {"body", "space", "share_with_mentor"});
   auto text = optional_string(body, "body");
   auto space_name = optional_string(body, "space");
@@ -51,7 +52,10 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
   if (!text && !space_name && !share)
     throw d::bad_request(
         "Send a new \"body\", a new \"space\", \"share_with_mentor\", or several.");
-  if (text) d::validate_text(*text, "body", d::kMaxPostCodePoints);
+  // Articles (blog posts) are long-form Markdown.
+  if (text)
+    d::validate_text(*text, "body",
+                     current.post.blog_id ? d::kMaxArticleCodePoints : d::kMaxPostCodePoints);
   std::optional<d::Space> space;
   if (space_name) {
     space = d::parse_space(*space_name);
@@ -120,7 +124,8 @@ awaitable<http::Response> submit_post(Services& s, http::RequestContext& ctx) {
               client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, uid, id);
     auto next = d::transition(post.state, d::PostCommand::submit);
-    enforce_policy(s.policy, post.body);
+    enforce_policy(s.policy, post.body, post.blog_id ? "article" : "post",
+                   post.blog_id.has_value());
     store::PostRepository::set_state(c, id, next, d::now_millis());
     notify_coaches(c, uid, "submission_waiting",
                    name + " submitted a post for review: \"" + excerpt(post.body) + "\"", id);
@@ -145,7 +150,8 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
     if (post.state == d::PostState::approved && d::needs_review(actor, post.space) &&
         !store::ReviewRepository::approves_version(c, id, post.version))
       d::decide_new_post(actor, post.space, d::PostAction::publish);
-    enforce_policy(s.policy, post.body);
+    enforce_policy(s.policy, post.body, post.blog_id ? "article" : "post",
+                   post.blog_id.has_value());
     store::PostRepository::set_state(c, id, next, d::now_millis());
     record_audit(c, client, actor.id, "post_published", "post", id);
     auto published = *store::PostRepository::find(c, id, actor.id);

@@ -37,9 +37,10 @@ class PolicyHolder {
 };
 
 // Throws 422 policy_violation with the findings when the text breaks an error-level rule;
-// `what` names the text in the message ("post", "reply").
+// `what` names the text in the message ("post", "reply"). `long_form` (articles, answers)
+// leaves out the length rule, which is written for posts.
 void enforce_policy(const PolicyHolder& policy, const std::string& body,
-                    std::string_view what = "post");
+                    std::string_view what = "post", bool long_form = false);
 
 boost::asio::awaitable<http::Response> lint(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> get_policy(Services& s, http::RequestContext& ctx);

@@ -75,7 +75,8 @@ awaitable<http::Response> schedule_post(Services& s, http::RequestContext& ctx) 
               client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     check_publishable(c, actor, post);
-    enforce_policy(s.policy, post.body);
+    enforce_policy(s.policy, post.body, post.blog_id ? "article" : "post",
+                   post.blog_id.has_value());
     store::PostRepository::schedule(c, id, at);
     record_audit(c, client, actor.id, "post_scheduled", "post", id,
                  {{"at", d::format_rfc3339(at)}});
@@ -179,7 +180,8 @@ int publish_due_posts(const PolicyHolder& policy, store::Connection& c) {
       auto author = store::UserRepository::find_by_id(c, post->author.id);
       if (!author || author->disabled) throw d::forbidden("The author's account is disabled.");
       check_publishable(c, {author->id, author->role, author->level}, *post);
-      enforce_policy(policy, post->body);
+      enforce_policy(policy, post->body, post->blog_id ? "article" : "post",
+                     post->blog_id.has_value());
       store::PostRepository::set_state(c, id, d::PostState::published, now);  // clears schedule
       // Published by the scheduler on the author's behalf; no caller address.
       record_audit(c, "", author->id, "post_published", "post", id, {{"scheduled", true}});

@@ -2,6 +2,7 @@
 
 #include "api/references.hpp"
 
+#include "domain/markdown.hpp"
 #include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
@@ -46,7 +47,10 @@ nlohmann::json post_json(const store::PostRecord& p) {
           {"correction_state",
            p.correction_state ? nlohmann::json(*p.correction_state) : nlohmann::json(nullptr)},
           {"share_with_mentor", p.share_with_mentor},
-          {"references", references_json(p.body)}};
+          {"references", references_json(p.body)},
+          {"blog_id", p.blog_id ? nlohmann::json(*p.blog_id) : nlohmann::json(nullptr)},
+          {"html",
+           p.blog_id ? nlohmann::json(domain::render_markdown(p.body)) : nlohmann::json(nullptr)}};
 }
 
 void append_post_json(std::string& out, const store::PostRecord& p) {
@@ -109,6 +113,14 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
   http::append_json_bool(out, p.share_with_mentor);
   out += ",\"references\":";
   append_references_json(out, p.body);
+  out += ",\"blog_id\":";
+  if (p.blog_id) {
+    append_json_int(out, *p.blog_id);
+    out += ",\"html\":";
+    append_json_string(out, domain::render_markdown(p.body));
+  } else {
+    out += "null,\"html\":null";
+  }
   out += '}';
 }
 

@@ -2,10 +2,12 @@
 
 #include "api/analytics.hpp"
 #include "api/annotations.hpp"
+#include "api/articles.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/champions.hpp"
 #include "api/feeds.hpp"
+#include "api/blogs.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/mentor_thread.hpp"
@@ -17,6 +19,7 @@
 #include "api/policy_versions.hpp"
 #include "api/posts.hpp"
 #include "api/publishing.hpp"
+#include "api/questions.hpp"
 #include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
@@ -135,6 +138,25 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/moderation/actions", bind(api::moderation_action));
   r.add(Verb::get, "/api/v1/audit", bind(api::list_audit));
   r.add(Verb::get, "/api/v1/audit/export", bind(api::export_audit));
+
+  // The Q&A blog: blogs, articles, questions, votes, answers, the Markdown preview.
+  r.add(Verb::post, "/api/v1/blogs", bind(api::create_blog));
+  r.add(Verb::get, "/api/v1/blogs", bind(api::list_blogs));
+  r.add(Verb::get, "/api/v1/blogs/{id}", bind(api::get_blog));
+  r.add(Verb::get, "/api/v1/blogs/{id}/stats", bind(api::get_blog_stats));
+  r.add(Verb::get, "/api/v1/blogs/{id}/articles", bind(api::list_articles));
+  r.add(Verb::post, "/api/v1/blogs/{id}/articles", bind(api::create_article));
+  r.add(Verb::get, "/api/v1/blogs/{id}/questions", bind(api::list_questions));
+  r.add(Verb::post, "/api/v1/blogs/{id}/questions", bind(api::ask_question));
+  r.add(Verb::get, "/api/v1/questions/{id}", bind(api::get_question));
+  r.add(Verb::put, "/api/v1/questions/{id}/vote", bind(api::vote_question));
+  r.add(Verb::delete_, "/api/v1/questions/{id}/vote", bind(api::unvote_question));
+  r.add(Verb::post, "/api/v1/questions/{id}/answer", bind(api::answer_question));
+  r.add(Verb::get, "/api/v1/questions/{id}/answer/versions", bind(api::answer_versions));
+  r.add(Verb::post, "/api/v1/questions/{id}/decline", bind(api::decline_question));
+  r.add(Verb::post, "/api/v1/questions/{id}/approve", bind(api::approve_question));
+  r.add(Verb::post, "/api/v1/questions/{id}/reveal", bind(api::reveal_asker));
+  r.add(Verb::post, "/api/v1/markdown/preview", bind(api::preview_markdown));
 }
 
 }  // namespace greenroom::app

@@ -8,6 +8,7 @@
 #include "api/references.hpp"
 #include "app/commands.hpp"
 #include "app/seed_analytics.hpp"
+#include "app/seed_blog.hpp"
 #include "app/seed_moderation.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
@@ -336,6 +337,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
 
     seed_moderation(conn, id_of, now);
     seed_analytics_history(conn, id_of, now);
+    seed_blog(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -64,4 +64,18 @@ struct Relation {
   bool mentors_author = false;  // actor is the author's reverse mentor (an active pairing)
 };
 
+// pending: waiting for a moderator (pre-moderated blogs); open: out, not yet answered;
+// answered / declined: the host closed it; hidden / removed: moderation.
+enum class QuestionState { pending, open, answered, declined, hidden, removed };
+std::optional<QuestionState> parse_question_state(std::string_view s);
+std::string_view to_string(QuestionState s);
+
+struct QuestionFacts {
+  std::int64_t id = 0;
+  std::int64_t asker_id = 0;
+  std::int64_t host_id = 0;
+  bool anonymous = false;
+  QuestionState state = QuestionState::open;
+};
+
 }  // namespace greenroom::domain

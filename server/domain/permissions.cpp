@@ -159,4 +159,24 @@ bool can_use_mentor_thread(const Actor& actor, const PostFacts& post, std::int64
   return actor.id == mentor_id && rel.mentors_author;
 }
 
+namespace {
+bool question_is_out(QuestionState s) {
+  return s == QuestionState::open || s == QuestionState::answered || s == QuestionState::declined;
+}
+}  // namespace
+
+bool can_view_question(const Actor& actor, const QuestionFacts& q) {
+  if (question_is_out(q.state)) return true;
+  if (q.state == QuestionState::removed) return has_capability(actor.role, Capability::see_removed);
+  return actor.id == q.asker_id || has_capability(actor.role, Capability::moderate);
+}
+
+bool shows_asker(const Actor&, const QuestionFacts& q) {
+  return !q.anonymous;
+}
+
+bool can_reveal_asker(const Actor& actor) {
+  return has_capability(actor.role, Capability::moderate);
+}
+
 }  // namespace greenroom::domain

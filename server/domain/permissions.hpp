@@ -115,4 +115,17 @@ bool can_view_mentorship(const Actor& actor, const MentorshipFacts& m, const Rel
 bool can_use_mentor_thread(const Actor& actor, const PostFacts& post, std::int64_t mentor_id,
                            const Relation& rel);
 
+// Whether `actor` may know the question exists (anyone who may not gets 404). Out questions
+// (open, answered, declined) are for everyone signed in; a pending or hidden one for its
+// asker and moderators and admins; a removed one for moderators and admins.
+bool can_view_question(const Actor& actor, const QuestionFacts& q);
+
+// Whether a response to `actor` may name the asker: only for a named question. For an
+// anonymous one the asker is null for everyone (the asker sees "asked_by_me"); moderators
+// and admins use the audited reveal.
+bool shows_asker(const Actor& actor, const QuestionFacts& q);
+
+// Whether `actor` may reveal an anonymous asker (with a reason, audited).
+bool can_reveal_asker(const Actor& actor);
+
 }  // namespace greenroom::domain

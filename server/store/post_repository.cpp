@@ -19,7 +19,7 @@ constexpr std::string_view kPostSelect =
     "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
     "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, ''), "
     "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END, "
-    "p.share_with_mentor "
+    "p.share_with_mentor, p.blog_id "
     "FROM posts p JOIN users u ON u.id = p.author_id ";
 
 PostRecord read_post(const Statement& q) {
@@ -44,6 +44,7 @@ PostRecord read_post(const Statement& q) {
   p.edited_at = q.int64_or_null(17);
   if (!q.is_null(18)) p.correction_state = q.text(18);
   p.share_with_mentor = q.int64(19) != 0;
+  p.blog_id = q.int64_or_null(20);
   return p;
 }
 

@@ -47,6 +47,8 @@ struct PostRecord {
   // only for the author (see PostRepository::find).
   std::optional<std::string> correction_state;
   bool share_with_mentor = false;  // the author's "show my mentor" switch
+  // An article of this blog (Markdown, rendered to "html" for readers); nullopt for posts.
+  std::optional<std::int64_t> blog_id;
 
   domain::PostFacts facts() const { return {id, author.id, space, state, share_with_mentor}; }
 };

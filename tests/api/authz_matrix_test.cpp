@@ -320,9 +320,31 @@ class AuthzMatrix : public ApiTest {
                       .status,
                   200);
       }
+    if (state == "blog") o.id = blog_of("evan_run", false);
+    if (state == "question" || state == "pending_question") {
+      const bool pending = state == "pending_question";
+      auto r = as("mia").post(
+          "/api/v1/blogs/" +
+              std::to_string(pending ? blog_of("wren", true) : blog_of("evan_run", false)) +
+              "/questions",
+          {{"body", "Matrix question number " + n + "?"}, {"anonymous", false}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["question"]["id"].get<std::int64_t>();
     }
     if (o.id == 0) ADD_FAILURE() << "unknown state \"" << state << "\"";
     return o;
+  }
+
+  // The blog `host` hosts, made by the admin the first time it is needed (one per host).
+  static std::int64_t blog_of(const std::string& host, bool premoderated) {
+    static std::map<std::string, std::int64_t> blogs;
+    if (auto it = blogs.find(host); it != blogs.end()) return it->second;
+    auto r = people().at("admin").post("/api/v1/blogs", {{"host_id", as(host).id()},
+                                                         {"title", "Matrix blog of " + host},
+                                                         {"promise_days", 7},
+                                                         {"premoderated", premoderated}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return blogs[host] = r.json()["blog"]["id"].get<std::int64_t>();
   }
 
   std::string fill(std::string s, const Object& o) {

@@ -14,7 +14,10 @@
 //   - every item of every listing (company and practice feed, paged; search; my posts; review
 //     queue;
 //     notifications) answers GET with 200, and every post the rule lets the user read that
-//     qualifies for the listing is in it, once, in order.
+//     qualifies for the listing is in it, once, in order;
+//   - every blog question answers GET with 200 exactly when domain::can_view_question says
+//     so (naming the asker exactly when domain::shows_asker does), each blog's question list
+//     and article list hold exactly what the rules let the user see, in order.
 // The oracle is the domain rule itself over the in-memory world, so the SQL fast paths
 // (store/live_assignments.hpp) are proved to agree with it.
 #include <gtest/gtest.h>
@@ -28,6 +31,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/blog.hpp"
 #include "domain/permissions.hpp"
 #include "harness.hpp"
 #include "ws_client.hpp"
@@ -55,7 +59,15 @@ struct Post {
   std::vector<d::ReplyFacts> replies;  // every reply, for the per-viewer rule
 };
 
+struct Blog {
+  std::int64_t id = 0;
+  std::int64_t host = 0;
+  std::vector<std::int64_t> articles;       // post ids, attached to the blog
+  std::vector<d::QuestionFacts> questions;  // every question of the blog
+};
+
 struct World {
+  std::vector<Blog> blogs;
   std::vector<User> users;
   std::vector<d::AssignmentFacts> assignments;
   std::vector<d::MentorLinkFacts> mentorships;
@@ -253,6 +265,42 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
               ", 800)");
       w.notifications[u.id].push_back(p.id);
     }
+  // Two blogs hosted by executives, with some company posts as their articles and questions
+  // in every state, some anonymous.
+  const d::QuestionState qstates[] = {d::QuestionState::pending,  d::QuestionState::open,
+                                      d::QuestionState::open,     d::QuestionState::answered,
+                                      d::QuestionState::declined, d::QuestionState::hidden,
+                                      d::QuestionState::removed};
+  for (int b = 0; b < 2; ++b) {
+    Blog blog;
+    blog.host = executives[static_cast<std::size_t>(b) % executives.size()]->id;
+    if (b == 1 && blog.host == w.blogs[0].host) break;
+    db.exec("INSERT INTO blogs(host_id, title, promise_days, created_at) VALUES(" +
+            std::to_string(blog.host) + ", 'blog', 7, 1)");
+    blog.id = db.last_id();
+    for (auto& p : w.posts)
+      if (p.author == blog.host && p.space == d::Space::company && chance(60)) {
+        db.exec("UPDATE posts SET blog_id = " + std::to_string(blog.id) +
+                " WHERE id = " + std::to_string(p.id));
+        blog.articles.push_back(p.id);
+      }
+    for (int k = 0; k < 12; ++k) {
+      d::QuestionFacts f;
+      f.asker_id = w.users[pick(n_users)].id;
+      f.host_id = blog.host;
+      f.anonymous = chance(50);
+      f.state = qstates[pick(std::size(qstates))];
+      db.exec(
+          "INSERT INTO questions(blog_id, asker_id, anonymous, body, state, vote_count, "
+          "created_at, asked_at) VALUES(" +
+          std::to_string(blog.id) + "," + std::to_string(f.asker_id) + "," +
+          (f.anonymous ? "1" : "0") + ", 'question " + std::to_string(k) + "', " +
+          q(std::string(d::to_string(f.state))) + ", " + std::to_string(pick(5)) + ", 900, 900)");
+      f.id = db.last_id();
+      blog.questions.push_back(f);
+    }
+    w.blogs.push_back(blog);
+  }
   db.exec("COMMIT");
   server.start();
   return w;
@@ -414,6 +462,49 @@ void check_world(const World& w, std::uint16_t port) {
       EXPECT_EQ(c.get(post_path(pid)).status, 200) << "notified post " << pid;
     }
     EXPECT_EQ(notes_got, notes_expected) << "notifications: " << r.body.substr(0, 2000);
+
+    // The blog: every question lookup and both listings agree with the rules.
+    for (const auto& blog : w.blogs) {
+      const auto base = "/api/v1/blogs/" + std::to_string(blog.id);
+      std::vector<std::int64_t> expected_questions, got_questions;
+      for (const auto& f : blog.questions) {
+        auto qr = c.get("/api/v1/questions/" + std::to_string(f.id));
+        const bool visible = d::can_view_question(w.actor(u), f);
+        ASSERT_EQ(qr.status, visible ? 200 : 404) << "question " << f.id << " " << qr.body;
+        if (visible) {
+          // Listings leave removed items out, as feeds do (a lookup still shows them to
+          // whoever the rule allows).
+          if (f.state != d::QuestionState::removed) expected_questions.push_back(f.id);
+          EXPECT_EQ(qr.json()["question"]["asker"].is_null(), !d::shows_asker(w.actor(u), f))
+              << "question " << f.id;
+        }
+      }
+      std::sort(expected_questions.rbegin(), expected_questions.rend());
+      auto lr = c.get(base + "/questions?sort=newest&limit=200");
+      ASSERT_EQ(lr.status, 200) << lr.body;
+      const auto listed = lr.json();
+      for (const auto& item : listed["items"]) {
+        got_questions.push_back(item["id"].get<std::int64_t>());
+        if (item["anonymous"].get<bool>() && !item["asked_by_me"].get<bool>()) {
+          EXPECT_TRUE(item["asker"].is_null()) << item.dump();
+        }
+      }
+      EXPECT_EQ(got_questions, expected_questions) << "questions of blog " << blog.id;
+
+      std::vector<std::int64_t> expected_articles;
+      for (auto pid : blog.articles) {
+        const auto& p = *by_id.at(pid);
+        if (p.state != d::PostState::removed && w.can_view(u, p)) expected_articles.push_back(pid);
+      }
+      std::sort(expected_articles.rbegin(), expected_articles.rend());
+      auto ar = c.get(base + "/articles?limit=100");
+      ASSERT_EQ(ar.status, 200) << ar.body;
+      std::vector<std::int64_t> got_articles;
+      const auto articles = ar.json();
+      for (const auto& item : articles["items"])
+        got_articles.push_back(item["id"].get<std::int64_t>());
+      EXPECT_EQ(got_articles, expected_articles) << "articles of blog " << blog.id;
+    }
   }
 }
 

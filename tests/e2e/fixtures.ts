@@ -16,6 +16,7 @@ export const USERS = {
   mia: { username: 'mia', role: 'Member' },
   sam: { username: 'sam', role: 'Member' },
   priya: { username: 'priya', role: 'Member' },
+  dana: { username: 'dana', role: 'Executive', level: 'Run' },
 } as const;
 export type Username = keyof typeof USERS;
 

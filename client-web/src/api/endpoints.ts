@@ -3,6 +3,7 @@
  * their calls here (reviews and annotations, lint, notifications, admin).
  */
 import type { ApiClient } from './client';
+import { blogEndpoints } from './blogEndpoints';
 import type {
   AdminUser,
   JoiningEffect,
@@ -80,6 +81,7 @@ export function auditQuery(f: AuditFilters): Record<string, string | null> {
 export function createApi(client: ApiClient) {
   return {
     client,
+    ...blogEndpoints(client),
 
     login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {

@@ -10,11 +10,11 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Goals', 'Insights', 'Mentoring']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Insights', 'Mentoring']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Insights', 'Mentoring', 'Moderation', 'Audit', 'Admin']);
-    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Mentoring']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Mentoring', 'Moderation', 'Audit']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Blogs', 'Goals', 'Insights', 'Mentoring']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'Cohort', 'My posts', 'Blogs', 'Insights', 'Mentoring']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'My posts', 'Blogs', 'Insights', 'Mentoring', 'Moderation', 'Audit', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Blogs', 'Mentoring']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'My posts', 'Blogs', 'Mentoring', 'Moderation', 'Audit']);
   });
   it('names the bell with the unread count', () => {
     expect(bellLabel(0)).toBe('Notifications, none unread');

@@ -28,6 +28,8 @@ export type Route =
   | { name: 'moderation' }
   | { name: 'audit' }
   | { name: 'insights' }
+  | { name: 'blogs' }
+  | { name: 'blog'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -84,6 +86,14 @@ const ROUTES: Pattern[] = [
   { re: /^\/audit$/, build: () => ({ name: 'audit' }) },
   { re: /^\/insights$/, build: () => ({ name: 'insights' }) },
   { re: /^\/rules$/, build: () => ({ name: 'rules' }) },
+  { re: /^\/blogs$/, build: () => ({ name: 'blogs' }) },
+  {
+    re: /^\/blogs\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'blog', id } : null;
+    },
+  },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -140,6 +150,10 @@ export function hrefFor(route: Route): string {
       return '/audit';
     case 'insights':
       return '/insights';
+    case 'blogs':
+      return '/blogs';
+    case 'blog':
+      return `/blogs/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -218,6 +232,10 @@ export function titleFor(route: Route): string {
       return 'Audit trail';
     case 'insights':
       return 'Insights';
+    case 'blogs':
+      return 'Blogs';
+    case 'blog':
+      return 'Blog';
     case 'not-found':
       return 'Page not found';
   }

@@ -24,6 +24,10 @@ const KIND_LABELS: Record<string, string> = {
   mentor_question: 'Question for you',
   mentor_answer: 'Mentor answer',
   mention: 'Mention',
+  question_asked: 'New question',
+  question_hot: 'Popular question',
+  question_answered: 'Answered',
+  question_declined: 'Declined',
   policy_changed: 'Golden rules',
 };
 
@@ -31,6 +35,7 @@ const KIND_LABELS: Record<string, string> = {
 const TARGET_HREFS: Record<string, (id: number) => string> = {
   policy_version: () => '/rules',
   mentorship: () => '/mentoring',
+  question: () => '/blogs',
 };
 
 /** Where a notification leads: a coach reviews submissions in the workspace. */
@@ -146,7 +151,7 @@ export function NotificationsScreen() {
                 <div class="notification-actions">
                   {href && (
                     <Link href={href} class="button ghost small">
-                      {n.post_id ? 'Open the post' : 'Open goals'}
+                      {n.post_id ? 'Open the post' : n.target?.type === 'question' ? 'Open the blogs' : 'Open goals'}
                     </Link>
                   )}
                   {!n.read && (

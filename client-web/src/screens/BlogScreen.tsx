@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Article, Question, QuestionSort } from '../api/blogTypes';
+import { messageOf } from '../api/errors';
+import { ArticleComposer } from '../components/ArticleComposer';
+import { AskForm } from '../components/AskForm';
+import { BlogStatsPanel } from '../components/BlogStatsPanel';
+import { LoadError, LoadingLine, useLoad } from '../components/Loader';
+import { MarkdownHtml } from '../components/MarkdownHtml';
+import { QuestionCard } from '../components/QuestionCard';
+import { RelativeTime } from '../components/RelativeTime';
+import { useApp } from '../context';
+import { Link } from '../navigation';
+
+const SORTS: { value: QuestionSort; label: string }[] = [
+  { value: 'votes', label: 'Most votes' },
+  { value: 'newest', label: 'Newest' },
+  { value: 'unanswered', label: 'Oldest unanswered' },
+];
+
+/** A blog: the promise figures, the questions (sorted, with votes and answers) and the articles. */
+export function BlogScreen({ id }: { id: number }) {
+  const { api, user } = useApp();
+  const { state, reload } = useLoad((signal) => api.blog(id, signal), `blog-${id}`);
+  const [tab, setTab] = useState<'questions' | 'articles'>('questions');
+  const [asked, setAsked] = useState(0);
+  if (state.status === 'loading') return <LoadingLine what="the blog" />;
+  if (state.status === 'error') return <LoadError message={state.message} onRetry={reload} />;
+  const blog = state.data.blog;
+  const isHost = blog.host.id === user.id;
+  return (
+    <>
+      <div class="page-head">
+        <p class="muted small">
+          <Link href="/blogs">Blogs</Link>
+        </p>
+        <h1 tabIndex={-1}>{blog.title}</h1>
+        <p class="lede">
+          {blog.description} <span class="muted">— {blog.host.display_name}</span>
+        </p>
+      </div>
+      {blog.stats && <BlogStatsPanel stats={blog.stats} promise={blog.promise} />}
+      <div class="tabs" role="tablist" aria-label="Blog sections">
+        <button type="button" role="tab" id="tab-questions" aria-selected={tab === 'questions'} aria-controls="panel-questions" class="tab" onClick={() => setTab('questions')}>
+          Questions
+        </button>
+        <button type="button" role="tab" id="tab-articles" aria-selected={tab === 'articles'} aria-controls="panel-articles" class="tab" onClick={() => setTab('articles')}>
+          Articles
+        </button>
+      </div>
+      {tab === 'questions' ? (
+        <div role="tabpanel" id="panel-questions" aria-labelledby="tab-questions">
+          <Questions blogId={blog.id} isHost={isHost} refreshKey={asked} onChanged={reload} />
+          {!isHost && (
+            <AskForm blogId={blog.id} host={blog.host.display_name} premoderated={blog.premoderated} onAsked={() => {
+                setAsked((n) => n + 1);
+                reload();
+              }}
+            />
+          )}
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-articles" aria-labelledby="tab-articles">
+          <Articles blogId={blog.id} isHost={isHost} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; isHost: boolean; refreshKey: number; onChanged: () => void }) {
+  const { api } = useApp();
+  const [sort, setSort] = useState<QuestionSort>('votes');
+  const [items, setItems] = useState<Question[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .questions(blogId, sort, controller.signal)
+      .then((r) => setItems(r.items))
+      .catch((e) => {
+        if (!controller.signal.aborted) setError(messageOf(e));
+      });
+    return () => controller.abort();
+  }, [api, blogId, sort, refreshKey]);
+  const waiting = isHost && items ? items.filter((q) => q.state === 'open').length : 0;
+  const replace = (q: Question) => {
+    setItems((list) => (list ? list.map((x) => (x.id === q.id ? q : x)) : list));
+    if (q.state !== 'open') onChanged();
+  };
+  return (
+    <section aria-labelledby="questions-title">
+      <div class="section-head">
+        <h2 id="questions-title" class="section-title">
+          Questions{isHost && waiting > 0 ? ` — ${waiting} waiting for you` : ''}
+        </h2>
+        <label for="question-sort" class="inline-label">
+          Sort by
+        </label>
+        <select id="question-sort" value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as QuestionSort)}>
+          {SORTS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <div class="form-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {items === null && !error && <LoadingLine what="the questions" />}
+      {items && items.length === 0 && <p class="empty">No questions yet. Be the first to ask.</p>}
+      {items && items.length > 0 && (
+        <ol class="question-list" aria-label="Questions">
+          {items.map((q) => (
+            <li key={q.id}>
+              <QuestionCard question={q} isHost={isHost} onChange={replace} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Articles({ blogId, isHost }: { blogId: number; isHost: boolean }) {
+  const { api } = useApp();
+  const { state, reload } = useLoad((signal) => api.articles(blogId, signal), `articles-${blogId}`);
+  const [added, setAdded] = useState<Article[]>([]);
+  const list = state.status === 'ready' ? [...added, ...state.data.items.filter((a) => !added.some((b) => b.id === a.id))] : added;
+  return (
+    <section aria-labelledby="articles-title">
+      <h2 id="articles-title" class="section-title">
+        Articles
+      </h2>
+      {isHost && <ArticleComposer blogId={blogId} onCreated={(a) => setAdded((xs) => [a, ...xs])} />}
+      {state.status === 'loading' && <LoadingLine what="the articles" />}
+      {state.status === 'error' && <LoadError message={state.message} onRetry={reload} />}
+      {state.status === 'ready' && list.length === 0 && <p class="empty">No articles yet.</p>}
+      {list.map((a) => (
+        <article key={a.id} class="card article" aria-label={`Article from ${new Date(a.published_at ?? a.created_at).toDateString()}`}>
+          <p class="muted small">
+            {a.state === 'published' ? <RelativeTime iso={a.published_at ?? a.created_at} /> : <span class="badge">{a.state.replace('_', ' ')}</span>} ·{' '}
+            <Link href={`/posts/${a.id}`}>Replies and likes</Link>
+          </p>
+          <MarkdownHtml html={a.html} />
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+#include "api/questions.hpp"
+
+#include "api/async.hpp"
+#include "api/audit.hpp"
+#include "api/blog_views.hpp"
+#include "api/blogs.hpp"
+#include "api/coaching.hpp"
+#include "api/json_body.hpp"
+#include "api/policy.hpp"
+#include "domain/blog.hpp"
+#include "domain/errors.hpp"
+#include "domain/permissions.hpp"
+#include "domain/post_rules.hpp"
+#include "http/responses.hpp"
+
+namespace greenroom::api {
+
+using boost::asio::awaitable;
+namespace d = greenroom::domain;
+
+store::QuestionRecord reload_question(store::Connection& c, const d::Actor& a, std::int64_t id) {
+  auto q = store::QuestionRepository::find(c, id, a.id);
+  if (!q || !d::can_view_question(a, q->facts()))
+    throw d::not_found("Question " + std::to_string(id));
+  return std::move(*q);
+}
+
+store::QuestionRecord load_visible_question(Services& s, const Principal& p, std::int64_t id) {
+  auto conn = s.reads.acquire();
+  return reload_question(*conn, p.actor(), id);
+}
+
+awaitable<http::Response> ask_question(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto blog = load_blog(s, ctx.id_param());
+  auto body = read_json_object(ctx, {"body", "anonymous", "topic"});
+  store::NewQuestion q;
+  q.blog_id = blog.id;
+  q.asker_id = p.user.id;
+  q.body = require_string(body, "body");
+  d::validate_text(q.body, "body", d::kMaxQuestionCodePoints);
+  q.anonymous = optional_bool(body, "anonymous").value_or(false);
+  q.topic = d::normalise_topic(optional_string(body, "topic"));
+  q.pending = blog.premoderated;
+  if (blog.host.id == p.user.id) throw d::forbidden("A host does not ask their own blog.");
+  enforce_policy(s.policy, q.body, "question");
+
+  auto insert = [q, host_id = blog.host.id, actor = p.actor(),
+                 client = ctx.connection().client_ip](store::Connection& c) {
+    auto id = store::QuestionRepository::insert(c, q, d::now_millis());
+    // An anonymous asker is not named in the audit trail either: only the audited reveal
+    // tells a moderator or admin who asked.
+    record_audit(c, client, q.anonymous ? std::nullopt : std::optional<std::int64_t>(actor.id),
+                 "question_asked", "question", id,
+                 {{"blog_id", q.blog_id}, {"anonymous", q.anonymous}, {"pending", q.pending}});
+    if (!q.pending)
+      notify_about(c, host_id, "question_asked",
+                   "New question on your blog: \"" + excerpt(q.body) + "\"", "question", id);
+    return *store::QuestionRepository::find(c, id, actor.id);
+  };
+  auto created = co_await write(s.writer, std::move(insert));
+  co_return http::json_response(
+      http::Status::created, {{"question", question_json(created, p.actor(), blog.promise_days)}});
+}
+
+awaitable<http::Response> list_questions(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto blog = load_blog(s, ctx.id_param());
+  auto sort_name = ctx.query("sort").value_or("votes");
+  store::QuestionSort sort;
+  if (sort_name == "votes")
+    sort = store::QuestionSort::votes;
+  else if (sort_name == "newest")
+    sort = store::QuestionSort::newest;
+  else if (sort_name == "unanswered")
+    sort = store::QuestionSort::unanswered;
+  else
+    throw d::bad_request("sort must be \"votes\", \"newest\" or \"unanswered\".");
+  auto topic = d::normalise_topic(ctx.query("topic"));
+  const auto limit = read_limit(ctx, 50, 200);
+  const auto actor = p.actor();
+  auto items = nlohmann::json::array();
+  {
+    auto conn = s.reads.acquire();
+    // Fetch a little more than asked: rows the caller may not see are left out by the rule.
+    for (const auto& q :
+         store::QuestionRepository::list(*conn, blog.id, p.user.id, sort, topic, limit + 50)) {
+      if (static_cast<int>(items.size()) >= limit) break;
+      if (d::can_view_question(actor, q.facts()))
+        items.push_back(question_json(q, actor, blog.promise_days));
+    }
+  }
+  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+}
+
+awaitable<http::Response> get_question(Services& s, http::RequestContext& ctx) {
+  auto p = authenticate(s, ctx);
+  auto q = load_visible_question(s, p, ctx.id_param());
+  auto blog = load_blog(s, q.blog_id);
+  co_return http::json_response(http::Status::ok,
+                                {{"question", question_json(q, p.actor(), blog.promise_days)}});
+}
+
+}  // namespace greenroom::api

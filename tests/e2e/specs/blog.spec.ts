@@ -1,0 +1,101 @@
+import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, switchUser, test, unique } from '../fixtures';
+
+/**
+ * The CEO's Q&A blog: a member asks anonymously, the CEO answers with the server's
+ * preview, the member is notified and the promise figures change; an admin enables a blog;
+ * the worst XSS payloads render harmless in Chromium.
+ */
+test.describe('Q&A blog', () => {
+  test('a member asks anonymously, the CEO answers, the member is notified, the stats change', async ({ page }) => {
+    const marker = unique('Will the Bristol site grow');
+    await signIn(page, 'mia', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ask Dana' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Questions' })).toBeVisible();
+    await page.getByLabel('Your question').fill(`${marker}?`);
+    await page.getByLabel('Topic (optional)').fill('Offices');
+    await page.getByRole('checkbox', { name: 'Ask anonymously' }).check();
+    await expect(page.getByText('Moderators and admins can still find out who asked')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'blog page');
+    await saveScreenshot(page, 'blog-ask');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const mine = page.locator('article.question').filter({ hasText: marker });
+    await expect(mine).toContainText('You, anonymously');
+    await expect(mine.getByRole('button', { name: /Vote/ })).toBeDisabled();
+    const waitingBefore = Number(await page.getByTestId('stat-waiting').textContent());
+
+    // The CEO sees an anonymous question, answers it with a preview.
+    await switchUser(page, 'dana', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    const card = page.locator('article.question').filter({ hasText: marker });
+    await expect(card).toContainText('Anonymous');
+    await expect(card).not.toContainText('Mia');
+    await expect(page.getByRole('heading', { name: /waiting for you/ })).toBeVisible();
+    await card.getByRole('button', { name: 'Answer' }).click();
+    await card.getByLabel('Your answer').fill('Yes: **forty** new roles next year.');
+    await expect(card.getByLabel('Preview').locator('strong')).toHaveText('forty');
+    await expectNoSeriousA11yViolations(page, 'host answering');
+    await saveScreenshot(page, 'blog-host-answer');
+    await card.getByRole('button', { name: 'Publish the answer' }).click();
+    await expect(card.locator('.answer strong')).toHaveText('forty');
+    await expect(page.getByTestId('stat-waiting')).toHaveText(String(waitingBefore - 1));
+
+    // The member is told.
+    await switchUser(page, 'mia', '/notifications');
+    await expect(page.locator('.notification-message').filter({ hasText: `Your question was answered: "${marker}` })).toBeVisible();
+  });
+
+  test('an admin enables a blog for a leader', async ({ page }) => {
+    await signIn(page, 'ada', '/blogs');
+    await expect(page.getByRole('heading', { level: 1, name: 'Blogs' })).toBeVisible();
+    const form = page.locator('form.enable-blog');
+    await form.getByLabel('Host').selectOption({ label: 'Rui Runner (rui)' });
+    await form.getByLabel('Title').fill('Rui on the road');
+    await form.getByLabel('Description').fill('Field notes from the sales team.');
+    await expectNoSeriousA11yViolations(page, 'blogs and enable form');
+    await saveScreenshot(page, 'blogs-admin');
+    await form.getByRole('button', { name: 'Enable the blog' }).click();
+    await expect(page.getByRole('link', { name: 'Rui on the road' })).toBeVisible();
+    await form.getByLabel('Host').selectOption({ label: 'Rui Runner (rui)' });
+    await form.getByLabel('Title').fill('Second');
+    await form.getByRole('button', { name: 'Enable the blog' }).click();
+    await expect(form.getByRole('alert')).toContainText('has one blog');
+  });
+
+  test('the worst XSS payloads in an article render harmless in Chromium', async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs += 1;
+      void d.dismiss();
+    });
+    const payload = [
+      '# Harmless',
+      '<script>window.__xss = 1</script>',
+      '<img src=x onerror="window.__xss = 2">',
+      '[click](javascript:window.__xss=3)',
+      '[entity](&#106;avascript:window.__xss=4)',
+      '![svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+      '<svg onload="window.__xss = 5"></svg>',
+      '<iframe srcdoc="<script>parent.__xss=6</script>"></iframe>',
+      '| a |\n| --- |\n| <img src=x onerror=alert(7)> |',
+      '[x]: javascript:alert(8)\n\n[ref][x]',
+    ].join('\n\n');
+    await signIn(page, 'dana', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await page.getByLabel('Article (Markdown)').fill(payload);
+    await expect(page.getByTestId('article-body-preview').locator('h1')).toHaveText('Harmless');
+    await page.getByRole('button', { name: 'Publish the article' }).click();
+    await expect(page.locator('article.article h1').first()).toHaveText('Harmless');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await expect(page.locator('article.article h1').first()).toHaveText('Harmless');
+    for (const link of await page.locator('.markdown a').all()) {
+      expect(((await link.getAttribute('href')) ?? '').toLowerCase()).not.toContain('javascript:');
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.markdown script, .markdown iframe, .markdown svg, .markdown [onerror]').count()).toBe(0);
+    expect(dialogs).toBe(0);
+  });
+});
