@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../api/types';
 import { bellLabel, navItemsFor } from '../components/Header';
-import { notificationHref } from '../screens/NotificationsScreen';
+import { linkLabel, notificationHref } from '../screens/NotificationsScreen';
 import { parsePolicyText } from '../screens/AdminScreen';
 import { canPublishDirectly, correctsDirectly, isEditable } from './permissions';
 
@@ -30,6 +30,9 @@ describe('navigation per role', () => {
     const policy = { kind: 'policy_changed', post_id: null, goal_id: null, target: { type: 'policy_version', id: 4 } };
     expect(notificationHref(policy, 'coach')).toBe('/rules');
     expect(notificationHref({ ...policy, target: { type: 'unknown', id: 1 } }, 'coach')).toBeNull();
+    expect(linkLabel(policy)).toBe('Read the golden rules');
+    expect(linkLabel({ post_id: 3, goal_id: null })).toBe('Open the post');
+    expect(linkLabel({ post_id: null, goal_id: 2 })).toBe('Open goals');
     expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null, target: { type: 'mentorship', id: 3 } }, 'member')).toBe('/mentoring');
     expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null, target: null }, 'member')).toBe('/mentor/posts/7');
     expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null, target: null }, 'executive')).toBe('/posts/7');

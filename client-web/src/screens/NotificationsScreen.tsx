@@ -38,6 +38,19 @@ const TARGET_HREFS: Record<string, (id: number) => string> = {
   question: () => '/blogs',
 };
 
+/** The words of a notice's link, by what it leads to. */
+const TARGET_LABELS: Record<string, string> = {
+  policy_version: 'Read the golden rules',
+  question: 'Open the blogs',
+  mentorship: 'Open mentoring',
+};
+
+export function linkLabel(n: Pick<AppNotification, 'post_id' | 'goal_id' | 'target'>): string {
+  if (n.post_id) return 'Open the post';
+  if (n.goal_id) return 'Open goals';
+  return (n.target && TARGET_LABELS[n.target.type]) || 'Open';
+}
+
 /** Where a notification leads: a coach reviews submissions in the workspace. */
 export function notificationHref(
   n: Pick<AppNotification, 'kind' | 'post_id' | 'goal_id' | 'target'>,
@@ -151,7 +164,7 @@ export function NotificationsScreen() {
                 <div class="notification-actions">
                   {href && (
                     <Link href={href} class="button ghost small">
-                      {n.post_id ? 'Open the post' : n.target?.type === 'question' ? 'Open the blogs' : 'Open goals'}
+                      {linkLabel(n)}
                     </Link>
                   )}
                   {!n.read && (
