@@ -51,16 +51,19 @@ bool Hub::may_receive(const d::Actor& actor, const Audience& a) const {
     case Audience::Kind::reply:
       break;
   }
-  // The rule only ever widens with the relation, so it is looked up only when needed.
+  // The rule only ever widens with the relation, so it is looked up only when needed: when
+  // the widest relation (every tie at once) would let the actor see what none does not.
+  constexpr d::Relation kWidest{
+      .coaches_author = true, .shares_coach = true, .mentors_author = true};
   auto post_rel = d::Relation{};
   bool post_ok = d::can_view_post(actor, a.post, post_rel);
-  if (!post_ok && d::can_view_post(actor, a.post, {true, true})) {
+  if (!post_ok && d::can_view_post(actor, a.post, kWidest)) {
     post_rel = relation_(actor.id, a.post.author_id);
     post_ok = d::can_view_post(actor, a.post, post_rel);
   }
   if (!post_ok || a.kind == Audience::Kind::post) return post_ok;
   if (d::can_view_reply(actor, a.reply, {})) return true;
-  if (!d::can_view_reply(actor, a.reply, {true, true})) return false;
+  if (!d::can_view_reply(actor, a.reply, kWidest)) return false;
   return d::can_view_reply(actor, a.reply, relation_(actor.id, a.reply.author_id));
 }
 

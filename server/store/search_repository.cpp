@@ -7,7 +7,8 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       "SELECT s.rowid, s.kind, s.item_id, bm25(search_index), u.id, u.username, "
       "u.display_name, CASE s.kind WHEN 'reply' THEN r.created_at "
       "ELSE COALESCE(p.published_at, p.created_at) END AS at, "
-      "p.id, p.author_id, p.space, p.state, r.id, r.author_id, r.state, r.review_state "
+      "p.id, p.author_id, p.space, p.state, r.id, r.author_id, r.state, r.review_state, "
+      "p.share_with_mentor "
       "FROM search_index s "
       "LEFT JOIN replies r ON s.kind = 'reply' AND r.id = s.item_id "
       "JOIN posts p ON p.id = CASE s.kind WHEN 'post' THEN s.item_id ELSE r.post_id END "
@@ -36,6 +37,7 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
     h.post.author_id = q.int64(9);
     h.post.space = domain::parse_space(q.text(10)).value_or(domain::Space::practice);
     h.post.state = domain::parse_state(q.text(11)).value_or(domain::PostState::removed);
+    h.post.shared_with_mentor = q.int64(16) != 0;
     if (!q.is_null(12)) {
       domain::ReplyFacts r;
       r.id = q.int64(12);

@@ -320,6 +320,7 @@ class AuthzMatrix : public ApiTest {
                       .status,
                   200);
       }
+    }
     if (state == "blog") o.id = blog_of("evan_run", false);
     if (state == "question" || state == "pending_question") {
       const bool pending = state == "pending_question";

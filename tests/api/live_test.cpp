@@ -147,6 +147,28 @@ TEST_F(LiveTest, NothingArrivesAboutWhatTheUserMayNotSee) {
   EXPECT_EQ((*ev)["post_id"], id_of(practice));
 }
 
+TEST_F(LiveTest, AReverseMentorHearsOfTheExecutivesPracticePosts) {
+  auto ada = as("ada"), rui = as("rui"), max = as("max");
+  ASSERT_EQ(ada.put("/api/v1/champions/" + std::to_string(max.id()),
+                    nlohmann::json{{"about", "LinkedIn, short video"}})
+                .status,
+            200);
+  auto asked = rui.post("/api/v1/mentorships", {{"mentor_id", max.id()}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const auto pairing = asked.json()["mentorship"]["id"].get<std::int64_t>();
+  ASSERT_EQ(max.post("/api/v1/mentorships/" + std::to_string(pairing) + "/accept",
+                     nlohmann::json::object())
+                .status,
+            200);
+  auto ws = open_live(port(), max);
+  ASSERT_TRUE(ws->next_of("hello"));
+  auto practice = make_post(rui, "Live: practice my mentor may read.", "practice");
+  auto ev = ws->next_of("post.published");
+  ASSERT_TRUE(ev) << "the mentor heard nothing";
+  EXPECT_EQ((*ev)["post_id"], id_of(practice));
+  EXPECT_EQ(max.get(path_of(practice)).status, 200);
+}
+
 TEST_F(LiveTest, NotificationBadgeFollowsTheUser) {
   auto rui = as("rui");
   auto ws = open_live(port(), rui);

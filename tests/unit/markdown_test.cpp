@@ -1,5 +1,5 @@
 // domain::render_markdown: the GitHub extensions work, raw HTML never comes through, and at
-// least 100 known XSS payloads (tests/unit/data/xss_payloads.txt), each rendered as it is and
+// least 100 known XSS payloads (tests/unit/fixtures/xss_payloads.txt), each rendered as it is and
 // inside Markdown links, images, autolinks, reference links and table cells, come out
 // harmless (tests/fuzz/html_safety.hpp).
 #include <gtest/gtest.h>
@@ -15,7 +15,7 @@ namespace greenroom::domain {
 namespace {
 
 std::vector<std::string> payloads() {
-  std::ifstream in(std::string(GREENROOM_SOURCE_DIR) + "/tests/unit/data/xss_payloads.txt");
+  std::ifstream in(std::string(GREENROOM_SOURCE_DIR) + "/tests/unit/fixtures/xss_payloads.txt");
   std::vector<std::string> out;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
