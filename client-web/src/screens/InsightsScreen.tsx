@@ -12,7 +12,7 @@ const DAYS = 28;
 function CsvLink({ text, name, label }: { text: string; name: string; label: string }) {
   const href = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`, [text]);
   return (
-    <a class="button secondary" href={href} download={name}>
+    <a class="button secondary csv-link" href={href} download={name}>
       {label}
     </a>
   );
