@@ -313,13 +313,6 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
   return out;
 }
 
-std::int64_t NotificationRepository::unread_count(Connection& c, std::int64_t user_id) {
-  auto q = c.prepare("SELECT COUNT(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
-  q.bind(1, user_id);
-  q.step();
-  return q.int64(0);
-}
-
 std::vector<std::pair<std::optional<std::int64_t>, std::int64_t>>
 NotificationRepository::unread_by_post(Connection& c, std::int64_t user_id) {
   auto q = c.prepare(

@@ -130,7 +130,6 @@ class NotificationRepository {
   static void insert(Connection& c, const NewNotification& n, domain::Millis now);
   static std::vector<NotificationRecord> list(Connection& c, std::int64_t user_id, bool unread_only,
                                               std::optional<std::int64_t> before_id, int limit);
-  static std::int64_t unread_count(Connection& c, std::int64_t user_id);
   // Unread notices grouped by the post they are about (nullopt: not about a post).
   static std::vector<std::pair<std::optional<std::int64_t>, std::int64_t>> unread_by_post(
       Connection& c, std::int64_t user_id);
