@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { isTypingTarget, MAX_QUERY_BYTES, searchHref } from '../lib/search';
 import { Link, navigate } from '../navigation';
 
@@ -18,11 +18,6 @@ export function ChevronIcon({ open }: { open: boolean }) {
   );
 }
 
-/** Whether an element is rendered (a display:none ancestor hides the header box on phones). */
-function shown(el: HTMLElement | null): el is HTMLElement {
-  return !!el && el.getClientRects().length > 0;
-}
-
 /**
  * The header's search box: a search landmark with a label; Enter opens the results page
  * (`/search?q=...`). "/" anywhere outside a text field focuses it (on a phone, where the box
@@ -30,16 +25,15 @@ function shown(el: HTMLElement | null): el is HTMLElement {
  */
 export function HeaderSearch({ onSearched }: { onSearched?: () => void }) {
   const [q, setQ] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       if (isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      const pageBox = document.getElementById('search-page-q');
-      if (shown(pageBox)) pageBox.focus();
-      else if (shown(input.current)) input.current.focus();
-      else navigate('/search');
+      // The results page's own box first, else the header's; a hidden one cannot take focus.
+      const box = document.getElementById('search-page-q') ?? document.getElementById('header-search-q');
+      box?.focus();
+      if (!box || document.activeElement !== box) navigate('/search');
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

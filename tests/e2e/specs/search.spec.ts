@@ -119,8 +119,11 @@ test.describe('search', () => {
     };
     expect(await oneRow()).toBeLessThanOrEqual(4);
     expect(await header.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64);
-    await expect(header.getByRole('searchbox', { name: 'Search posts and replies' })).toBeVisible();
-    await expect(header.getByTestId('account-name')).toBeVisible();
+    const headerBox = header.getByRole('searchbox', { name: 'Search posts and replies' });
+    await expect(headerBox).toBeVisible();
+    // Room to type: the box is at least 12rem wide (the account shows its picture here).
+    expect(await headerBox.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThanOrEqual(192);
+    await expect(header.getByTestId('account-name')).toHaveText('Ada Admin');
     // Every destination is still there: the less used ones under "More".
     const nav = page.getByRole('navigation', { name: 'Main' });
     const more = nav.getByRole('button', { name: 'More' });
