@@ -34,6 +34,7 @@ import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
+import { SearchScreen } from './screens/SearchScreen';
 
 
 type Phase =
@@ -88,6 +89,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogsScreen />;
     case 'blog':
       return <BlogScreen id={route.id} />;
+    case 'search':
+      return <SearchScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }

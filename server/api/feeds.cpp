@@ -1,5 +1,6 @@
 #include "api/feeds.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "api/async.hpp"
@@ -11,8 +12,10 @@
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "http/responses.hpp"
+#include "store/blog_repository.hpp"
 #include "store/feed_token_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/question_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -192,6 +195,51 @@ awaitable<http::Response> user_atom(Services& s, http::RequestContext& ctx) {
     if (!page.next) break;
     before = page.next;
   }
+  co_return atom_response(ctx, feed);
+}
+
+// A blog: its published articles and its answered questions (the question, then the host's
+// answer; the entry's author is the host, so an anonymous asker is never named), newest first.
+awaitable<http::Response> blog_atom(Services& s, http::RequestContext& ctx) {
+  auto conn = s.reads.acquire();
+  auto owner = owner_of(*conn, ctx);
+  auto blog = store::BlogRepository::find(*conn, ctx.id_param());
+  if (!blog) throw d::not_found("That blog");
+  const auto web = origin(ctx);
+  const std::string page = web + "/blogs/" + std::to_string(blog->id);
+  AtomFeed feed;
+  feed.id = atom_tag("feed/blog", blog->id);
+  feed.title = "Greenroom: " + blog->title;
+  feed.self_link = web + std::string(ctx.path());
+  feed.alternate_link = page;
+  const auto host_rel = relation(*conn, owner.user.id, blog->host.id);  // articles are the host's
+  for (auto id : store::BlogRepository::article_ids(*conn, blog->id, kEntries * 2)) {
+    auto p = store::PostRepository::find(*conn, id, owner.user.id);
+    if (p && p->state == d::PostState::published &&
+        d::can_view_post(owner.actor(), p->facts(),
+                         p->author.id == blog->host.id
+                             ? host_rel
+                             : relation(*conn, owner.user.id, p->author.id)))
+      feed.entries.push_back(post_entry(*p, web));
+  }
+  for (const auto& q : store::QuestionRepository::list(
+           *conn, blog->id, owner.user.id, store::QuestionSort::newest, std::nullopt, 500)) {
+    if (q.state != d::QuestionState::answered || !q.answer ||
+        !d::can_view_question(owner.actor(), q.facts()))
+      continue;
+    AtomEntry e;
+    e.id = atom_tag("question", q.id);
+    e.title = atom_title(q.body);
+    e.link = page;
+    e.author_name = blog->host.display_name;
+    e.content = q.body + "\n\n" + blog->host.display_name + " answered:\n\n" + q.answer->body;
+    e.published = q.answer->created_at;
+    e.updated = std::max(q.answer->created_at, q.answer->updated_at);
+    feed.entries.push_back(std::move(e));
+  }
+  std::stable_sort(feed.entries.begin(), feed.entries.end(),
+                   [](const AtomEntry& a, const AtomEntry& b) { return a.updated > b.updated; });
+  if (feed.entries.size() > static_cast<std::size_t>(kEntries)) feed.entries.resize(kEntries);
   co_return atom_response(ctx, feed);
 }
 

@@ -1,6 +1,7 @@
 #include "api/search.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
+#include "domain/references.hpp"
 #include "domain/search_query.hpp"
 #include "http/responses.hpp"
 #include "store/search_repository.hpp"
@@ -38,6 +40,21 @@ std::optional<d::Millis> read_time(const http::RequestContext& ctx, std::string_
   return t;
 }
 
+// "#Budget" or "budget" -> "budget"; nullopt unless it is exactly one topic as the
+// reference extractor recognises it in a text.
+std::optional<std::string> read_topic(std::string_view raw) {
+  if (!raw.empty() && raw.front() == '#') raw.remove_prefix(1);
+  if (raw.empty() || raw.size() > 50) return std::nullopt;
+  for (char ch : raw)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-')
+      return std::nullopt;
+  auto refs = d::find_references("#" + std::string(raw));
+  if (refs.size() != 1 || refs[0].kind != d::TextReference::Kind::topic ||
+      refs[0].end != raw.size() + 1)
+    return std::nullopt;
+  return refs[0].value;
+}
+
 store::SearchFilter read_filter(const http::RequestContext& ctx) {
   store::SearchFilter f;
   auto tr = d::translate_search_query(ctx.query("q").value_or(""));
@@ -50,6 +67,12 @@ store::SearchFilter read_filter(const http::RequestContext& ctx) {
   if (auto raw = ctx.query("kind"); raw && !raw->empty()) {
     if (*raw != "post" && *raw != "reply") throw d::bad_request("kind must be post or reply.");
     f.kind = *raw;
+  }
+  if (auto raw = ctx.query("topic"); raw && !raw->empty()) {
+    f.topic = read_topic(*raw);
+    if (!f.topic)
+      throw d::bad_request(
+          "topic must be a topic such as #budget: a letter, then letters, digits, '_' or '-'.");
   }
   f.since = read_time(ctx, "since");
   f.until = read_time(ctx, "until");
@@ -141,7 +164,8 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
                      {"score", static_cast<double>(r.score) / 1e6},
                      {"snippet", segments_json(marked)}});
   }
-  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"next", std::move(next)}});
+  co_return http::json_response(http::Status::ok,
+                                {{"items", std::move(items)}, {"next", std::move(next)}});
 }
 
 }  // namespace greenroom::api

@@ -68,6 +68,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/me/feed-token", bind(api::rotate_feed_token));
   r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
   r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
+  r.add(Verb::get, "/feeds/{token:token}/blogs/{id}.atom", bind(api::blog_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));

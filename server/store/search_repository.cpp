@@ -17,13 +17,15 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       "AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR p.space = ?3) "
       "AND (?4 IS NULL OR s.kind = ?4) AND (?5 IS NULL OR at >= ?5) "
       "AND (?6 IS NULL OR at < ?6) "
+      "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM text_references t WHERE t.kind = 'topic' "
+      "AND t.value = ?8 AND t.post_id = p.id AND t.reply_id IS r.id)) "
       "ORDER BY s.rank LIMIT ?7");
   q.bind(1, f.fts).bind(2, f.author_id);
   if (f.space)
     q.bind(3, domain::to_string(*f.space));
   else
     q.bind_null(3);
-  q.bind(4, f.kind).bind(5, f.since).bind(6, f.until).bind(7, f.window);
+  q.bind(4, f.kind).bind(5, f.since).bind(6, f.until).bind(7, f.window).bind(8, f.topic);
   std::vector<SearchHit> out;
   while (q.step()) {
     SearchHit h;

@@ -2,7 +2,7 @@
 // Full-text search over the search_index FTS5 table (schema/0014). The index holds text only;
 // each match comes back with the facts the visibility rule needs, read from the live rows,
 // and the caller (api/search.cpp) keeps only what domain::can_view_post / can_view_reply
-// allow. Filters here only narrow what the user asked for (author, space, kind, time).
+// allow. Filters here only narrow what the user asked for (author, space, kind, topic, time).
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +18,8 @@ struct SearchFilter {
   std::string fts;  // a domain::translate_search_query expression, never raw user text
   std::optional<std::int64_t> author_id;
   std::optional<domain::Space> space;
-  std::optional<std::string> kind;  // "post", "reply"
+  std::optional<std::string> kind;   // "post", "reply"
+  std::optional<std::string> topic;  // a lower-case topic the item itself names (#topic)
   std::optional<domain::Millis> since, until;
   int window = 1000;  // at most this many best bm25 matches are considered
 };
@@ -29,7 +30,7 @@ struct SearchHit {
   std::int64_t item_id = 0;
   double bm25 = 0;
   AuthorRef author;
-  domain::Millis at = 0;  // published (or created) time of a post, created time of a reply
+  domain::Millis at = 0;   // published (or created) time of a post, created time of a reply
   domain::PostFacts post;  // the post (for a reply: the post it answers)
   std::optional<domain::ReplyFacts> reply;
 };

@@ -17,7 +17,9 @@
 //     qualifies for the listing is in it, once, in order;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
 //     so (naming the asker exactly when domain::shows_asker does), each blog's question list
-//     and article list hold exactly what the rules let the user see, in order.
+//     and article list hold exactly what the rules let the user see, in order, and the
+//     blog's Atom feed (read with the user's feed token) exactly its published articles and
+//     answered questions the rules allow.
 // The oracle is the domain rule itself over the in-memory world, so the SQL fast paths
 // (store/live_assignments.hpp) are proved to agree with it.
 #include <gtest/gtest.h>
@@ -28,6 +30,7 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <regex>
 #include <set>
 #include <tuple>
 
@@ -297,6 +300,9 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
           (f.anonymous ? "1" : "0") + ", 'question " + std::to_string(k) + "', " +
           q(std::string(d::to_string(f.state))) + ", " + std::to_string(pick(5)) + ", 900, 900)");
       f.id = db.last_id();
+      if (f.state == d::QuestionState::answered)
+        db.exec("INSERT INTO answers(question_id, body, created_at, updated_at) VALUES(" +
+                std::to_string(f.id) + ", 'answer " + std::to_string(k) + "', 950, 950)");
       blog.questions.push_back(f);
     }
     w.blogs.push_back(blog);
@@ -463,7 +469,10 @@ void check_world(const World& w, std::uint16_t port) {
     }
     EXPECT_EQ(notes_got, notes_expected) << "notifications: " << r.body.substr(0, 2000);
 
-    // The blog: every question lookup and both listings agree with the rules.
+    // The blog: every question lookup, both listings and its Atom feed agree with the rules.
+    auto token = c.post("/api/v1/me/feed-token", nlohmann::json::object());
+    ASSERT_EQ(token.status, 201) << token.body;
+    const std::string feed_base = "/feeds/" + token.json()["token"].get<std::string>();
     for (const auto& blog : w.blogs) {
       const auto base = "/api/v1/blogs/" + std::to_string(blog.id);
       std::vector<std::int64_t> expected_questions, got_questions;
@@ -504,6 +513,27 @@ void check_world(const World& w, std::uint16_t port) {
       for (const auto& item : articles["items"])
         got_articles.push_back(item["id"].get<std::int64_t>());
       EXPECT_EQ(got_articles, expected_articles) << "articles of blog " << blog.id;
+
+      // The blog's Atom feed, read with the user's own feed token: exactly the published
+      // articles and the answered questions the rules let the token's owner see.
+      std::set<std::string> atom_expected, atom_got;
+      for (auto pid : blog.articles) {
+        const auto& p = *by_id.at(pid);
+        if (p.state == d::PostState::published && w.can_view(u, p))
+          atom_expected.insert("post/" + std::to_string(pid));
+      }
+      for (const auto& f : blog.questions)
+        if (f.state == d::QuestionState::answered && d::can_view_question(w.actor(u), f))
+          atom_expected.insert("question/" + std::to_string(f.id));
+      auto fr = http_request(port, "GET", feed_base + "/blogs/" + std::to_string(blog.id) + ".atom",
+                             "", {});
+      ASSERT_EQ(fr.status, 200) << fr.body;
+      static const std::regex entry_id(
+          "<id>tag:greenroom\\.invalid,2026:((post|question)/[0-9]+)</id>");
+      for (auto it = std::sregex_iterator(fr.body.begin(), fr.body.end(), entry_id);
+           it != std::sregex_iterator(); ++it)
+        atom_got.insert((*it)[1].str());
+      EXPECT_EQ(atom_got, atom_expected) << "Atom feed of blog " << blog.id;
     }
   }
 }

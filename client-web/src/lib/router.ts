@@ -30,6 +30,7 @@ export type Route =
   | { name: 'insights' }
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
+  | { name: 'search' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -94,6 +95,7 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'blog', id } : null;
     },
   },
+  { re: /^\/search$/, build: () => ({ name: 'search' }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -154,6 +156,8 @@ export function hrefFor(route: Route): string {
       return '/blogs';
     case 'blog':
       return `/blogs/${route.id}`;
+    case 'search':
+      return '/search';
     case 'not-found':
       return route.path;
   }
@@ -236,6 +240,8 @@ export function titleFor(route: Route): string {
       return 'Blogs';
     case 'blog':
       return 'Blog';
+    case 'search':
+      return 'Search';
     case 'not-found':
       return 'Page not found';
   }

@@ -4,11 +4,13 @@ import { messageOf } from '../api/errors';
 import { ArticleComposer } from '../components/ArticleComposer';
 import { AskForm } from '../components/AskForm';
 import { BlogStatsPanel } from '../components/BlogStatsPanel';
+import { FeedAddress } from '../components/FeedAddress';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { MarkdownHtml } from '../components/MarkdownHtml';
 import { QuestionCard } from '../components/QuestionCard';
 import { RelativeTime } from '../components/RelativeTime';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
 import { Link } from '../navigation';
 
 const SORTS: { value: QuestionSort; label: string }[] = [
@@ -39,6 +41,7 @@ export function BlogScreen({ id }: { id: number }) {
         </p>
       </div>
       {blog.stats && <BlogStatsPanel stats={blog.stats} promise={blog.promise} />}
+      <FeedAddress feed={FEEDS.blog(blog.id)} what="this blog's articles and answers" collapsed />
       <div class="tabs" role="tablist" aria-label="Blog sections">
         <button type="button" role="tab" id="tab-questions" aria-selected={tab === 'questions'} aria-controls="panel-questions" class="tab" onClick={() => setTab('questions')}>
           Questions
