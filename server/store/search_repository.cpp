@@ -19,7 +19,7 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       "AND (?6 IS NULL OR at < ?6) "
       "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM text_references t WHERE t.kind = 'topic' "
       "AND t.value = ?8 AND t.post_id = p.id AND t.reply_id IS r.id)) "
-      "ORDER BY s.rank LIMIT ?7");
+      "ORDER BY s.rowid DESC LIMIT ?7");
   q.bind(1, f.fts).bind(2, f.author_id);
   if (f.space)
     q.bind(3, domain::to_string(*f.space));

@@ -21,7 +21,7 @@ struct SearchFilter {
   std::optional<std::string> kind;   // "post", "reply"
   std::optional<std::string> topic;  // a lower-case topic the item itself names (#topic)
   std::optional<domain::Millis> since, until;
-  int window = 1000;  // at most this many best bm25 matches are considered
+  int window = 1000;  // at most this many newest matches are ranked
 };
 
 struct SearchHit {
@@ -37,8 +37,11 @@ struct SearchHit {
 
 class SearchRepository {
  public:
-  // The best matches by bm25, with their facts. Throws StoreError when FTS5 refuses the
-  // expression (the caller turns that into 400).
+  // The newest `window` matches that pass the filters (by index rowid, newest items first),
+  // each with its bm25 and facts; the caller ranks them. FTS5 streams matches in rowid order,
+  // so a query every post matches reads `window` rows instead of scoring every match (1.5 s
+  // at 20,000 posts when all matches were sorted by bm25). Throws StoreError when FTS5 refuses
+  // the expression (the caller turns that into 400).
   static std::vector<SearchHit> matches(Connection& c, const SearchFilter& f);
   // The item's text around its matches, hits between domain::kHitOpen and kHitClose.
   static std::string snippet(Connection& c, const std::string& fts, std::int64_t rowid);
