@@ -33,6 +33,7 @@ import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
+import { QuestionScreen } from './screens/QuestionScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
 
 
@@ -88,6 +89,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogsScreen />;
     case 'blog':
       return <BlogScreen id={route.id} />;
+    case 'question':
+      return <QuestionScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

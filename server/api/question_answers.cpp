@@ -4,6 +4,7 @@
 #include "api/blogs.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/policy.hpp"
 #include "api/questions.hpp"
 #include "domain/blog.hpp"
@@ -43,7 +44,9 @@ awaitable<http::Response> answer_question(Services& s, http::RequestContext& ctx
                        "A question you voted for was answered: \"" + excerpt(now.body) + "\"",
                        "question", id);
     }
-    return std::make_pair(first, *store::QuestionRepository::find(c, id, actor.id));
+    auto updated = *store::QuestionRepository::find(c, id, actor.id);
+    live_events::question_answered(updated.facts(), updated.blog_id);
+    return std::make_pair(first, std::move(updated));
   };
   auto [first, updated] = co_await write(s.writer, std::move(change));
   auto blog = load_blog(s, updated.blog_id);
@@ -109,7 +112,9 @@ awaitable<http::Response> approve_question(Services& s, http::RequestContext& ct
     record_audit(c, client, actor.id, "question_approved", "question", id);
     notify_about(c, now.host_id, "question_asked",
                  "New question on your blog: \"" + excerpt(now.body) + "\"", "question", id);
-    return *store::QuestionRepository::find(c, id, actor.id);
+    auto approved = *store::QuestionRepository::find(c, id, actor.id);
+    live_events::question_asked(approved.facts(), approved.blog_id);
+    return approved;
   };
   auto updated = co_await write(s.writer, std::move(change));
   auto blog = load_blog(s, updated.blog_id);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/blog.hpp"
+#include "domain/cursor.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 
@@ -61,9 +62,27 @@ class QuestionRepository {
  public:
   static std::int64_t insert(Connection& c, const NewQuestion& q, domain::Millis now);
   static std::optional<QuestionRecord> find(Connection& c, std::int64_t id, std::int64_t viewer_id);
+  // One page in `sort` order after the cursor (keyset: votes (vote_count, id) descending,
+  // newest id descending, unanswered (open first, then time out, then id) ascending).
   static std::vector<QuestionRecord> list(Connection& c, std::int64_t blog_id,
                                           std::int64_t viewer_id, QuestionSort sort,
-                                          const std::optional<std::string>& topic, int limit);
+                                          const std::optional<std::string>& topic, int limit,
+                                          const std::optional<domain::Cursor>& after = {});
+  // The cursor that continues a `sort` listing after `q`.
+  static domain::Cursor cursor_of(QuestionSort sort, const QuestionRecord& q);
+  // Answered questions of the blog, the latest answered first (the blog's Atom feed).
+  static std::vector<QuestionRecord> answered(Connection& c, std::int64_t blog_id,
+                                              std::int64_t viewer_id, int limit);
+  // Questions out (open, answered, declined) and votes cast on them, per topic and week
+  // (weeks start Monday 00:00 UTC), from `since` on.
+  struct TopicWeek {
+    std::optional<std::string> topic;
+    domain::Millis week_start = 0;
+    std::int64_t questions = 0;
+    std::int64_t votes = 0;
+  };
+  static std::vector<TopicWeek> temperature(Connection& c, std::int64_t blog_id,
+                                            domain::Millis since);
   static std::vector<domain::QuestionTiming> timings(Connection& c, std::int64_t blog_id);
 
   // Idempotent; return the new vote_count.

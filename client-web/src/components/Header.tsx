@@ -22,7 +22,7 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
     );
   }
   items.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
-  items.push({ href: '/blogs', label: 'Blogs', active: route.name === 'blogs' || route.name === 'blog' });
+  items.push({ href: '/blogs', label: 'Blogs', active: route.name === 'blogs' || route.name === 'blog' || route.name === 'question' });
   if (user.role === 'executive') items.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
   if (user.role === 'executive' || user.role === 'coach' || user.role === 'admin')
     items.push({ href: '/insights', label: 'Insights', active: route.name === 'insights' });

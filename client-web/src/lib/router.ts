@@ -30,6 +30,7 @@ export type Route =
   | { name: 'insights' }
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
+  | { name: 'question'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -94,6 +95,13 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'blog', id } : null;
     },
   },
+  {
+    re: /^\/questions\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'question', id } : null;
+    },
+  },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -154,6 +162,8 @@ export function hrefFor(route: Route): string {
       return '/blogs';
     case 'blog':
       return `/blogs/${route.id}`;
+    case 'question':
+      return `/questions/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -236,6 +246,8 @@ export function titleFor(route: Route): string {
       return 'Blogs';
     case 'blog':
       return 'Blog';
+    case 'question':
+      return 'Question';
     case 'not-found':
       return 'Page not found';
   }

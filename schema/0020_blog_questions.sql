@@ -1,0 +1,41 @@
+-- Blog questions, second part (issue 12): questions in search, and the temperature view.
+--
+-- search_index gains kind 'question' (code 3, reserved in 0014): one row per question holding
+-- the question's text and, once answered, the answer's current text after it. Who may find it
+-- is never stored here: search reads the live question row (only answered questions are
+-- searched) and domain::can_view_question decides, so a moderation action needs no index
+-- change. The asker is not indexed.
+INSERT INTO search_index(rowid, body, kind, item_id)
+  SELECT q.id * 16 + 3, q.body || COALESCE(char(10) || char(10) || a.body, ''), 'question', q.id
+  FROM questions q LEFT JOIN answers a ON a.question_id = q.id;
+
+CREATE TRIGGER questions_search_insert AFTER INSERT ON questions BEGIN
+  INSERT INTO search_index(rowid, body, kind, item_id)
+    VALUES (new.id * 16 + 3, new.body, 'question', new.id);
+END;
+CREATE TRIGGER questions_search_update AFTER UPDATE OF body ON questions BEGIN
+  UPDATE search_index
+    SET body = new.body || COALESCE(
+      (SELECT char(10) || char(10) || a.body FROM answers a WHERE a.question_id = new.id), '')
+    WHERE rowid = new.id * 16 + 3;
+END;
+CREATE TRIGGER questions_search_delete AFTER DELETE ON questions BEGIN
+  DELETE FROM search_index WHERE rowid = old.id * 16 + 3;
+END;
+CREATE TRIGGER answers_search_insert AFTER INSERT ON answers BEGIN
+  UPDATE search_index
+    SET body = (SELECT q.body FROM questions q WHERE q.id = new.question_id)
+               || char(10) || char(10) || new.body
+    WHERE rowid = new.question_id * 16 + 3;
+END;
+CREATE TRIGGER answers_search_update AFTER UPDATE OF body ON answers BEGIN
+  UPDATE search_index
+    SET body = (SELECT q.body FROM questions q WHERE q.id = new.question_id)
+               || char(10) || char(10) || new.body
+    WHERE rowid = new.question_id * 16 + 3;
+END;
+
+-- The temperature view counts a blog's questions by the week they went out, and their votes
+-- by the week they were cast: range walks over these indexes.
+CREATE INDEX questions_blog_asked ON questions(blog_id, asked_at) WHERE asked_at IS NOT NULL;
+CREATE INDEX question_votes_time ON question_votes(question_id, created_at);
