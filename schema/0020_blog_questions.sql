@@ -39,3 +39,8 @@ END;
 -- by the week they were cast: range walks over these indexes.
 CREATE INDEX questions_blog_asked ON questions(blog_id, asked_at) WHERE asked_at IS NOT NULL;
 CREATE INDEX question_votes_time ON question_votes(question_id, created_at);
+
+-- The answer's rendered HTML (domain::render_markdown of body), stored when the answer is
+-- written so that a blog page does not render Markdown for every reader; NULL for answers
+-- written before this migration (rendered on read).
+ALTER TABLE answers ADD COLUMN html TEXT;

@@ -26,12 +26,14 @@ awaitable<http::Response> answer_question(Services& s, http::RequestContext& ctx
   auto text = require_string(body, "body");
   d::validate_text(text, "body", d::kMaxAnswerCodePoints);
   enforce_policy(s.policy, text, "answer", true);
-  auto change = [id = q.id, actor = p.actor(), text = std::move(text),
+  // Rendered once, here (pure, off the writer thread), and stored with the answer.
+  auto html = d::render_markdown(text);
+  auto change = [id = q.id, actor = p.actor(), text = std::move(text), html = std::move(html),
                  client = ctx.connection().client_ip](store::Connection& c) {
     auto now = reload_question(c, actor, id);
     d::check_answer(actor, now.facts());
     const bool first = now.state != d::QuestionState::answered;
-    auto version = store::QuestionRepository::answer(c, id, text, d::now_millis());
+    auto version = store::QuestionRepository::answer(c, id, text, html, d::now_millis());
     record_audit(c, client, actor.id, first ? "question_answered" : "answer_edited", "question", id,
                  {{"version", version}});
     if (first) {

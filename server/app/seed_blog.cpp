@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/markdown.hpp"
 #include "store/blog_repository.hpp"
 #include "store/moderation_repository.hpp"
 #include "store/post_repository.hpp"
@@ -153,7 +154,8 @@ void seed_blog(store::Connection& conn, const std::function<std::int64_t(std::st
     for (auto voter : q.voters)
       if (!voter.empty()) store::QuestionRepository::vote(conn, id, id_of(voter), asked + kHour);
     if (q.answer_after_hours > 0)
-      store::QuestionRepository::answer(conn, id, q.answer, asked + q.answer_after_hours * kHour);
+      store::QuestionRepository::answer(conn, id, q.answer, domain::render_markdown(q.answer),
+                                        asked + q.answer_after_hours * kHour);
     else if (!q.decline.empty())
       store::QuestionRepository::decline(conn, id, q.decline, asked + 2 * kDay);
   }

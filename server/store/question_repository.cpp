@@ -11,7 +11,7 @@ constexpr std::string_view kQuestionSelect =
     "q.body, q.state, q.vote_count, "
     "EXISTS(SELECT 1 FROM question_votes v WHERE v.question_id = q.id AND v.user_id = ?1), "
     "q.decline_reason, q.created_at, q.asked_at, q.closed_at, "
-    "a.body, a.version, a.created_at, a.updated_at "
+    "a.body, a.version, a.created_at, a.updated_at, a.html "
     "FROM questions q JOIN blogs b ON b.id = q.blog_id JOIN users u ON u.id = q.asker_id "
     "LEFT JOIN answers a ON a.question_id = q.id ";
 
@@ -31,7 +31,8 @@ QuestionRecord read_question(const Statement& q) {
   r.created_at = q.int64(13);
   r.asked_at = q.int64_or_null(14);
   r.closed_at = q.int64_or_null(15);
-  if (!q.is_null(16)) r.answer = AnswerRecord{q.text(16), q.int64(17), q.int64(18), q.int64(19)};
+  if (!q.is_null(16))
+    r.answer = AnswerRecord{q.text(16), q.text_or_null(20), q.int64(17), q.int64(18), q.int64(19)};
   return r;
 }
 
@@ -225,12 +226,13 @@ std::vector<std::int64_t> QuestionRepository::voters(Connection& c, std::int64_t
 }
 
 std::int64_t QuestionRepository::answer(Connection& c, std::int64_t id, std::string_view body,
-                                        domain::Millis now) {
+                                        std::string_view html, domain::Millis now) {
   auto up = c.prepare(
-      "INSERT INTO answers(question_id, body, version, created_at, updated_at) "
-      "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT(question_id) DO UPDATE SET body = excluded.body, "
-      "version = version + 1, updated_at = excluded.updated_at RETURNING version");
-  up.bind(1, id).bind(2, body).bind(3, now);
+      "INSERT INTO answers(question_id, body, html, version, created_at, updated_at) "
+      "VALUES (?1, ?2, ?4, 1, ?3, ?3) ON CONFLICT(question_id) DO UPDATE SET "
+      "body = excluded.body, html = excluded.html, version = version + 1, "
+      "updated_at = excluded.updated_at RETURNING version");
+  up.bind(1, id).bind(2, body).bind(3, now).bind(4, html);
   up.step();
   const auto version = up.int64(0);
   while (up.step()) {

@@ -16,6 +16,7 @@ namespace greenroom::store {
 
 struct AnswerRecord {
   std::string body;
+  std::optional<std::string> html;  // rendered when written; nullopt for older answers
   std::int64_t version = 1;
   domain::Millis created_at = 0;
   domain::Millis updated_at = 0;
@@ -91,10 +92,10 @@ class QuestionRepository {
   static std::int64_t unvote(Connection& c, std::int64_t id, std::int64_t user_id);
   static std::vector<std::int64_t> voters(Connection& c, std::int64_t id);
 
-  // The first answer or a new version of it; the question becomes answered (closed_at is
-  // the first answer's time). Returns the answer's version.
+  // The first answer or a new version of it (with its rendered HTML); the question becomes
+  // answered (closed_at is the first answer's time). Returns the answer's version.
   static std::int64_t answer(Connection& c, std::int64_t id, std::string_view body,
-                             domain::Millis now);
+                             std::string_view html, domain::Millis now);
   static std::vector<AnswerVersion> answer_versions(Connection& c, std::int64_t id);
   static void decline(Connection& c, std::int64_t id, std::string_view reason, domain::Millis now);
   // pending -> open (a moderator approved it; the promise clock starts now).

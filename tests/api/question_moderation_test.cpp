@@ -70,7 +70,8 @@ TEST_F(QuestionModerationTest, AReportedAnonymousQuestionReachesTheQueueWithoutI
   auto queue = as("mo").get("/api/v1/moderation/queue?limit=100");
   ASSERT_EQ(queue.status, 200) << queue.body;
   nlohmann::json entry;
-  for (const auto& k : queue.json()["items"])
+  const auto cases = queue.json();
+  for (const auto& k : cases["items"])
     if (k["target_type"] == "question" && k["target_id"] == q["id"]) entry = k;
   ASSERT_FALSE(entry.is_null()) << queue.body;
   EXPECT_EQ(entry["report_count"], 1);
@@ -209,13 +210,15 @@ TEST_F(QuestionModerationTest, EverySortPagesWithACursorWithoutGapsOrRepeats) {
     for (int page = 0; page < 10; ++page) {
       auto r = as("max").get(path + (cursor.empty() ? "" : "&before=" + cursor));
       ASSERT_EQ(r.status, 200) << r.body;
-      for (const auto& item : r.json()["items"]) pages.push_back(item["id"]);
+      const auto page_json = r.json();
+      for (const auto& item : page_json["items"]) pages.push_back(item["id"]);
       if (r.json()["next"].is_null()) break;
       EXPECT_EQ(r.json()["items"].size(), 2u);
       cursor = r.json()["next"].get<std::string>();
     }
     std::vector<nlohmann::json> all;
-    for (const auto& item : whole.json()["items"]) all.push_back(item["id"]);
+    const auto whole_json = whole.json();
+    for (const auto& item : whole_json["items"]) all.push_back(item["id"]);
     EXPECT_EQ(pages, all) << sort;
     EXPECT_EQ(all.size(), 9u);
   }

@@ -153,14 +153,13 @@ TEST(QuestionModeration, HideRemoveRestoreByState) {
               QuestionState::removed);
     EXPECT_EQ(question_code(ModAction::restore, question(s)), "invalid_transition");
   }
-  EXPECT_EQ(question_code(ModAction::hide, question(QuestionState::pending)),
-            "invalid_transition");
-  EXPECT_EQ(decide_moderation(kMod, ModAction::remove, question(QuestionState::pending))
-                .question_state,
-            QuestionState::removed);
-  EXPECT_EQ(decide_moderation(kMod, ModAction::remove, question(QuestionState::hidden))
-                .question_state,
-            QuestionState::removed);
+  EXPECT_EQ(question_code(ModAction::hide, question(QuestionState::pending)), "invalid_transition");
+  EXPECT_EQ(
+      decide_moderation(kMod, ModAction::remove, question(QuestionState::pending)).question_state,
+      QuestionState::removed);
+  EXPECT_EQ(
+      decide_moderation(kMod, ModAction::remove, question(QuestionState::hidden)).question_state,
+      QuestionState::removed);
   EXPECT_EQ(question_code(ModAction::remove, question(QuestionState::removed)),
             "invalid_transition");
   auto back = decide_moderation(kAdmin, ModAction::restore,
