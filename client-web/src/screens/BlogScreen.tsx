@@ -151,7 +151,7 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
         </ol>
       )}
       {items && next && (
-        <p class="load-more">
+        <p class="question-more">
           <button type="button" class="button secondary" onClick={() => void loadMore()} disabled={more}>
             {more ? 'Loading…' : 'Show more questions'}
           </button>
