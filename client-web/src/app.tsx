@@ -33,6 +33,7 @@ import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
+import { QuestionScreen } from './screens/QuestionScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
 import { SearchScreen } from './screens/SearchScreen';
 
@@ -91,6 +92,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogScreen id={route.id} />;
     case 'search':
       return <SearchScreen />;
+    case 'question':
+      return <QuestionScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

@@ -100,6 +100,23 @@ AtomEntry post_entry(const store::PostRecord& p, const std::string& web) {
   return e;
 }
 
+// An answered question: the question and the current answer. The author is the asker only for
+// a named question (domain::shows_asker); an anonymous one is never attributed to anyone.
+AtomEntry question_entry(const store::QuestionRecord& q, const d::Actor& owner,
+                         const store::BlogRecord& blog, const std::string& web) {
+  AtomEntry e;
+  e.id = atom_tag("question", q.id);
+  e.title = atom_title(q.body);
+  e.link = web + "/questions/" + std::to_string(q.id);
+  e.author_name =
+      d::shows_asker(owner, q.facts()) ? q.asker.display_name : std::string("Anonymous question");
+  e.content = "Question: " + q.body + "\n\nAnswer (" + blog.host.display_name +
+              "): " + (q.answer ? q.answer->body : std::string());
+  e.published = q.closed_at.value_or(q.asked_at.value_or(q.created_at));
+  e.updated = std::max(e.published, q.answer ? q.answer->updated_at : d::Millis(0));
+  return e;
+}
+
 // The feed as Atom, or 304 when the reader already has this version.
 http::Response atom_response(const http::RequestContext& ctx, const AtomFeed& feed) {
   const std::string xml = render_atom(feed);
@@ -198,47 +215,32 @@ awaitable<http::Response> user_atom(Services& s, http::RequestContext& ctx) {
   co_return atom_response(ctx, feed);
 }
 
-// A blog: its published articles and its answered questions (the question, then the host's
-// answer; the entry's author is the host, so an anonymous asker is never named), newest first.
 awaitable<http::Response> blog_atom(Services& s, http::RequestContext& ctx) {
   auto conn = s.reads.acquire();
   auto owner = owner_of(*conn, ctx);
   auto blog = store::BlogRepository::find(*conn, ctx.id_param());
   if (!blog) throw d::not_found("That blog");
   const auto web = origin(ctx);
-  const std::string page = web + "/blogs/" + std::to_string(blog->id);
   AtomFeed feed;
   feed.id = atom_tag("feed/blog", blog->id);
   feed.title = "Greenroom: " + blog->title;
   feed.self_link = web + std::string(ctx.path());
-  feed.alternate_link = page;
-  const auto host_rel = relation(*conn, owner.user.id, blog->host.id);  // articles are the host's
-  for (auto id : store::BlogRepository::article_ids(*conn, blog->id, kEntries * 2)) {
+  feed.alternate_link = web + "/blogs/" + std::to_string(blog->id);
+  // Published articles and answered questions the owner may see, newest first.
+  const auto rel = relation(*conn, owner.user.id, blog->host.id);
+  for (auto id : store::BlogRepository::article_ids(*conn, blog->id, 200)) {
     auto p = store::PostRepository::find(*conn, id, owner.user.id);
     if (p && p->state == d::PostState::published &&
-        d::can_view_post(owner.actor(), p->facts(),
-                         p->author.id == blog->host.id
-                             ? host_rel
-                             : relation(*conn, owner.user.id, p->author.id)))
+        d::can_view_post(owner.actor(), p->facts(), rel))
       feed.entries.push_back(post_entry(*p, web));
   }
-  for (const auto& q : store::QuestionRepository::list(
-           *conn, blog->id, owner.user.id, store::QuestionSort::newest, std::nullopt, 500)) {
-    if (q.state != d::QuestionState::answered || !q.answer ||
-        !d::can_view_question(owner.actor(), q.facts()))
-      continue;
-    AtomEntry e;
-    e.id = atom_tag("question", q.id);
-    e.title = atom_title(q.body);
-    e.link = page;
-    e.author_name = blog->host.display_name;
-    e.content = q.body + "\n\n" + blog->host.display_name + " answered:\n\n" + q.answer->body;
-    e.published = q.answer->created_at;
-    e.updated = std::max(q.answer->created_at, q.answer->updated_at);
-    feed.entries.push_back(std::move(e));
-  }
-  std::stable_sort(feed.entries.begin(), feed.entries.end(),
-                   [](const AtomEntry& a, const AtomEntry& b) { return a.updated > b.updated; });
+  for (const auto& q :
+       store::QuestionRepository::answered(*conn, blog->id, owner.user.id, kEntries))
+    if (d::can_view_question(owner.actor(), q.facts()))
+      feed.entries.push_back(question_entry(q, owner.actor(), *blog, web));
+  std::stable_sort(
+      feed.entries.begin(), feed.entries.end(),
+      [](const AtomEntry& a, const AtomEntry& b) { return a.published > b.published; });
   if (feed.entries.size() > static_cast<std::size_t>(kEntries)) feed.entries.resize(kEntries);
   co_return atom_response(ctx, feed);
 }

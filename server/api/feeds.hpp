@@ -15,7 +15,7 @@ boost::asio::awaitable<http::Response> get_feed_token(Services& s, http::Request
 boost::asio::awaitable<http::Response> rotate_feed_token(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> company_atom(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> user_atom(Services& s, http::RequestContext& ctx);
-// GET /feeds/{token}/blogs/{id}.atom: published articles and answered questions.
+// GET /feeds/{token}/blogs/{id}.atom: the blog's published articles and answered questions.
 boost::asio::awaitable<http::Response> blog_atom(Services& s, http::RequestContext& ctx);
 
 }  // namespace greenroom::api

@@ -5,14 +5,14 @@
 #include "api/articles.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/blogs.hpp"
 #include "api/champions.hpp"
 #include "api/feeds.hpp"
-#include "api/blogs.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/live.hpp"
 #include "api/mentor_thread.hpp"
 #include "api/mentorships.hpp"
-#include "api/live.hpp"
 #include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
@@ -157,6 +157,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/questions/{id}/decline", bind(api::decline_question));
   r.add(Verb::post, "/api/v1/questions/{id}/approve", bind(api::approve_question));
   r.add(Verb::post, "/api/v1/questions/{id}/reveal", bind(api::reveal_asker));
+  // Blog questions, second part: the temperature view (the blog's Atom feed is with the feeds).
+  r.add(Verb::get, "/api/v1/blogs/{id}/temperature", bind(api::get_blog_temperature));
   r.add(Verb::post, "/api/v1/markdown/preview", bind(api::preview_markdown));
 }
 

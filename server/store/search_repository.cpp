@@ -54,6 +54,38 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
   return out;
 }
 
+std::vector<SearchHit> SearchRepository::question_matches(Connection& c, const SearchFilter& f) {
+  auto q = c.prepare(
+      "SELECT s.rowid, s.item_id, bm25(search_index), u.id, u.username, u.display_name, "
+      "COALESCE(q.asked_at, q.created_at) AS at, q.state, q.anonymous, b.host_id, q.blog_id "
+      "FROM search_index s JOIN questions q ON q.id = s.item_id "
+      "JOIN blogs b ON b.id = q.blog_id JOIN users u ON u.id = q.asker_id "
+      "WHERE search_index MATCH ?1 AND s.kind = 'question' AND q.state = 'answered' "
+      "AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) "
+      "ORDER BY s.rank LIMIT ?4");
+  q.bind(1, f.fts).bind(2, f.since).bind(3, f.until).bind(4, f.window);
+  std::vector<SearchHit> out;
+  while (q.step()) {
+    SearchHit h;
+    h.rowid = q.int64(0);
+    h.kind = "question";
+    h.item_id = q.int64(1);
+    h.bm25 = q.real(2);
+    h.author = {q.int64(3), q.text(4), q.text(5)};
+    h.at = q.int64(6);
+    domain::QuestionFacts facts;
+    facts.id = h.item_id;
+    facts.asker_id = h.author.id;
+    facts.state = domain::parse_question_state(q.text(7)).value_or(domain::QuestionState::removed);
+    facts.anonymous = q.int64(8) != 0;
+    facts.host_id = q.int64(9);
+    h.question = facts;
+    h.blog_id = q.int64(10);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
 std::string SearchRepository::snippet(Connection& c, const std::string& fts, std::int64_t rowid) {
   auto q = c.prepare(
       "SELECT snippet(search_index, 0, char(1), char(2), '…', 24) FROM search_index "

@@ -18,7 +18,7 @@ struct SearchFilter {
   std::string fts;  // a domain::translate_search_query expression, never raw user text
   std::optional<std::int64_t> author_id;
   std::optional<domain::Space> space;
-  std::optional<std::string> kind;   // "post", "reply"
+  std::optional<std::string> kind;   // "post", "reply", "question"
   std::optional<std::string> topic;  // a lower-case topic the item itself names (#topic)
   std::optional<domain::Millis> since, until;
   int window = 1000;  // at most this many newest matches are ranked
@@ -33,6 +33,11 @@ struct SearchHit {
   domain::Millis at = 0;   // published (or created) time of a post, created time of a reply
   domain::PostFacts post;  // the post (for a reply: the post it answers)
   std::optional<domain::ReplyFacts> reply;
+  // kind "question": an answered blog question (the question and its answer are indexed
+  // together). `post` and `reply` are unused; `author` is the asker, never to be shown for an
+  // anonymous question (domain::shows_asker).
+  std::optional<domain::QuestionFacts> question;
+  std::int64_t blog_id = 0;
 };
 
 class SearchRepository {
@@ -43,6 +48,9 @@ class SearchRepository {
   // at 20,000 posts when all matches were sorted by bm25). Throws StoreError when FTS5 refuses
   // the expression (the caller turns that into 400).
   static std::vector<SearchHit> matches(Connection& c, const SearchFilter& f);
+  // The best matching answered blog questions (never filtered by author or space: a question
+  // has no space, and an author filter must not find an anonymous asker).
+  static std::vector<SearchHit> question_matches(Connection& c, const SearchFilter& f);
   // The item's text around its matches, hits between domain::kHitOpen and kHitClose.
   static std::string snippet(Connection& c, const std::string& fts, std::int64_t rowid);
 };

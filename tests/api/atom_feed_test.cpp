@@ -244,8 +244,8 @@ TEST_F(AtomFeedTest, BlogFeedHasPublishedArticlesAndAnsweredQuestionsNeverNaming
   EXPECT_EQ(post->title, "Roadmap & <plans> for 2027");
   EXPECT_EQ(post->author, host);
   EXPECT_EQ(question->title, "Anonymous: when are bonuses paid?");
-  EXPECT_TRUE(question->link.ends_with("/blogs/" + blog)) << question->link;
-  EXPECT_EQ(question->author, host);
+  EXPECT_TRUE(question->link.ends_with("/questions/" + qid)) << question->link;
+  EXPECT_EQ(question->author, "Anonymous question");
   EXPECT_NE(question->content.find("In March & April."), std::string::npos) << question->content;
   EXPECT_EQ(question->content_type, "text");
   // The anonymous asker is named nowhere in the document.

@@ -30,7 +30,7 @@ export function navItemsFor(user: User, route: Route): NavItem[] {
   if (user.role === 'moderator' || user.role === 'admin')
     main.push({ href: '/moderation', label: 'Moderation', active: route.name === 'moderation' });
   main.push({ href: '/me/posts', label: 'My posts', active: route.name === 'my-posts' });
-  main.push({ href: '/blogs', label: 'Blogs', active: route.name === 'blogs' || route.name === 'blog' });
+  main.push({ href: '/blogs', label: 'Blogs', active: route.name === 'blogs' || route.name === 'blog' || route.name === 'question' });
   if (user.role === 'executive') main.push({ href: '/goals', label: 'Goals', active: route.name === 'goals' });
   if (user.role === 'executive' || user.role === 'coach' || user.role === 'admin')
     more.push({ href: '/insights', label: 'Insights', active: route.name === 'insights' });

@@ -31,6 +31,7 @@ export type Route =
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
   | { name: 'search' }
+  | { name: 'question'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -96,6 +97,13 @@ const ROUTES: Pattern[] = [
     },
   },
   { re: /^\/search$/, build: () => ({ name: 'search' }) },
+  {
+    re: /^\/questions\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'question', id } : null;
+    },
+  },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -158,6 +166,8 @@ export function hrefFor(route: Route): string {
       return `/blogs/${route.id}`;
     case 'search':
       return '/search';
+    case 'question':
+      return `/questions/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -242,6 +252,8 @@ export function titleFor(route: Route): string {
       return 'Blog';
     case 'search':
       return 'Search';
+    case 'question':
+      return 'Question';
     case 'not-found':
       return 'Page not found';
   }
