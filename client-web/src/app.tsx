@@ -34,6 +34,8 @@ import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
+import { PersonScreen } from './screens/PersonScreen';
+import { TopicScreen } from './screens/TopicScreen';
 
 
 type Phase =
@@ -88,6 +90,12 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogsScreen />;
     case 'blog':
       return <BlogScreen id={route.id} />;
+    case 'following':
+      return <FeedScreen space="following" />;
+    case 'person':
+      return <PersonScreen username={route.username} />;
+    case 'topic':
+      return <TopicScreen tag={route.tag} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

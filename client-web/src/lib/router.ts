@@ -30,6 +30,9 @@ export type Route =
   | { name: 'insights' }
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
+  | { name: 'following' }
+  | { name: 'person'; username: string }
+  | { name: 'topic'; tag: string }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -94,6 +97,9 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'blog', id } : null;
     },
   },
+  { re: /^\/following$/, build: () => ({ name: 'following' }) },
+  { re: /^\/people\/([A-Za-z0-9._-]{1,64})$/, build: (m) => ({ name: 'person', username: m[1] }) },
+  { re: /^\/topics\/([A-Za-z][A-Za-z0-9_-]{0,49})$/, build: (m) => ({ name: 'topic', tag: m[1].toLowerCase() }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -154,6 +160,12 @@ export function hrefFor(route: Route): string {
       return '/blogs';
     case 'blog':
       return `/blogs/${route.id}`;
+    case 'following':
+      return '/following';
+    case 'person':
+      return `/people/${route.username}`;
+    case 'topic':
+      return `/topics/${route.tag}`;
     case 'not-found':
       return route.path;
   }
@@ -236,6 +248,12 @@ export function titleFor(route: Route): string {
       return 'Blogs';
     case 'blog':
       return 'Blog';
+    case 'following':
+      return 'Following';
+    case 'person':
+      return `@${route.username}`;
+    case 'topic':
+      return `#${route.tag}`;
     case 'not-found':
       return 'Page not found';
   }
