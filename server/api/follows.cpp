@@ -96,24 +96,30 @@ awaitable<http::Response> unfollow_user(Services& s, http::RequestContext& ctx) 
 
 awaitable<http::Response> follow_topic(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  co_return co_await set_follow(s, ctx, p, topic_target(ctx), true);
+  auto t = topic_target(ctx);
+  co_return co_await set_follow(s, ctx, p, std::move(t), true);
 }
 
 awaitable<http::Response> unfollow_topic(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  co_return co_await set_follow(s, ctx, p, topic_target(ctx), false);
+  auto t = topic_target(ctx);
+  co_return co_await set_follow(s, ctx, p, std::move(t), false);
 }
 
 awaitable<http::Response> follow_blog(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto blog = load_blog(s, ctx.id_param());
-  co_return co_await set_follow(s, ctx, p, {FollowKind::blog, blog.id, ""}, true);
+  Target t{FollowKind::blog, blog.id, ""};  // a named value: GCC 12 mishandles a braced
+                                            // temporary as a coroutine argument
+  co_return co_await set_follow(s, ctx, p, std::move(t), true);
 }
 
 awaitable<http::Response> unfollow_blog(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto blog = load_blog(s, ctx.id_param());
-  co_return co_await set_follow(s, ctx, p, {FollowKind::blog, blog.id, ""}, false);
+  Target t{FollowKind::blog, blog.id, ""};  // a named value: GCC 12 mishandles a braced
+                                            // temporary as a coroutine argument
+  co_return co_await set_follow(s, ctx, p, std::move(t), false);
 }
 
 awaitable<http::Response> my_following(Services& s, http::RequestContext& ctx) {

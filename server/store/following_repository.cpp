@@ -1,6 +1,7 @@
 #include "store/following_repository.hpp"
 
 #include <array>
+#include <initializer_list>
 #include <limits>
 
 #include "store/post_rows.hpp"
@@ -20,6 +21,16 @@ std::size_t index_of(PracticeReach r) {
   return 0;
 }
 
+// The parts joined into one string by appending (no temporaries).
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::size_t n = 0;
+  for (auto p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
 // One statement per reach, built once. `middle` goes between the post columns and the
 // visibility condition; ?1 viewer, ?2 the listing's key (user, tag or author), ?3/?4 cursor,
 // ?5 limit.
@@ -28,9 +39,9 @@ std::array<std::string, kReaches.size()> per_reach(std::string_view middle,
   std::array<std::string, kReaches.size()> out;
   for (std::size_t i = 0; i < kReaches.size(); ++i) {
     const auto reach = practice_reach_sql(kReaches[i]);
-    out[i] = with_reach(reach, std::string(kPostSelect) + std::string(middle) +
-                                   "AND p.state = 'published' AND (p.space = 'company' OR " +
-                                   std::string(reach.condition) + ") " + std::string(order));
+    out[i] = join({reach.with.empty() ? "" : "WITH ", reach.with, post_select_sql(), middle,
+                   "AND p.state = 'published' AND (p.space = 'company' OR ", reach.condition, ") ",
+                   order});
   }
   return out;
 }
@@ -43,7 +54,7 @@ Page run_page(Statement q, std::int64_t viewer, std::optional<domain::Cursor> be
       .bind(5, limit + 1);
   Page page;
   page.items.reserve(static_cast<std::size_t>(limit) + 1);
-  while (q.step()) page.items.push_back(read_post(q));
+  while (q.step()) page.items.push_back(read_post_row(q));
   if (page.items.size() > static_cast<std::size_t>(limit)) {
     page.items.pop_back();
     const auto& last = page.items.back();
@@ -75,11 +86,11 @@ const std::string& FollowingRepository::topic_posts_sql(PracticeReach reach) {
 
 const std::string& FollowingRepository::author_posts_sql() {
   // ?6: whether the viewer may read this author's published practice posts.
-  static const std::string sql = std::string(kPostSelect) +
-                                 "WHERE p.author_id = ?2 AND p.state = 'published' "
-                                 "AND (p.published_at, p.id) < (?3, ?4) "
-                                 "AND (p.space = 'company' OR ?6) "
-                                 "ORDER BY p.published_at DESC, p.id DESC LIMIT ?5";
+  static const std::string sql = join({post_select_sql(),
+                                       "WHERE p.author_id = ?2 AND p.state = 'published' "
+                                       "AND (p.published_at, p.id) < (?3, ?4) "
+                                       "AND (p.space = 'company' OR ?6) "
+                                       "ORDER BY p.published_at DESC, p.id DESC LIMIT ?5"});
   return sql;
 }
 

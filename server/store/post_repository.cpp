@@ -11,6 +11,18 @@
 #include "store/user_repository.hpp"
 
 namespace greenroom::store {
+namespace {
+
+// ?1 is always the viewer (for liked_by_me).
+constexpr std::string_view kPostSelect =
+    "SELECT p.id, p.author_id, u.username, u.display_name, p.space, p.state, p.body, "
+    "p.version, p.created_at, p.updated_at, p.published_at, p.reply_count, p.like_count, "
+    "EXISTS(SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?1), "
+    "p.locked_at IS NOT NULL, COALESCE(p.moderation_reason, ''), "
+    "p.scheduled_at, p.edited_at, CASE WHEN p.author_id = ?1 THEN p.correction_state END, "
+    "p.share_with_mentor, p.blog_id "
+    "FROM posts p JOIN users u ON u.id = p.author_id ";
+
 PostRecord read_post(const Statement& q) {
   PostRecord p;
   p.id = q.int64(0);
@@ -37,60 +49,35 @@ PostRecord read_post(const Statement& q) {
   return p;
 }
 
-ReachSql practice_reach_sql(domain::PracticeReach reach) {
-  using domain::PracticeReach;
-  switch (reach) {
-    // The published practice posts domain::can_view_post shows an executive (own, sharing a
-    // coach, their coaches') and a coach (own, their executives').
-    case PracticeReach::cohort:
-      return {kLiveAssignments,
-              "(p.author_id = ?1 "
-              " OR p.author_id IN (SELECT l2.executive_id FROM live l1 "
-              "   JOIN live l2 ON l2.coach_id = l1.coach_id WHERE l1.executive_id = ?1)"
-              " OR p.author_id IN (SELECT coach_id FROM live WHERE executive_id = ?1))"};
-    case PracticeReach::coached:
-      return {kLiveAssignments,
-              "(p.author_id = ?1 "
-              " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1))"};
-    // A reverse mentor (a member): own posts and the published practice posts of the
-    // executives they mentor.
-    case PracticeReach::mentored:
-      return {kLiveMentorships,
-              "(p.author_id = ?1 "
-              " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1))"};
-    case PracticeReach::none:
-      return {"", "0"};
-    case PracticeReach::everyone:
-      break;
-  }
-  return {"", "1"};
-}
-
-std::string with_reach(const ReachSql& reach, std::string_view rest) {
-  std::string sql;
-  if (!reach.with.empty()) sql.append("WITH ").append(reach.with);
-  sql.append(rest);
-  return sql;
-}
-
-namespace {
-
 const std::string& feed_sql(domain::PracticeReach reach) {
   using domain::PracticeReach;
   static const std::string base = std::string(kPostSelect) +
                                   "WHERE p.space = ?2 AND p.state = 'published' "
                                   "AND (p.published_at, p.id) < (?3, ?4) ";
   static const std::string order = "ORDER BY p.published_at DESC, p.id DESC LIMIT ?5";
-  auto make = [&](PracticeReach r) {
-    const auto rs = practice_reach_sql(r);
-    if (r == PracticeReach::everyone) return base + order;
-    return with_reach(rs, base + "AND " + std::string(rs.condition) + " " + order);
-  };
-  static const std::string everyone = make(PracticeReach::everyone);
-  static const std::string nothing = make(PracticeReach::none);
-  static const std::string cohort = make(PracticeReach::cohort);
-  static const std::string coached = make(PracticeReach::coached);
-  static const std::string mentored = make(PracticeReach::mentored);
+  static const std::string everyone = base + order;
+  static const std::string nothing = base + "AND 0 " + order;
+  // The published practice posts domain::can_view_post shows an executive (own, sharing a
+  // coach, their coaches') and a coach (own, their executives').
+  static const std::string cohort = with_live_assignments(
+      base +
+      "AND (p.author_id = ?1 "
+      " OR p.author_id IN (SELECT l2.executive_id FROM live l1 "
+      "   JOIN live l2 ON l2.coach_id = l1.coach_id WHERE l1.executive_id = ?1)"
+      " OR p.author_id IN (SELECT coach_id FROM live WHERE executive_id = ?1)) " +
+      order);
+  static const std::string coached = with_live_assignments(
+      base +
+      "AND (p.author_id = ?1 "
+      " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1)) " +
+      order);
+  // A reverse mentor (a member): own posts and the published practice posts of the
+  // executives they mentor.
+  static const std::string mentored = with_live_mentorships(
+      base +
+      "AND (p.author_id = ?1 "
+      " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1)) " +
+      order);
   switch (reach) {
     case PracticeReach::mentored:
       return mentored;
@@ -415,6 +402,46 @@ std::int64_t PostRepository::unlike(Connection& c, std::int64_t post_id, std::in
   auto q = c.prepare("SELECT like_count FROM posts WHERE id = ?1");
   q.bind(1, post_id);
   return q.step() ? q.int64(0) : 0;
+}
+
+}  // namespace greenroom::store
+
+// For the other post listings (store/post_rows.hpp): the same row, and the practice reach of
+// feed_sql above as a condition. Kept next to feed_sql so that the two stay one rule; the
+// visibility property test checks both against domain::can_view_post.
+namespace greenroom::store {
+
+std::string_view post_select_sql() {
+  return kPostSelect;
+}
+
+PostRecord read_post_row(const Statement& q) {
+  return read_post(q);
+}
+
+ReachSql practice_reach_sql(domain::PracticeReach reach) {
+  using domain::PracticeReach;
+  switch (reach) {
+    case PracticeReach::cohort:
+      return {kLiveAssignments,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT l2.executive_id FROM live l1 "
+              "   JOIN live l2 ON l2.coach_id = l1.coach_id WHERE l1.executive_id = ?1)"
+              " OR p.author_id IN (SELECT coach_id FROM live WHERE executive_id = ?1))"};
+    case PracticeReach::coached:
+      return {kLiveAssignments,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1))"};
+    case PracticeReach::mentored:
+      return {kLiveMentorships,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1))"};
+    case PracticeReach::none:
+      return {"", "0"};
+    case PracticeReach::everyone:
+      break;
+  }
+  return {"", "1"};
 }
 
 }  // namespace greenroom::store

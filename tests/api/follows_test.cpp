@@ -21,7 +21,8 @@ class FollowsTest : public ApiTest {
   }
   static std::vector<nlohmann::json> notices(const Client& c, const std::string& kind) {
     std::vector<nlohmann::json> out;
-    for (const auto& n : c.get("/api/v1/notifications?limit=100").json()["items"])
+    const auto page = c.get("/api/v1/notifications?limit=100").json();
+    for (const auto& n : page["items"])
       if (n["kind"] == kind) out.push_back(n);
     return out;
   }
@@ -221,7 +222,8 @@ TEST_F(FollowsTest, PeopleLookupFindsByPrefixAndSaysWhoCanSeeAPracticePost) {
   auto r = as("rui").get("/api/v1/people?prefix=w&space=practice");
   ASSERT_EQ(r.status, 200) << r.body;
   bool saw_wren = false;
-  for (const auto& u : r.json()["items"])
+  const auto found = r.json();
+  for (const auto& u : found["items"])
     if (u["username"] == "wren") {
       saw_wren = true;
       EXPECT_EQ(u["can_see"], true);  // rui and wren share cora
