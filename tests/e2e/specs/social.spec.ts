@@ -96,7 +96,7 @@ test.describe('follows, profiles, topics and mentions', () => {
 
   test('everyday notifications can be turned off on the notifications screen', async ({ page }) => {
     await signIn(page, 'mia', '/notifications');
-    await expect(page.getByText('Sam Patel (@sam) follows you now.')).toBeVisible();
+    await expect(page.getByText('Sam Patel (@sam) follows you now.', { exact: true })).toBeVisible();
     await page.getByText('Notification settings').click();
     const likes = page.getByRole('checkbox', { name: 'Likes of my posts (grouped per post)' });
     await expect(likes).toBeChecked();
