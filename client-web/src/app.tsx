@@ -36,6 +36,8 @@ import { BlogScreen } from './screens/BlogScreen';
 import { QuestionScreen } from './screens/QuestionScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { PersonScreen } from './screens/PersonScreen';
+import { TopicScreen } from './screens/TopicScreen';
 
 
 type Phase =
@@ -94,6 +96,12 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <SearchScreen />;
     case 'question':
       return <QuestionScreen id={route.id} />;
+    case 'following':
+      return <FeedScreen space="following" />;
+    case 'person':
+      return <PersonScreen username={route.username} />;
+    case 'topic':
+      return <TopicScreen tag={route.tag} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

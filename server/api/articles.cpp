@@ -6,6 +6,7 @@
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
 #include "api/policy.hpp"
+#include "api/social_notices.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
 #include "domain/errors.hpp"
@@ -45,7 +46,9 @@ awaitable<http::Response> create_article(Services& s, http::RequestContext& ctx)
     if (state == d::PostState::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted an article for review: \"" + excerpt(text) + "\"", id);
-    return *store::PostRepository::find(c, id, uid);
+    auto article = *store::PostRepository::find(c, id, uid);
+    announce_article(c, article);
+    return article;
   };
   auto post = co_await write(s.writer, std::move(insert));
   co_return http::json_response(http::Status::created, {{"post", post_json(post)}});

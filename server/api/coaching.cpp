@@ -6,8 +6,10 @@
 
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
+#include "domain/social.hpp"
 #include "domain/text.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/everyday_notice_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
@@ -76,11 +78,16 @@ void announce_unread(store::Connection& c, std::int64_t user_id) {
   if (!u) return;
   live_events::unread_changed(user_id, visible_unread_count(c, {u->id, u->role, u->level}));
 }
+// A notice of everyday activity the person turned off (GET /api/v1/me/notification-settings).
+bool muted(store::Connection& c, std::int64_t user_id, const std::string& kind) {
+  return d::is_everyday_kind(kind) && store::EverydayNoticeRepository::opted_out(c, user_id, kind);
+}
 }  // namespace
 
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {
+  if (muted(c, user_id, kind)) return;
   store::NotificationRepository::insert(
       c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
   announce_unread(c, user_id);
@@ -89,6 +96,7 @@ void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
 void notify_about(store::Connection& c, std::int64_t user_id, const std::string& kind,
                   const std::string& message, const std::string& target_type,
                   std::int64_t target_id) {
+  if (muted(c, user_id, kind)) return;
   store::NotificationRepository::insert(
       c, {user_id, kind, message, std::nullopt, std::nullopt, std::nullopt, target_type, target_id},
       d::now_millis());

@@ -9,6 +9,7 @@
 #include "api/live_events.hpp"
 #include "api/posts.hpp"
 #include "api/references.hpp"
+#include "api/social_notices.hpp"
 #include "api/views.hpp"
 #include "domain/anchoring.hpp"
 #include "domain/errors.hpp"
@@ -157,6 +158,7 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
     auto published = *store::PostRepository::find(c, id, actor.id);
     save_references(c, published, nullptr, published.author.display_name, true);
     live_events::post_published(published.facts());
+    announce_article(c, published);
     return published;
   };
   co_return post_response(co_await write(s.writer, std::move(job)));

@@ -9,6 +9,7 @@
 #include "api/live_events.hpp"
 #include "api/policy.hpp"
 #include "api/references.hpp"
+#include "api/social_notices.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
 #include "domain/cursor.hpp"
@@ -162,6 +163,7 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
                      pid);
     if (auto now = store::PostRepository::find(c, pid, uid)) {
       save_references(c, *now, &reply, name, d::is_reply_public(reply.facts()));
+      notify_reply(c, *now, reply, name);
       live_events::reply_created(now->facts(), reply.facts());
       if (d::is_reply_public(reply.facts()))
         live_events::post_counts(now->facts(), now->like_count, now->reply_count);
@@ -179,7 +181,7 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Likes are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
-  auto change = [pid = post.id, uid = p.user.id, liked,
+  auto change = [pid = post.id, uid = p.user.id, name = p.user.display_name, liked,
                  client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid);
     const auto changes_before = sqlite3_total_changes(c.handle());
@@ -187,8 +189,10 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
                        : store::PostRepository::unlike(c, pid, uid);
     if (sqlite3_total_changes(c.handle()) != changes_before) {  // idempotent: real changes
       record_audit(c, client, uid, liked ? "post_liked" : "post_unliked", "post", pid);
-      if (auto now = store::PostRepository::find(c, pid, uid))
+      if (auto now = store::PostRepository::find(c, pid, uid)) {
         live_events::post_counts(now->facts(), now->like_count, now->reply_count);
+        if (liked) notify_like(c, *now, uid, name);
+      }
     }
     return count;
   };

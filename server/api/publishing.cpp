@@ -7,6 +7,7 @@
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
 #include "api/references.hpp"
+#include "api/social_notices.hpp"
 #include "api/views.hpp"
 #include "domain/errors.hpp"
 #include "domain/post_lifecycle.hpp"
@@ -51,6 +52,13 @@ http::Response post_response(store::Connection& c, std::int64_t id, std::int64_t
   auto post = *store::PostRepository::find(c, id, viewer);
   return http::json_response(http::Status::ok,
                              {{"post", post_json(post)}, {"correction", correction_json(c, post)}});
+}
+
+// A corrected text's mentions and topics replace the old ones (topic pages and Following
+// timelines follow). Not announced again: the people mentioned before were told already.
+void resave_references(store::Connection& c, std::int64_t id, std::int64_t viewer) {
+  if (auto post = store::PostRepository::find(c, id, viewer))
+    save_references(c, *post, nullptr, post->author.display_name, false);
 }
 
 store::PostRecord require_published(store::PostRecord post) {
@@ -116,6 +124,7 @@ awaitable<http::Response> correct_post(Services& s, http::RequestContext& ctx) {
       store::PostRepository::drop_correction(c, id);
       store::PostRepository::correct(c, id, text, now);
       store::AnnotationRepository::reanchor_all(c, id, text);
+      resave_references(c, id, actor.id);
       record_audit(c, client, actor.id, "post_corrected", "post", id,
                    {{"version", post.version + 1}});
     } else {
@@ -150,6 +159,7 @@ awaitable<http::Response> publish_correction(Services& s, http::RequestContext& 
     enforce_policy(s.policy, correction->body);
     auto body = store::PostRepository::publish_correction(c, id, d::now_millis());
     store::AnnotationRepository::reanchor_all(c, id, body);
+    resave_references(c, id, uid);
     record_audit(c, client, uid, "correction_published", "post", id,
                  {{"version", correction->version}});
     return post_response(c, id, uid);
@@ -186,8 +196,10 @@ int publish_due_posts(const PolicyHolder& policy, store::Connection& c) {
       // Published by the scheduler on the author's behalf; no caller address.
       record_audit(c, "", author->id, "post_published", "post", id, {{"scheduled", true}});
       live_events::post_published({id, author->id, post->space, d::PostState::published});
-      if (auto now_post = store::PostRepository::find(c, id, 0))
+      if (auto now_post = store::PostRepository::find(c, id, 0)) {
         save_references(c, *now_post, nullptr, author->display_name, true);
+        announce_article(c, *now_post);
+      }
       ++published;
     } catch (const d::Error& e) {
       store::PostRepository::schedule(c, id, std::nullopt);

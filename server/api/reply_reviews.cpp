@@ -6,8 +6,11 @@
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/policy.hpp"
+#include "api/references.hpp"
 #include "api/reviews.hpp"
+#include "api/social_notices.hpp"
 #include "api/views.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
@@ -15,6 +18,7 @@
 #include "http/responses.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/post_repository.hpp"
 #include "store/reply_repository.hpp"
 
 namespace greenroom::api {
@@ -119,8 +123,18 @@ awaitable<http::Response> create_reply_review(Services& s, http::RequestContext&
     store::ReplyRepository::set_review(c, id, next, now);
     auto after = cr.reply.facts();
     after.review = next;
-    if (!d::is_reply_public(cr.reply.facts()) && d::is_reply_public(after))
+    if (!d::is_reply_public(cr.reply.facts()) && d::is_reply_public(after)) {
       store::ReplyRepository::adjust_reply_count(c, cr.post.id, +1);
+      // Now out for everyone who sees the post: live readers hear of it and of the new count,
+      // its mentions are announced and the post's author is told, as for any public reply.
+      auto reply = *store::ReplyRepository::find(c, id);
+      if (auto post = store::PostRepository::find(c, cr.post.id, uid)) {
+        save_references(c, *post, &reply, reply.author.display_name, true);
+        live_events::reply_created(post->facts(), reply.facts());
+        live_events::post_counts(post->facts(), post->like_count, post->reply_count);
+        notify_reply(c, *post, reply, reply.author.display_name);
+      }
+    }
     notify(c, cr.reply.author.id, "verdict_given",
            approve ? name + " approved your reply; it is now visible: \"" + excerpt(cr.reply.body) +
                          "\""

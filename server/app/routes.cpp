@@ -8,16 +8,19 @@
 #include "api/blogs.hpp"
 #include "api/champions.hpp"
 #include "api/feeds.hpp"
+#include "api/follows.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
 #include "api/live.hpp"
 #include "api/mentor_thread.hpp"
 #include "api/mentorships.hpp"
 #include "api/moderation.hpp"
+#include "api/notification_settings.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
 #include "api/policy_versions.hpp"
 #include "api/posts.hpp"
+#include "api/profiles.hpp"
 #include "api/publishing.hpp"
 #include "api/questions.hpp"
 #include "api/reauth.hpp"
@@ -160,6 +163,22 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   // Blog questions, second part: the temperature view (the blog's Atom feed is with the feeds).
   r.add(Verb::get, "/api/v1/blogs/{id}/temperature", bind(api::get_blog_temperature));
   r.add(Verb::post, "/api/v1/markdown/preview", bind(api::preview_markdown));
+
+  // Follows, the Following feed, profiles, topics, people lookup, notification settings.
+  r.add(Verb::put, "/api/v1/users/{id}/follow", bind(api::follow_user));
+  r.add(Verb::delete_, "/api/v1/users/{id}/follow", bind(api::unfollow_user));
+  r.add(Verb::put, "/api/v1/topics/{tag:word}/follow", bind(api::follow_topic));
+  r.add(Verb::delete_, "/api/v1/topics/{tag:word}/follow", bind(api::unfollow_topic));
+  r.add(Verb::put, "/api/v1/blogs/{id}/follow", bind(api::follow_blog));
+  r.add(Verb::delete_, "/api/v1/blogs/{id}/follow", bind(api::unfollow_blog));
+  r.add(Verb::get, "/api/v1/me/following", bind(api::my_following));
+  r.add(Verb::get, "/api/v1/feed/following", bind(api::following_feed));
+  r.add(Verb::get, "/api/v1/topics/{tag:word}/posts", bind(api::topic_posts));
+  r.add(Verb::get, "/api/v1/people", bind(api::people_lookup));
+  r.add(Verb::get, "/api/v1/users/{username:word}", bind(api::user_profile));
+  r.add(Verb::get, "/api/v1/users/{username:word}/posts", bind(api::user_posts));
+  r.add(Verb::get, "/api/v1/me/notification-settings", bind(api::get_notification_settings));
+  r.add(Verb::put, "/api/v1/me/notification-settings", bind(api::put_notification_settings));
 }
 
 }  // namespace greenroom::app

@@ -6,6 +6,7 @@
 #include "domain/moderation.hpp"
 #include "domain/permissions.hpp"
 #include "store/live_assignments.hpp"
+#include "store/post_rows.hpp"
 #include "store/reply_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -401,6 +402,46 @@ std::int64_t PostRepository::unlike(Connection& c, std::int64_t post_id, std::in
   auto q = c.prepare("SELECT like_count FROM posts WHERE id = ?1");
   q.bind(1, post_id);
   return q.step() ? q.int64(0) : 0;
+}
+
+}  // namespace greenroom::store
+
+// For the other post listings (store/post_rows.hpp): the same row, and the practice reach of
+// feed_sql above as a condition. Kept next to feed_sql so that the two stay one rule; the
+// visibility property test checks both against domain::can_view_post.
+namespace greenroom::store {
+
+std::string_view post_select_sql() {
+  return kPostSelect;
+}
+
+PostRecord read_post_row(const Statement& q) {
+  return read_post(q);
+}
+
+ReachSql practice_reach_sql(domain::PracticeReach reach) {
+  using domain::PracticeReach;
+  switch (reach) {
+    case PracticeReach::cohort:
+      return {kLiveAssignments,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT l2.executive_id FROM live l1 "
+              "   JOIN live l2 ON l2.coach_id = l1.coach_id WHERE l1.executive_id = ?1)"
+              " OR p.author_id IN (SELECT coach_id FROM live WHERE executive_id = ?1))"};
+    case PracticeReach::coached:
+      return {kLiveAssignments,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT executive_id FROM live WHERE coach_id = ?1))"};
+    case PracticeReach::mentored:
+      return {kLiveMentorships,
+              "(p.author_id = ?1 "
+              " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1))"};
+    case PracticeReach::none:
+      return {"", "0"};
+    case PracticeReach::everyone:
+      break;
+  }
+  return {"", "1"};
 }
 
 }  // namespace greenroom::store

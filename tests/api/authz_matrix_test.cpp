@@ -353,7 +353,9 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{id}", std::to_string(o.id));
     replace_all(s, "{executive_id}", std::to_string(o.id));
     replace_all(s, "{user_id}", std::to_string(o.id));
-    replace_all(s, "{n}", "1");  // a policy version: the first always exists
+    replace_all(s, "{n}", "1");                     // a policy version: the first always exists
+    replace_all(s, "{tag:word}", "okrs");           // a topic
+    replace_all(s, "{username:word}", "evan_run");  // the author (state "mentee")
     if (s.find("{soon}") != std::string::npos) {
       // A day from now, RFC 3339 UTC (schedules must lie within a year).
       const std::time_t t = std::time(nullptr) + 24 * 3600;

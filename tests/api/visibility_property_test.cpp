@@ -11,10 +11,11 @@
 //   - every pairing answers GET as domain::can_view_mentorship says, the pairings listing
 //     holds exactly those, and a pairing's posts are exactly the executive's posts the rule
 //     lets the viewer see;
-//   - every item of every listing (company and practice feed, paged; search; my posts; review
-//     queue;
-//     notifications) answers GET with 200, and every post the rule lets the user read that
-//     qualifies for the listing is in it, once, in order;
+//   - every item of every listing (company and practice feed, paged; the Following feed of
+//     random follows of people, topics and blogs, some undone; topic pages; every person's
+//     published posts; search; my posts; review queue; notifications) answers GET with 200, and
+//     every post the rule lets the user read that qualifies for the listing is in it, once, in
+//     order;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
 //     so (naming the asker exactly when domain::shows_asker does), each blog's question list
 //     (every sort, paged with its cursor) and article list hold exactly what the rules let the
@@ -63,6 +64,8 @@ struct Post {
   d::PostState state = d::PostState::draft;
   bool shared = false;                 // "show my mentor"
   std::int64_t published_at = 0;       // 0: never published
+  std::int64_t blog = 0;               // the blog it is an article of, 0: none
+  std::set<std::string> topics;        // #topics of the post itself (not of its replies)
   int visible_replies = 0;             // out for everyone (what reply_count counts)
   std::vector<d::ReplyFacts> replies;  // every reply, for the per-viewer rule
 };
@@ -85,6 +88,19 @@ struct World {
   std::vector<Post> posts;
   std::map<std::int64_t, std::vector<std::int64_t>> notifications;               // user -> post ids
   std::map<std::int64_t, std::vector<d::QuestionFacts>> question_notifications;  // user -> about
+  // Follows as they stand at the end (some were made and then undone).
+  std::set<std::pair<std::int64_t, std::int64_t>> user_follows;  // (follower, followee)
+  std::set<std::pair<std::int64_t, std::string>> topic_follows;  // (follower, tag)
+  std::set<std::pair<std::int64_t, std::int64_t>> blog_follows;  // (follower, blog)
+
+  // Whether the post is in `u`'s Following feed by what u follows (before the rule).
+  bool followed(std::int64_t u, const Post& p) const {
+    if (user_follows.count({u, p.author})) return true;
+    if (p.blog && blog_follows.count({u, p.blog})) return true;
+    for (const auto& t : p.topics)
+      if (topic_follows.count({u, t})) return true;
+    return false;
+  }
 
   const User& user(std::int64_t id) const {
     return *std::find_if(users.begin(), users.end(), [&](const User& u) { return u.id == id; });
@@ -218,6 +234,14 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
     w.mentorships.push_back(
         {mentor.id, exec.id, st, mentor.role, mentor.disabled, exec.role, exec.disabled});
   }
+  // Follows between people made before the posts (the posts' insert trigger fills timelines).
+  for (const auto& u : w.users)
+    for (int k = pick(4); k > 0; --k) {
+      const auto& other = w.users[pick(n_users)];
+      if (other.id == u.id || !w.user_follows.insert({u.id, other.id}).second) continue;
+      db.exec("INSERT INTO user_follows(follower_id, followee_id, created_at) VALUES(" +
+              std::to_string(u.id) + "," + std::to_string(other.id) + ", 1)");
+    }
   const d::PostState states[] = {
       d::PostState::draft,     d::PostState::in_review, d::PostState::changes_requested,
       d::PostState::approved,  d::PostState::published, d::PostState::published,
@@ -294,6 +318,7 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
         db.exec("UPDATE posts SET blog_id = " + std::to_string(blog.id) +
                 " WHERE id = " + std::to_string(p.id));
         blog.articles.push_back(p.id);
+        p.blog = blog.id;
       }
     // Out within the last few weeks (many ties: every sort's keyset needs its id too).
     const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -338,6 +363,61 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
       }
     w.blogs.push_back(blog);
   }
+  // Topics of posts (and of some replies, which never count), follows of topics and blogs made
+  // after them (the follow triggers fill timelines), then some follows of every kind undone.
+  const std::string tags[] = {"alpha", "beta", "gamma"};
+  for (auto& p : w.posts) {
+    for (const auto& t : tags)
+      if (chance(25)) {
+        p.topics.insert(t);
+        db.exec("INSERT INTO text_references(post_id, kind, value, start_cp, end_cp) VALUES(" +
+                std::to_string(p.id) + ", 'topic', " + q(t) + ", 0, 6)");
+      }
+    if (!p.replies.empty() && chance(30))
+      db.exec(
+          "INSERT INTO text_references(post_id, reply_id, kind, value, start_cp, end_cp) "
+          "VALUES(" +
+          std::to_string(p.id) + "," + std::to_string(p.replies[0].id) + ", 'topic', " +
+          q(tags[pick(3)]) + ", 0, 6)");
+  }
+  for (const auto& u : w.users) {
+    for (const auto& t : tags)
+      if (chance(30)) {
+        w.topic_follows.insert({u.id, t});
+        db.exec("INSERT INTO topic_follows(follower_id, tag, created_at) VALUES(" +
+                std::to_string(u.id) + "," + q(t) + ", 1)");
+      }
+    for (const auto& b : w.blogs)
+      if (chance(40)) {
+        w.blog_follows.insert({u.id, b.id});
+        db.exec("INSERT INTO blog_follows(follower_id, blog_id, created_at) VALUES(" +
+                std::to_string(u.id) + "," + std::to_string(b.id) + ", 1)");
+      }
+  }
+  for (auto it = w.user_follows.begin(); it != w.user_follows.end();)
+    if (chance(20)) {
+      db.exec("DELETE FROM user_follows WHERE follower_id = " + std::to_string(it->first) +
+              " AND followee_id = " + std::to_string(it->second));
+      it = w.user_follows.erase(it);
+    } else {
+      ++it;
+    }
+  for (auto it = w.topic_follows.begin(); it != w.topic_follows.end();)
+    if (chance(20)) {
+      db.exec("DELETE FROM topic_follows WHERE follower_id = " + std::to_string(it->first) +
+              " AND tag = " + q(it->second));
+      it = w.topic_follows.erase(it);
+    } else {
+      ++it;
+    }
+  for (auto it = w.blog_follows.begin(); it != w.blog_follows.end();)
+    if (chance(20)) {
+      db.exec("DELETE FROM blog_follows WHERE follower_id = " + std::to_string(it->first) +
+              " AND blog_id = " + std::to_string(it->second));
+      it = w.blog_follows.erase(it);
+    } else {
+      ++it;
+    }
   db.exec("COMMIT");
   server.start();
   return w;
@@ -443,6 +523,38 @@ void check_world(const World& w, std::uint16_t port) {
           expected.push_back(p.id);
       std::sort(expected.begin(), expected.end(), newest_first);
       EXPECT_EQ(all_pages(c, target), expected) << "feed " << d::to_string(space);
+    }
+    // The Following feed, topic pages and profiles: exactly the published posts the rule lets
+    // the viewer read that qualify, newest first, each once, through every page.
+    {
+      std::vector<std::int64_t> expected;
+      for (const auto& p : w.posts)
+        if (p.state == d::PostState::published && w.can_view(u, p) && w.followed(u.id, p))
+          expected.push_back(p.id);
+      std::sort(expected.begin(), expected.end(), newest_first);
+      EXPECT_EQ(all_pages(c, "/api/v1/feed/following?limit=4"), expected) << "following feed";
+      for (const std::string tag : {"alpha", "beta", "gamma"}) {
+        std::vector<std::int64_t> topical;
+        for (const auto& p : w.posts)
+          if (p.state == d::PostState::published && w.can_view(u, p) && p.topics.count(tag))
+            topical.push_back(p.id);
+        std::sort(topical.begin(), topical.end(), newest_first);
+        EXPECT_EQ(all_pages(c, "/api/v1/topics/" + tag + "/posts?limit=5"), topical)
+            << "topic " << tag;
+      }
+      for (const auto& author : w.users) {
+        const auto target = "/api/v1/users/" + author.name + "/posts?limit=3";
+        if (author.disabled) {
+          EXPECT_EQ(c.get(target).status, 404) << "profile of disabled " << author.name;
+          continue;
+        }
+        std::vector<std::int64_t> theirs;
+        for (const auto& p : w.posts)
+          if (p.author == author.id && p.state == d::PostState::published && w.can_view(u, p))
+            theirs.push_back(p.id);
+        std::sort(theirs.begin(), theirs.end(), newest_first);
+        EXPECT_EQ(all_pages(c, target), theirs) << "posts of " << author.name;
+      }
     }
     // Search (the FTS index is filled by triggers as the world is written): every post says
     // "post", every reply "reply"; exactly what the rule lets the viewer see is found.

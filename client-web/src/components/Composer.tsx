@@ -9,6 +9,7 @@ import type { Finding } from '../api/types';
 import { FindingList, LintedTextarea, LintPanel, useLint } from './LintHints';
 import { Link } from '../navigation';
 import { PostCard } from './PostCard';
+import { useMentionCompletion, useUnreachableMentions } from './MentionCompletion';
 
 export interface ComposerProps {
   /** Called after the server accepted the post. */
@@ -64,6 +65,8 @@ export function Composer({ onDone }: ComposerProps) {
   }, []);
 
   const lint = useLint(api, normaliseBody(body));
+  const completion = useMentionCompletion({ api, textarea, text: body, setText: (t) => update(t), space, id: 'composer' });
+  const unreachable = useUnreachableMentions(api, body, space);
   const count = countCodePoints(normaliseBody(body));
   const over = count > MAX_POST_CODE_POINTS;
   const near = !over && count > MAX_POST_CODE_POINTS * 0.9;
@@ -205,7 +208,9 @@ export function Composer({ onDone }: ComposerProps) {
           describedBy="composer-count composer-hint composer-hints"
           invalid={over}
           onInput={(text) => update(text)}
+          extra={completion.textareaProps}
         />
+        {completion.listbox}
         <div class="composer-meta">
           <span id="composer-count" class={`char-count${over ? ' is-over' : near ? ' is-near' : ''}`}>
             {count.toLocaleString('en-US')} / {MAX_POST_CODE_POINTS.toLocaleString('en-US')} characters
@@ -222,6 +227,13 @@ export function Composer({ onDone }: ComposerProps) {
       </p>
 
       <LintPanel id="composer-hints" lint={lint} text={normaliseBody(body)} />
+
+      {unreachable.length > 0 && (
+        <p class="notice mention-reach" role="status" data-testid="mention-reach">
+          {unreachable.map((n) => `@${n}`).join(', ')} cannot see practice posts, so they will not be told about this mention. Post
+          to the company space to reach them.
+        </p>
+      )}
 
       {saved && (
         <p class="notice" data-testid="draft-saved">

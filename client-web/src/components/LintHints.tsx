@@ -1,3 +1,4 @@
+import type { TextareaHTMLAttributes } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api/endpoints';
 import { ApiError } from '../api/errors';
@@ -75,6 +76,8 @@ export interface LintedTextareaProps {
   invalid?: boolean;
   placeholder?: string;
   textareaRef?: { current: HTMLTextAreaElement | null };
+  /** More attributes and handlers for the textarea (e.g. @-autocompletion's ARIA and keys). */
+  extra?: TextareaHTMLAttributes<HTMLTextAreaElement>;
 }
 
 /**
@@ -119,6 +122,7 @@ export function LintedTextarea(props: LintedTextareaProps) {
         aria-invalid={props.invalid || undefined}
         onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
         onScroll={sync}
+        {...props.extra}
       />
     </div>
   );

@@ -43,8 +43,14 @@ export function PostCard({ post, headingLevel = 2, linkToDetail = true, showStat
         <Avatar author={post.author} />
         <div class="post-meta">
           <Heading id={headingId} class="post-author">
-            {post.author.display_name}
-            <span class="username"> @{post.author.username}</span>
+            {post.author.display_name}{' '}
+            {preview ? (
+              <span class="username">@{post.author.username}</span>
+            ) : (
+              <Link href={`/people/${post.author.username}`} class="username" data-testid="author-link">
+                @{post.author.username}
+              </Link>
+            )}
           </Heading>
           <p class="post-sub">
             {linkToDetail && !preview ? (

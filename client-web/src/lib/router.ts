@@ -32,6 +32,9 @@ export type Route =
   | { name: 'blog'; id: number }
   | { name: 'search' }
   | { name: 'question'; id: number }
+  | { name: 'following' }
+  | { name: 'person'; username: string }
+  | { name: 'topic'; tag: string }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -104,6 +107,9 @@ const ROUTES: Pattern[] = [
       return id ? { name: 'question', id } : null;
     },
   },
+  { re: /^\/following$/, build: () => ({ name: 'following' }) },
+  { re: /^\/people\/([A-Za-z0-9._-]{1,64})$/, build: (m) => ({ name: 'person', username: m[1] }) },
+  { re: /^\/topics\/([A-Za-z][A-Za-z0-9_-]{0,49})$/, build: (m) => ({ name: 'topic', tag: m[1].toLowerCase() }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
   { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
@@ -168,6 +174,12 @@ export function hrefFor(route: Route): string {
       return '/search';
     case 'question':
       return `/questions/${route.id}`;
+    case 'following':
+      return '/following';
+    case 'person':
+      return `/people/${route.username}`;
+    case 'topic':
+      return `/topics/${route.tag}`;
     case 'not-found':
       return route.path;
   }
@@ -254,6 +266,12 @@ export function titleFor(route: Route): string {
       return 'Search';
     case 'question':
       return 'Question';
+    case 'following':
+      return 'Following';
+    case 'person':
+      return `@${route.username}`;
+    case 'topic':
+      return `#${route.tag}`;
     case 'not-found':
       return 'Page not found';
   }

@@ -9,14 +9,22 @@ import { FEEDS } from '../lib/feedAddress';
 import { canSeePractice } from '../lib/permissions';
 import { Link } from '../navigation';
 
-const INTRO: Record<Space, string> = {
+type FeedKind = Space | 'following';
+
+const INTRO: Record<FeedKind, string> = {
   company: 'What everyone at the company can read.',
   practice: 'Rehearsal space: only your cohort and coaches see these.',
+  following: 'Posts of the people, topics and blogs you follow.',
 };
 
-export function FeedScreen({ space }: { space: Space }) {
+const TITLE: Record<FeedKind, string> = { company: 'Company feed', practice: 'Practice feed', following: 'Following' };
+
+export function FeedScreen({ space }: { space: FeedKind }) {
   const { api, user, live } = useApp();
-  const load = useCallback((before: string | null, signal: AbortSignal) => api.feed(space, before, signal), [api, space]);
+  const load = useCallback(
+    (before: string | null, signal: AbortSignal) => (space === 'following' ? api.followingFeed(before, signal) : api.feed(space, before, signal)),
+    [api, space],
+  );
   const practice = canSeePractice(user.role);
   // New posts do not push the list down: they are counted in a bar that loads them on request.
   const [fresh, setFresh] = useState<Set<number>>(new Set());
@@ -27,6 +35,7 @@ export function FeedScreen({ space }: { space: Space }) {
       live.subscribe((e) => {
         if (e.type === 'reload') setFresh((s) => (s.size > 0 ? s : new Set([-1])));
         if (e.type !== 'post.published' || e.space !== space || typeof e.post_id !== 'number') return;
+        // (The Following feed has no live bar: whether a new post is followed is the server's.)
         const id = e.post_id;
         setFresh((s) => (s.has(id) ? s : new Set(s).add(id)));
       }),
@@ -42,20 +51,23 @@ export function FeedScreen({ space }: { space: Space }) {
   return (
     <>
       <div class="page-head">
-        <h1 tabIndex={-1}>{space === 'company' ? 'Company feed' : 'Practice feed'}</h1>
+        <h1 tabIndex={-1}>{TITLE[space]}</h1>
         <p class="lede">{INTRO[space]}</p>
       </div>
       {space === 'company' && <FeedAddress feed={FEEDS.company} what="the company feed" collapsed />}
-      {practice && (
-        <nav class="tabs" aria-label="Feeds">
-          <Link href="/" class="tab" aria-current={space === 'company' ? 'page' : undefined}>
-            Company
-          </Link>
+      <nav class="tabs" aria-label="Feeds">
+        <Link href="/" class="tab" aria-current={space === 'company' ? 'page' : undefined}>
+          Company
+        </Link>
+        <Link href="/following" class="tab" aria-current={space === 'following' ? 'page' : undefined}>
+          Following
+        </Link>
+        {practice && (
           <Link href="/practice" class="tab" aria-current={space === 'practice' ? 'page' : undefined}>
             Practice
           </Link>
-        </nav>
-      )}
+        )}
+      </nav>
       <Link href="/compose" class="start-post">
         <PenIcon />
         <span>Start a post…</span>
@@ -70,9 +82,19 @@ export function FeedScreen({ space }: { space: Space }) {
       <PagedList
         resetKey={`${space}:${generation}`}
         load={load}
-        label={space === 'company' ? 'Company posts' : 'Practice posts'}
+        label={space === 'company' ? 'Company posts' : space === 'practice' ? 'Practice posts' : 'Posts you follow'}
         noun="posts"
-        empty={<p>No posts here yet. Be the first: <Link href="/compose">write a post</Link>.</p>}
+        empty={
+          space === 'following' ? (
+            <p>
+              Nothing here yet. Follow colleagues from their profile (select a name or an @mention) or a #topic from its page.
+            </p>
+          ) : (
+            <p>
+              No posts here yet. Be the first: <Link href="/compose">write a post</Link>.
+            </p>
+          )
+        }
         renderItem={(post) => <PostCard post={post} />}
       />
     </>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../api/errors';
 import type { AppNotification, Role } from '../api/types';
 import { LoadError, LoadingLine } from '../components/Loader';
+import { NotificationSettingsPanel } from '../components/NotificationSettingsPanel';
 import { RelativeTime } from '../components/RelativeTime';
 import { useApp } from '../context';
 import { Link } from '../navigation';
@@ -29,6 +30,10 @@ const KIND_LABELS: Record<string, string> = {
   question_answered: 'Answered',
   question_declined: 'Declined',
   policy_changed: 'Golden rules',
+  reply: 'Reply to your post',
+  like: 'Likes',
+  new_follower: 'New follower',
+  new_article: 'New article',
 };
 
 /** Where a notice about something other than a post or goal leads, by target type. */
@@ -137,6 +142,7 @@ export function NotificationsScreen() {
           {busy === 'all' ? 'Marking…' : 'Mark all as read'}
         </button>
       </div>
+      <NotificationSettingsPanel />
       <div class="form-error" role="alert">
         {actionError}
       </div>
