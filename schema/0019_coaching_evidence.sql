@@ -68,7 +68,7 @@ CREATE TABLE goals_new (
   coach_id             INTEGER NOT NULL REFERENCES users(id),
   title                TEXT NOT NULL,
   metric               TEXT NOT NULL CHECK (length(metric) BETWEEN 1 AND 40
-                                            AND metric NOT GLOB '*[^a-z_]*'),
+                                            AND metric NOT GLOB '*[^a-z0-9_]*'),
   target               INTEGER NOT NULL CHECK (target BETWEEN 1 AND 1000),
   term                 TEXT NOT NULL CHECK (term IN ('short','mid','long')),
   created_at           INTEGER NOT NULL,
