@@ -3,7 +3,6 @@
 #include <array>
 #include <string>
 
-#include "app/seed_evidence.hpp"
 #include "store/post_repository.hpp"
 
 namespace greenroom::app {
@@ -91,8 +90,6 @@ void seed_analytics_history(store::Connection& conn,
         store::PostRepository::like(conn, pid, staff[(n + l) % staff.size()], at + 1'800'000);
     }
   }
-  // Evan's coaching history: findings falling week by week, a pending level suggestion.
-  seed_coaching_evidence(conn, id_of, now);
 }
 
 }  // namespace greenroom::app
