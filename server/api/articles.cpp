@@ -4,6 +4,7 @@
 #include "api/audit.hpp"
 #include "api/blogs.hpp"
 #include "api/coaching.hpp"
+#include "api/evidence_recording.hpp"
 #include "api/json_body.hpp"
 #include "api/policy.hpp"
 #include "api/social_notices.hpp"
@@ -35,12 +36,17 @@ awaitable<http::Response> create_article(Services& s, http::RequestContext& ctx)
   const auto state = d::decide_new_post(p.actor(), d::Space::company, *action);
   if (state != d::PostState::draft) enforce_policy(s.policy, text, "article", true);
 
-  auto insert = [uid = p.user.id, name = p.user.display_name, blog_id = blog.id, state,
-                 text = std::move(text),
+  auto insert = [&policy = s.policy, uid = p.user.id, name = p.user.display_name, blog_id = blog.id,
+                 state, text = std::move(text),
                  client = ctx.connection().client_ip](store::Connection& c) {
     auto id =
         store::PostRepository::insert(c, {uid, d::Space::company, state, text}, d::now_millis());
     store::BlogRepository::attach_article(c, id, blog_id);
+    record_coaching_evidence(c, policy, {id, uid, 1, &text, true},
+                             state == d::PostState::draft       ? EvidenceKind::save
+                             : state == d::PostState::in_review ? EvidenceKind::submit
+                                                                : EvidenceKind::publish,
+                             state != d::PostState::draft);
     record_audit(c, client, uid, "article_created", "post", id,
                  {{"blog_id", blog_id}, {"state", d::to_string(state)}});
     if (state == d::PostState::in_review)

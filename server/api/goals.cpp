@@ -69,7 +69,8 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   auto metric = d::parse_goal_metric(require_string(body, "metric"));
   if (!metric)
     throw d::bad_request(
-        "metric must be company_posts, practice_posts, replies or likes_received.");
+        "metric must be company_posts, practice_posts, replies, likes_received, "
+        "replies_within_24h or questions_answered.");
   auto target_it = body.find("target");
   if (target_it == body.end() || !target_it->is_number_integer() ||
       target_it->get<std::int64_t>() < 1 || target_it->get<std::int64_t>() > 1000)
@@ -79,6 +80,8 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   auto due = d::parse_rfc3339(require_string(body, "due_at"));
   if (!due) throw d::bad_request("due_at must be an RFC 3339 time such as 2026-12-01T17:00:00Z.");
   if (*due <= d::now_millis()) throw d::bad_request("due_at must be in the future.");
+  if (auto misfit = d::term_misfit(*term, d::now_millis(), *due))
+    throw d::Error(d::ErrorKind::unprocessable, "term_does_not_fit", *misfit);
   {
     auto conn = s.reads.acquire();
     if (!relation(*conn, p.user.id, exec).coaches_author)

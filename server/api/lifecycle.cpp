@@ -5,6 +5,7 @@
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
 #include "api/coaching_views.hpp"
+#include "api/evidence_recording.hpp"
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
 #include "api/posts.hpp"
@@ -66,7 +67,7 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
       throw d::forbidden("A " + std::string(d::to_string(p.user.role)) + " may not post in the " +
                          *space_name + " space.");
   }
-  auto job = [actor = p.actor(), name = p.user.display_name, id, text, space, share,
+  auto job = [&s, actor = p.actor(), name = p.user.display_name, id, text, space, share,
               client = ctx.connection().client_ip](store::Connection& c) {
     auto post = load_own_post(c, actor.id, id);
     const bool rewrite = text && *text != post.body;
@@ -105,6 +106,14 @@ awaitable<http::Response> edit_post(Services& s, http::RequestContext& ctx) {
                    *share ? "post_shared_with_mentor" : "post_unshared_with_mentor", "post", id,
                    nlohmann::json::object());
     }
+    if (rewrite || move) {
+      // A new version: kept as evidence; back in review, it is handed over again.
+      auto saved = *store::PostRepository::find(c, id, actor.id);
+      record_coaching_evidence(
+          c, s.policy, {id, actor.id, saved.version, &saved.body, saved.blog_id.has_value()},
+          next == d::PostState::in_review ? EvidenceKind::submit : EvidenceKind::save,
+          next == d::PostState::in_review);
+    }
     if (text || space) {
       nlohmann::json detail = nlohmann::json::object();
       if (move) detail["space"] = d::to_string(*space);
@@ -128,6 +137,9 @@ awaitable<http::Response> submit_post(Services& s, http::RequestContext& ctx) {
     enforce_policy(s.policy, post.body, post.blog_id ? "article" : "post",
                    post.blog_id.has_value());
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    record_coaching_evidence(c, s.policy,
+                             {id, uid, post.version, &post.body, post.blog_id.has_value()},
+                             EvidenceKind::submit, true);
     notify_coaches(c, uid, "submission_waiting",
                    name + " submitted a post for review: \"" + excerpt(post.body) + "\"", id);
     record_audit(c, client, uid, "post_submitted", "post", id);
@@ -154,6 +166,10 @@ awaitable<http::Response> publish_post(Services& s, http::RequestContext& ctx) {
     enforce_policy(s.policy, post.body, post.blog_id ? "article" : "post",
                    post.blog_id.has_value());
     store::PostRepository::set_state(c, id, next, d::now_millis());
+    // Published without a coach's approval of this version: handed over to readers directly.
+    record_coaching_evidence(c, s.policy,
+                             {id, actor.id, post.version, &post.body, post.blog_id.has_value()},
+                             EvidenceKind::publish, post.state != d::PostState::approved);
     record_audit(c, client, actor.id, "post_published", "post", id);
     auto published = *store::PostRepository::find(c, id, actor.id);
     save_references(c, published, nullptr, published.author.display_name, true);

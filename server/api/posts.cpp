@@ -5,6 +5,7 @@
 #include "api/async.hpp"
 #include "api/audit.hpp"
 #include "api/coaching.hpp"
+#include "api/evidence_recording.hpp"
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
 #include "api/policy.hpp"
@@ -98,10 +99,13 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   if (!action) throw d::bad_request("action must be \"draft\", \"submit\" or \"publish\".");
   d::validate_text(text, "body", d::kMaxPostCodePoints);
   const auto state = d::decide_new_post(p.actor(), *space, *action);
-  if (state != d::PostState::draft) enforce_policy(s.policy, text);
+  // One lint for both the golden rules' check and the coaching evidence, here rather than on
+  // the writer thread (enforce_policy lints again only to word its refusal).
+  auto found = lint_version(s.policy, text, false);
+  if (state != d::PostState::draft && d::has_errors(found.findings)) enforce_policy(s.policy, text);
 
-  auto insert = [uid = p.user.id, name = p.user.display_name, space = *space, state,
-                 text = std::move(text),
+  auto insert = [found = std::move(found), uid = p.user.id, name = p.user.display_name,
+                 space = *space, state, text = std::move(text),
                  client = ctx.connection().client_ip](store::Connection& c) {
     auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
     record_audit(c, client, uid, "post_created", "post", id,
@@ -110,6 +114,11 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
     auto post = *store::PostRepository::find(c, id, uid);
+    record_coaching_evidence(c, {id, uid, post.version, &post.body}, found,
+                             state == d::PostState::draft       ? EvidenceKind::save
+                             : state == d::PostState::in_review ? EvidenceKind::submit
+                                                                : EvidenceKind::publish,
+                             state != d::PostState::draft);
     save_references(c, post, nullptr, name, state == d::PostState::published);
     if (state == d::PostState::published) live_events::post_published(post.facts());
     return post;

@@ -4,6 +4,7 @@
 #include "api/audit.hpp"
 #include "api/auth.hpp"
 #include "api/coaching.hpp"
+#include "api/evidence_recording.hpp"
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
 #include "api/references.hpp"
@@ -125,6 +126,8 @@ awaitable<http::Response> correct_post(Services& s, http::RequestContext& ctx) {
       store::PostRepository::correct(c, id, text, now);
       store::AnnotationRepository::reanchor_all(c, id, text);
       resave_references(c, id, actor.id);
+      record_coaching_evidence(c, s.policy, {id, actor.id, post.version + 1, &text},
+                               EvidenceKind::publish, true);
       record_audit(c, client, actor.id, "post_corrected", "post", id,
                    {{"version", post.version + 1}});
     } else {
@@ -133,6 +136,8 @@ awaitable<http::Response> correct_post(Services& s, http::RequestContext& ctx) {
             "A correction of this post is in review; withdraw it first to send another.",
             "illegal_transition");
       const auto version = store::PostRepository::save_correction(c, id, text, now);
+      record_coaching_evidence(c, s.policy, {id, actor.id, version, &text}, EvidenceKind::submit,
+                               true);
       record_audit(c, client, actor.id, "correction_submitted", "post", id, {{"version", version}});
       notify_coaches(
           c, actor.id, "submission_waiting",
@@ -193,6 +198,9 @@ int publish_due_posts(const PolicyHolder& policy, store::Connection& c) {
       enforce_policy(policy, post->body, post->blog_id ? "article" : "post",
                      post->blog_id.has_value());
       store::PostRepository::set_state(c, id, d::PostState::published, now);  // clears schedule
+      record_coaching_evidence(
+          c, policy, {id, author->id, post->version, &post->body, post->blog_id.has_value()},
+          EvidenceKind::publish, post->state != d::PostState::approved);
       // Published by the scheduler on the author's behalf; no caller address.
       record_audit(c, "", author->id, "post_published", "post", id, {{"scheduled", true}});
       live_events::post_published({id, author->id, post->space, d::PostState::published});

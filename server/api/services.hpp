@@ -10,6 +10,7 @@
 #include "api/login_limiter.hpp"
 #include "api/policy.hpp"
 #include "api/session_activity.hpp"
+#include "domain/coaching_evidence.hpp"
 #include "domain/model.hpp"
 #include "store/read_pool.hpp"
 #include "store/writer.hpp"
@@ -35,6 +36,8 @@ struct Settings {
   std::chrono::seconds reauth_window{600};
   // Private Atom feed tokens are derived from this key (app/feed_key.hpp).
   std::string feed_key;
+  // When to suggest the next training level (config "level_suggestions").
+  domain::SuggestionRule level_rule;
   bool totp_required(domain::Role role) const { return totp_required_roles.count(role) > 0; }
 };
 

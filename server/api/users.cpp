@@ -190,6 +190,26 @@ awaitable<http::Response> cohort(Services& s, http::RequestContext& ctx) {
   co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
 }
 
+store::UserRecord change_level(store::Connection& c, const std::string& client,
+                               std::int64_t actor_id, d::Role actor_role, std::int64_t id,
+                               d::Level level, const nlohmann::json& detail) {
+  auto u = store::UserRepository::find_by_id(c, id);
+  // Only the executive's own coaches may learn here whether the id is a user; everyone
+  // else gets 404 unless they know it anyway (it is themself, they manage users, or they
+  // are the executive's reverse mentor, who never sets levels).
+  const auto rel = u ? relation(c, actor_id, id) : d::Relation{};
+  const bool coaches = rel.coaches_author;
+  const bool knows = u && (id == actor_id || rel.mentors_author ||
+                           d::has_capability(actor_role, d::Capability::manage_users));
+  if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
+  if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");
+  store::UserRepository::set_level(c, id, level);
+  auto audit = detail.is_object() ? detail : nlohmann::json::object();
+  audit["level"] = d::to_string(level);
+  record_audit(c, client, actor_id, "level_set", "user", id, audit);
+  return *store::UserRepository::find_by_id(c, id);
+}
+
 awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto id = ctx.id_param();
@@ -198,19 +218,7 @@ awaitable<http::Response> set_level(Services& s, http::RequestContext& ctx) {
   if (!level) throw d::bad_request("level must be crawl, walk or run.");
   auto job = [uid = p.user.id, role = p.user.role, id, level = *level,
               client = ctx.connection().client_ip](store::Connection& c) {
-    auto u = store::UserRepository::find_by_id(c, id);
-    // Only the executive's own coaches may learn here whether the id is a user; everyone
-    // else gets 404 unless they know it anyway (it is themself, they manage users, or they
-    // are the executive's reverse mentor, who never sets levels).
-    const auto rel = u ? relation(c, uid, id) : d::Relation{};
-    const bool coaches = rel.coaches_author;
-    const bool knows = u && (id == uid || rel.mentors_author ||
-                             d::has_capability(role, d::Capability::manage_users));
-    if (!coaches && !knows) throw d::not_found("User " + std::to_string(id));
-    if (!coaches) throw d::forbidden("Only an executive's own coach sets their training level.");
-    store::UserRepository::set_level(c, id, level);
-    record_audit(c, client, uid, "level_set", "user", id, {{"level", d::to_string(level)}});
-    return *store::UserRepository::find_by_id(c, id);
+    return change_level(c, client, uid, role, id, level);
   };
   auto u = co_await write(s.writer, std::move(job));
   co_return http::json_response(http::Status::ok, {{"user", user_json(u)}});

@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <cmath>
+
 #include <sys/stat.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -102,6 +104,12 @@ int serve(const Config& cfg) {
     settings.totp_required_roles.insert(*domain::parse_role(role));
   settings.reauth_window = std::chrono::seconds(cfg.reauth_seconds);
   settings.feed_key = load_or_create_feed_key(cfg.data_dir);
+  settings.level_rule = {cfg.suggest_approved_posts,
+                         cfg.suggest_max_rounds,
+                         cfg.suggest_clean_submissions,
+                         cfg.suggest_rubric_verdicts,
+                         static_cast<int>(std::lround(cfg.suggest_min_rubric_average * 100)),
+                         cfg.suggest_require_goals_met};
   api::Services services{settings, writer, reads, limiter, blocking, policy, activity};
 
   // The event hub: told of each committed write's changes; each listener gets what the

@@ -31,6 +31,17 @@ Setter integer(T Config::*field, long long lo, long long hi) {
   };
 }
 
+Setter decimal(double Config::*field, double lo, double hi) {
+  return [field, lo, hi](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_number()) throw ConfigError(key + " must be a number");
+    auto n = v.get<double>();
+    if (!(n >= lo && n <= hi))
+      throw ConfigError(key + " must be between " + std::to_string(lo) + " and " +
+                        std::to_string(hi));
+    c.*field = n;
+  };
+}
+
 Setter string(std::string Config::*field) {
   return [field](Config& c, const nlohmann::json& v, const std::string& key) {
     if (!v.is_string()) throw ConfigError(key + " must be a string");
@@ -114,6 +125,13 @@ const std::map<std::string, Setter>& setters() {
       {"log.requests", boolean(&Config::log_requests)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
       {"publishing.interval_seconds", integer(&Config::publishing_interval_seconds, 1, 3600)},
+      {"level_suggestions.approved_posts", integer(&Config::suggest_approved_posts, 1, 100)},
+      {"level_suggestions.max_rounds", integer(&Config::suggest_max_rounds, 1, 20)},
+      {"level_suggestions.clean_submissions", integer(&Config::suggest_clean_submissions, 1, 100)},
+      {"level_suggestions.rubric_verdicts", integer(&Config::suggest_rubric_verdicts, 1, 100)},
+      {"level_suggestions.min_rubric_average",
+       decimal(&Config::suggest_min_rubric_average, 1.0, 5.0)},
+      {"level_suggestions.require_goals_met", boolean(&Config::suggest_require_goals_met)},
   };
   return all;
 }

@@ -57,6 +57,13 @@ struct Config {
   bool log_requests = true;
   int reminder_interval_seconds = 300;
   int publishing_interval_seconds = 15;
+  // When a coach is shown "Suggest Walk/Run" (domain/coaching_evidence.hpp, SuggestionRule).
+  int suggest_approved_posts = 5;
+  int suggest_max_rounds = 1;
+  int suggest_clean_submissions = 10;
+  int suggest_rubric_verdicts = 5;
+  double suggest_min_rubric_average = 4.0;
+  bool suggest_require_goals_met = true;
 
   std::string database_path() const;
   // I/O threads to run: `threads`, or one per CPU core when it is 0.

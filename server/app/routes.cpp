@@ -32,6 +32,10 @@
 #include "api/two_factor.hpp"
 #include "api/users.hpp"
 
+// Coaching evidence and level suggestions (issue 15).
+#include "api/coaching_evidence.hpp"
+#include "api/level_suggestions.hpp"
+
 namespace greenroom::app {
 
 using http::Verb;
@@ -109,6 +113,13 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/goals/{id}", bind(api::delete_goal));
   r.add(Verb::get, "/api/v1/analytics/users/{id}", bind(api::user_analytics));
   r.add(Verb::get, "/api/v1/analytics/joining-effect", bind(api::joining_effect));
+  // Coaching evidence and level suggestions (issue 15).
+  r.add(Verb::get, "/api/v1/analytics/users/{id}/coaching", bind(api::coaching_evidence));
+  r.add(Verb::get, "/api/v1/coaching/level-suggestions", bind(api::list_level_suggestions));
+  r.add(Verb::post, "/api/v1/coaching/level-suggestions/{id}/accept",
+        bind(api::accept_level_suggestion));
+  r.add(Verb::post, "/api/v1/coaching/level-suggestions/{id}/dismiss",
+        bind(api::dismiss_level_suggestion));
   r.add(Verb::get, "/api/v1/notifications", bind(api::list_notifications));
   r.add(Verb::post, "/api/v1/notifications/read", bind(api::read_notifications));
 

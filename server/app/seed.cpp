@@ -8,6 +8,7 @@
 #include "api/references.hpp"
 #include "app/commands.hpp"
 #include "app/seed_analytics.hpp"
+#include "app/seed_evidence.hpp"
 #include "app/seed_blog.hpp"
 #include "app/seed_moderation.hpp"
 #include "app/seed_social.hpp"
@@ -179,6 +180,9 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     const auto cora = id_of("cora");
     for (auto exec : {"evan", "wren", "rui", "dana"})
       store::UserRepository::assign_coach(conn, cora, id_of(exec), now);
+    // Evan's twelve weeks of coaching history first, so his current posts stay on top of
+    // "My posts" (newest id first).
+    seed_coaching_evidence(conn, id_of, now);
 
     // Company posts spread over the last twelve days, oldest first.
     const std::array<std::string_view, 7> authors{"dana", "rui",    "sam", "priya",

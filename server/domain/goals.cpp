@@ -7,6 +7,8 @@ std::optional<GoalMetric> parse_goal_metric(std::string_view s) {
   if (s == "practice_posts") return GoalMetric::practice_posts;
   if (s == "replies") return GoalMetric::replies;
   if (s == "likes_received") return GoalMetric::likes_received;
+  if (s == "replies_within_24h") return GoalMetric::replies_within_24h;
+  if (s == "questions_answered") return GoalMetric::questions_answered;
   return std::nullopt;
 }
 
@@ -27,6 +29,10 @@ std::string_view to_string(GoalMetric m) {
       return "replies";
     case GoalMetric::likes_received:
       return "likes_received";
+    case GoalMetric::replies_within_24h:
+      return "replies_within_24h";
+    case GoalMetric::questions_answered:
+      return "questions_answered";
   }
   return "unknown";
 }
@@ -55,6 +61,38 @@ std::string_view to_string(GoalStatus s) {
       return "done";
   }
   return "unknown";
+}
+
+TermSpan term_span(GoalTerm t) {
+  switch (t) {
+    case GoalTerm::short_term:
+      return {0, 30 * kTermDay};
+    case GoalTerm::mid_term:
+      return {14 * kTermDay, 120 * kTermDay};
+    case GoalTerm::long_term:
+      return {60 * kTermDay, 730 * kTermDay};
+  }
+  return {0, 0};
+}
+
+std::optional<std::string> term_misfit(GoalTerm t, Millis now, Millis due_at) {
+  const auto span = term_span(t);
+  const auto ahead = due_at - now;
+  if (ahead >= span.min && ahead <= span.max) return std::nullopt;
+  const auto days = [](Millis m) { return std::to_string(m / kTermDay); };
+  std::string fits;
+  switch (t) {
+    case GoalTerm::short_term:
+      fits = "a short-term goal is due within " + days(span.max) + " days";
+      break;
+    case GoalTerm::mid_term:
+    case GoalTerm::long_term:
+      fits = std::string("a ") + (t == GoalTerm::mid_term ? "mid" : "long") +
+             "-term goal is due in " + days(span.min) + " to " + days(span.max) + " days";
+      break;
+  }
+  return "The due date does not fit the term: " + fits + " from now (this one is due in " +
+         days(ahead) + " days).";
 }
 
 GoalStatus goal_status(std::int64_t progress, std::int64_t target, Millis now, Millis due_at) {

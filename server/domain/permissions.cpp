@@ -179,4 +179,23 @@ bool can_reveal_asker(const Actor& actor) {
   return has_capability(actor.role, Capability::moderate);
 }
 
+bool can_view_coaching_evidence(const Actor& actor, std::int64_t subject_id, const Relation& rel) {
+  switch (actor.role) {
+    case Role::admin:
+      return true;
+    case Role::executive:
+      return actor.id == subject_id;
+    case Role::coach:
+      return rel.coaches_author;
+    case Role::moderator:
+    case Role::member:
+      return false;
+  }
+  return false;
+}
+
+bool can_decide_level_suggestion(const Actor& actor, const Relation& rel) {
+  return actor.role == Role::coach && rel.coaches_author;
+}
+
 }  // namespace greenroom::domain

@@ -128,4 +128,14 @@ bool shows_asker(const Actor& actor, const QuestionFacts& q);
 // Whether `actor` may reveal an anonymous asker (with a reason, audited).
 bool can_reveal_asker(const Actor& actor);
 
+// Whether `actor` may see an executive's coaching evidence (golden-rule findings, verdicts and
+// rubrics, review rounds, the level suggestion): the executive, the executive's coaches (`rel`
+// is the actor's relation to the executive) and admins. Everyone else is refused (403, as for
+// engagement figures: who the people are is no secret to anyone signed in).
+bool can_view_coaching_evidence(const Actor& actor, std::int64_t subject_id, const Relation& rel);
+
+// Whether `actor` may accept or dismiss a level suggestion for the executive: the executive's
+// own coaches only (the level never changes by itself).
+bool can_decide_level_suggestion(const Actor& actor, const Relation& rel);
+
 }  // namespace greenroom::domain

@@ -193,6 +193,18 @@ constexpr std::string_view kGoalSelect =
     "     AND r.state = 'visible' AND r.created_at BETWEEN g.created_at AND g.due_at) "
     "  WHEN 'likes_received' THEN (SELECT COUNT(*) FROM likes l JOIN posts p ON p.id = l.post_id "
     "     WHERE p.author_id = g.executive_id AND l.created_at BETWEEN g.created_at AND g.due_at) "
+    "  WHEN 'replies_within_24h' THEN (SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = "
+    "r.post_id "
+    "     WHERE r.author_id = g.executive_id AND r.state = 'visible' "
+    "     AND r.review_state IN ('none', 'approved') AND p.state = 'published' "
+    "     AND r.created_at BETWEEN g.created_at AND g.due_at AND ("
+    "       (p.author_id != g.executive_id AND r.created_at - p.published_at <= 86400000) OR "
+    "       (p.author_id = g.executive_id AND EXISTS (SELECT 1 FROM replies o "
+    "          WHERE o.post_id = p.id AND o.author_id != g.executive_id AND o.state = 'visible' "
+    "          AND o.created_at <= r.created_at AND r.created_at - o.created_at <= 86400000)))) "
+    "  WHEN 'questions_answered' THEN (SELECT COUNT(*) FROM questions q JOIN blogs b "
+    "     ON b.id = q.blog_id WHERE b.host_id = g.executive_id AND q.state = 'answered' "
+    "     AND q.closed_at BETWEEN g.created_at AND g.due_at) "
     " END "
     "FROM goals g JOIN users u ON u.id = g.coach_id ";
 

@@ -240,7 +240,7 @@ class AuthzMatrix : public ApiTest {
                                             {"metric", "company_posts"},
                                             {"target", 2},
                                             {"term", "short"},
-                                            {"due_at", "2099-01-01T00:00:00Z"}});
+                                            {"due_at", in_days(20)}});
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["goal"]["id"].get<std::int64_t>();
     }

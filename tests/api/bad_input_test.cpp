@@ -34,7 +34,7 @@ TEST_F(BadInputTest, GoalsRefuseBadTargetsIdsAndTitlesAndCreateNothing) {
   const auto before = evan.get("/api/v1/goals").json()["items"].size();
   nlohmann::json goal = {{"executive_id", evan.id()}, {"title", "Reply to colleagues"},
                          {"metric", "replies"},       {"target", 3},
-                         {"term", "short"},           {"due_at", "2099-01-01T00:00:00Z"}};
+                         {"term", "short"},           {"due_at", in_days(20)}};
   for (auto [field, value] :
        std::vector<std::pair<std::string, nlohmann::json>>{{"target", 0},
                                                            {"target", 1001},

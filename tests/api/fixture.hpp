@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ctime>
 #include <memory>
 #include <set>
 #include <thread>
@@ -46,6 +47,15 @@ class ApiTest : public ::testing::Test {
 
   static inline std::unique_ptr<TestServer> server_;
 };
+
+// An RFC 3339 time `days` days from now (goal due dates must fit their term).
+inline std::string in_days(int days) {
+  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
+                                                      std::chrono::hours(24 * days));
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
 
 inline std::string path_of(const nlohmann::json& post, const std::string& suffix = "") {
   return "/api/v1/posts/" + std::to_string(post["id"].get<long long>()) + suffix;

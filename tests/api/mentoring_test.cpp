@@ -326,7 +326,7 @@ TEST_F(MentoringTest, AMentorAnnotatesButNeverGivesVerdictsLevelsOrGoals) {
                                          {"metric", "company_posts"},
                                          {"target", 3},
                                          {"term", "short"},
-                                         {"due_at", "2099-01-01T00:00:00Z"}});
+                                         {"due_at", in_days(20)}});
   EXPECT_EQ(goal.status, 403);
   EXPECT_EQ(mia.get("/api/v1/goals?executive_id=" + std::to_string(rui.id())).status, 403);
   EXPECT_EQ(patch(mia, path_of(post), {{"body", "Rewritten by the mentor"}}).status, 403);

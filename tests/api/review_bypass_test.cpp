@@ -296,7 +296,7 @@ TEST_F(ReviewBypassTest, CallersWhoMayNotKnowAnObjectGet404Not403) {
   EXPECT_EQ(cora.get("/api/v1/goals?executive_id=" + evan_id).status, 200);
   nlohmann::json goal = {{"executive_id", evan.id()}, {"title", "Two company posts"},
                          {"metric", "company_posts"}, {"target", 2},
-                         {"term", "short"},           {"due_at", "2099-01-01T00:00:00Z"}};
+                         {"term", "short"},           {"due_at", in_days(20)}};
   EXPECT_EQ(cole.post("/api/v1/goals", goal).status, 404);
   auto created = cora.post("/api/v1/goals", goal);
   ASSERT_EQ(created.status, 201);

@@ -16,6 +16,8 @@
 //     published posts; search; my posts; review queue; notifications) answers GET with 200, and
 //     every post the rule lets the user read that qualifies for the listing is in it, once, in
 //     order;
+//   - every person's coaching evidence answers as domain::can_view_coaching_evidence says, and
+//     the level-suggestion listing names only executives the coach may decide for;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
 //     so (naming the asker exactly when domain::shows_asker does), each blog's question list
 //     (every sort, paged with its cursor) and article list hold exactly what the rules let the
@@ -613,6 +615,26 @@ void check_world(const World& w, std::uint16_t port) {
         mine.push_back(p.id);
     std::sort(mine.rbegin(), mine.rend());
     EXPECT_EQ(all_pages(c, "/api/v1/me/posts?limit=4"), mine) << "my posts";
+
+    // Coaching evidence: every person's evidence answers exactly as the rule says (a trend for
+    // the executive, their coaches and admins; 403 for the rest, as engagement figures); the
+    // level-suggestion listing is the coaches' alone and names only their own executives.
+    for (const auto& v : w.users) {
+      const bool sees = d::can_view_coaching_evidence(w.actor(u), v.id, w.relation(u.id, v.id));
+      const auto path = "/api/v1/analytics/users/" + std::to_string(v.id) + "/coaching?weeks=1";
+      EXPECT_EQ(c.get(path).status, sees ? 200 : 403) << "coaching evidence of " << v.id;
+    }
+    {
+      auto r = c.get("/api/v1/coaching/level-suggestions");
+      ASSERT_EQ(r.status, u.role == d::Role::coach ? 200 : 403) << r.body;
+      if (r.status == 200) {
+        for (const auto& item : r.json()["items"]) {
+          EXPECT_TRUE(d::can_decide_level_suggestion(
+              w.actor(u), w.relation(u.id, item["executive"]["id"].get<std::int64_t>())))
+              << item.dump();
+        }
+      }
+    }
 
     if (u.role == d::Role::coach) {
       std::set<std::int64_t> queue_expected, queue_got;

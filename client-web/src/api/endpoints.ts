@@ -6,6 +6,7 @@ import type { ApiClient } from './client';
 import { blogEndpoints } from './blogEndpoints';
 import { findEndpoints } from './findEndpoints';
 import { socialEndpoints } from './socialEndpoints';
+import { evidenceEndpoints } from './evidenceEndpoints';
 import type {
   AdminUser,
   JoiningEffect,
@@ -86,6 +87,7 @@ export function createApi(client: ApiClient) {
     ...blogEndpoints(client),
     ...findEndpoints(client),
     ...socialEndpoints(client),
+    ...evidenceEndpoints(client),
 
     login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {

@@ -260,7 +260,13 @@ export interface QueueItem {
   waiting_seconds: number;
 }
 
-export type GoalMetric = 'company_posts' | 'practice_posts' | 'replies' | 'likes_received';
+export type GoalMetric =
+  | 'company_posts'
+  | 'practice_posts'
+  | 'replies'
+  | 'likes_received'
+  | 'replies_within_24h'
+  | 'questions_answered';
 export type GoalTerm = 'short' | 'mid' | 'long';
 export type GoalStatus = 'on_track' | 'due_soon' | 'overdue' | 'done';
 

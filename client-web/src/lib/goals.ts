@@ -50,6 +50,8 @@ const METRIC_LABELS: Record<GoalMetric, string> = {
   practice_posts: 'Posts in Practice',
   replies: 'Replies to colleagues',
   likes_received: 'Likes received',
+  replies_within_24h: 'Replies to colleagues within 24 hours',
+  questions_answered: 'Questions answered (blog hosts)',
 };
 
 export const GOAL_METRICS = Object.keys(METRIC_LABELS) as GoalMetric[];

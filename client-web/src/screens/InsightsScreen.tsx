@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Author, JoiningEffect, UserAnalytics } from '../api/types';
+import type { Author, JoiningEffect, User, UserAnalytics } from '../api/types';
+import { CoachingTrends } from '../components/CoachingTrends';
 import { CsvLink } from '../components/CsvLink';
+import { LevelSuggestions } from '../components/LevelSuggestions';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { WeeklyChart } from '../components/WeeklyChart';
 import { useApp } from '../context';
@@ -29,7 +31,9 @@ export function InsightsScreen() {
   const { user } = useApp();
   const { people, loading, error } = usePeople();
   const [picked, setPicked] = useState<number | null>(null);
+  const [decided, setDecided] = useState(0);
   const subject = people.find((p) => p.id === picked) ?? people.find((p) => p.username === 'dana') ?? people[0];
+  const coached = subject && (subject as Partial<User>).role === 'executive';
   return (
     <>
       <div class="page-head">
@@ -40,6 +44,7 @@ export function InsightsScreen() {
             : 'Week by week activity, and the joining effect: how the company space moved around a person’s first company post.'}
         </p>
       </div>
+      {user.role === 'coach' && <LevelSuggestions onDecided={() => setDecided((n) => n + 1)} />}
       {loading && <LoadingLine what="people" />}
       {error && <LoadError message={error} onRetry={() => window.location.reload()} />}
       {!loading && !error && people.length === 0 && (
@@ -61,6 +66,7 @@ export function InsightsScreen() {
       )}
       {subject && <Weekly subject={subject} />}
       {subject && <Joining subject={subject} />}
+      {subject && coached && <CoachingTrends key={`${subject.id}-${decided}`} subject={subject} />}
     </>
   );
 }
