@@ -34,6 +34,7 @@ import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
+import { ReadingScreen } from './screens/ReadingScreen';
 
 
 type Phase =
@@ -88,6 +89,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogsScreen />;
     case 'blog':
       return <BlogScreen id={route.id} />;
+    case 'reading':
+      return <ReadingScreen />;
     case 'not-found':
       return <NotFoundScreen />;
   }

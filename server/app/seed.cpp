@@ -10,6 +10,7 @@
 #include "app/seed_analytics.hpp"
 #include "app/seed_blog.hpp"
 #include "app/seed_moderation.hpp"
+#include "app/seed_reading.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
@@ -338,6 +339,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     seed_moderation(conn, id_of, now);
     seed_analytics_history(conn, id_of, now);
     seed_blog(conn, id_of, now);
+    seed_reading(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

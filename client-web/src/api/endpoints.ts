@@ -4,6 +4,7 @@
  */
 import type { ApiClient } from './client';
 import { blogEndpoints } from './blogEndpoints';
+import { readingEndpoints } from './readingEndpoints';
 import type {
   AdminUser,
   JoiningEffect,
@@ -82,6 +83,7 @@ export function createApi(client: ApiClient) {
   return {
     client,
     ...blogEndpoints(client),
+    ...readingEndpoints(client),
 
     login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {

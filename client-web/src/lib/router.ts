@@ -7,7 +7,7 @@
  */
 import type { Role, Space } from '../api/types';
 
-export type AdminSection = 'users' | 'coaches' | 'policy';
+export type AdminSection = 'users' | 'coaches' | 'policy' | 'feeds';
 
 export type Route =
   | { name: 'feed'; space: Space }
@@ -30,6 +30,7 @@ export type Route =
   | { name: 'insights' }
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
+  | { name: 'reading' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -95,7 +96,8 @@ const ROUTES: Pattern[] = [
     },
   },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
-  { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
+  { re: /^\/reading$/, build: () => ({ name: 'reading' }) },
+  { re: /^\/admin\/(users|coaches|policy|feeds)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
 
 /** The route for a location pathname. A trailing slash is ignored. */
@@ -154,6 +156,8 @@ export function hrefFor(route: Route): string {
       return '/blogs';
     case 'blog':
       return `/blogs/${route.id}`;
+    case 'reading':
+      return '/reading';
     case 'not-found':
       return route.path;
   }
@@ -187,6 +191,7 @@ const ADMIN_TITLES: Record<AdminSection, string> = {
   users: 'Users',
   coaches: 'Coach assignments',
   policy: 'Policy rules',
+  feeds: 'Feed hosts',
 };
 
 export function adminTitle(section: AdminSection): string {
@@ -236,6 +241,8 @@ export function titleFor(route: Route): string {
       return 'Blogs';
     case 'blog':
       return 'Blog';
+    case 'reading':
+      return 'Reading list';
     case 'not-found':
       return 'Page not found';
   }
