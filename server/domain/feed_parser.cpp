@@ -241,8 +241,9 @@ std::string cut_bytes(std::string s, std::size_t max) {
 void finish_entry(ParsedEntry& e, std::vector<ParsedEntry>& out) {
   if (e.title.empty() && e.summary.empty()) return;
   if (e.title.empty()) e.title = tidy(e.summary, 80);
-  if (e.guid.empty()) e.guid = e.link ? *e.link : e.title;
-  e.guid = cut_bytes(tidy(e.guid, kMaxFeedGuidBytes), kMaxFeedGuidBytes);
+  auto guid = cut_bytes(tidy(e.guid, kMaxFeedGuidBytes), kMaxFeedGuidBytes);
+  if (guid.empty()) guid = e.link ? *e.link : e.title;
+  e.guid = cut_bytes(guid, kMaxFeedGuidBytes);
   out.push_back(std::move(e));
 }
 

@@ -111,7 +111,10 @@ std::optional<FeedUrl> parse_feed_url(std::string_view s) {
 std::optional<FeedUrl> resolve_redirect(const FeedUrl& base, std::string_view location) {
   if (location.empty() || location.size() > kMaxFeedUrlBytes || !printable_ascii(location))
     return std::nullopt;
-  if (location.find("://") != std::string_view::npos) return parse_feed_url(location);
+  const auto scheme_end = location.find("://");
+  if (scheme_end != std::string_view::npos && scheme_end <= 5 &&
+      location.find_first_of("/?#") > scheme_end)
+    return parse_feed_url(location);
   if (location.front() != '/' || location.starts_with("//")) return std::nullopt;
   FeedUrl u = base;
   if (auto hash = location.find('#'); hash != std::string_view::npos)

@@ -97,7 +97,6 @@ function EntryList(props: { items: ReadingEntry[]; next: string | null; onMore: 
   const { api, announce } = useApp();
   const [overrides, setOverrides] = useState<Record<number, boolean>>({});
   const [busy, setBusy] = useState(false);
-  useEffect(() => setOverrides({}), [props.items]);
   if (props.items.length === 0) return <p class="empty">{props.emptyText}</p>;
   const toggle = async (entry: ReadingEntry, read: boolean) => {
     try {

@@ -50,7 +50,7 @@ test.describe('reading list', () => {
     await expect(page.getByTestId('feed-host').filter({ hasText: 'news.example.com' })).toBeVisible(); // seeded
     await page.getByLabel('Host name').fill('bad host!');
     await page.getByRole('button', { name: 'Allow host' }).click();
-    await expect(page.getByRole('alert')).toContainText('host name');
+    await expect(page.locator('#feed-host-error')).toContainText('host name');
     await page.getByLabel('Host name').fill('127.0.0.1');
     await page.getByRole('button', { name: 'Allow host' }).click();
     await expect(page.getByTestId('feed-host').filter({ hasText: '127.0.0.1' })).toBeVisible();
@@ -65,14 +65,14 @@ test.describe('reading list', () => {
     // A host nobody allowed: a clear refusal, and nothing is fetched.
     const address = page.getByLabel('Feed address (RSS or Atom)');
     await address.fill('https://elsewhere.example.org/feed.xml');
-    await page.getByRole('button', { name: 'Follow' }).click();
-    await expect(page.getByRole('alert')).toContainText('elsewhere.example.org is not one of them');
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect(page.locator('#reading-url-error')).toContainText('elsewhere.example.org is not one of them');
     await address.fill('not a feed address');
-    await page.getByRole('button', { name: 'Follow' }).click();
-    await expect(page.getByRole('alert')).toContainText('absolute http:// or https:// URL');
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect(page.locator('#reading-url-error')).toContainText('absolute http:// or https:// URL');
 
     await address.fill(`http://127.0.0.1:${FEED_PORT}${FEED_PATH}`);
-    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByRole('button', { name: 'Follow', exact: true }).click();
     const entries = page.getByTestId('reading-entry');
     await expect(entries.first()).toContainText('Quarterly town hall: what to ask', { timeout: 20_000 });
     expect(hits).toBeGreaterThanOrEqual(1);
