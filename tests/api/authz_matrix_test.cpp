@@ -357,7 +357,7 @@ class AuthzMatrix : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["question"]["id"].get<std::int64_t>();
     }
-    if (o.id == 0) ADD_FAILURE() << "unknown state \"" << state << "\"";
+    if (o.id == 0 && o.host.empty()) ADD_FAILURE() << "unknown state \"" << state << "\"";
     return o;
   }
 
