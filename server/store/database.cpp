@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/search_queue.hpp"
+
 namespace greenroom::store {
 
 Connection::Connection(const std::string& path, Mode mode) {
@@ -112,7 +114,9 @@ void Statement::run() {
   }
 }
 
-double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+double Statement::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
 
 std::int64_t Statement::int64(int col) const {
   return sqlite3_column_int64(stmt_, col);
@@ -139,7 +143,7 @@ bool Statement::is_null(int col) const {
 }
 
 Transaction::Transaction(Connection& conn, bool immediate) : conn_(conn) {
-  conn_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+  conn_.prepare(immediate ? "BEGIN IMMEDIATE" : "BEGIN").run();
 }
 
 Transaction::~Transaction() {
@@ -153,12 +157,14 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  conn_.exec("COMMIT");
+  flush_search_queue(conn_);
+  conn_.prepare("COMMIT").run();
   done_ = true;
 }
 
+// Prepared once per connection: sqlite3_exec would parse the text for every job.
 Savepoint::Savepoint(Connection& conn) : conn_(conn) {
-  conn_.exec("SAVEPOINT job");
+  conn_.prepare("SAVEPOINT job").run();
 }
 
 Savepoint::~Savepoint() {
@@ -173,7 +179,7 @@ Savepoint::~Savepoint() {
 }
 
 void Savepoint::release() {
-  conn_.exec("RELEASE job");
+  conn_.prepare("RELEASE job").run();
   done_ = true;
 }
 

@@ -53,6 +53,8 @@ class Connection {
     std::int64_t data_version = 0;
   };
   std::optional<ChainHead> audit_head;
+  // store/search_queue.cpp: the queue table exists (cached once seen).
+  bool search_queue_present = false;
 
  private:
   sqlite3* db_ = nullptr;

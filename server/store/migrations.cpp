@@ -54,6 +54,10 @@ int migrate(Connection& conn, const std::vector<Migration>& migrations) {
     tx.commit();
     ++applied;
   }
+  // A write committed outside store::Transaction (an autocommit statement) leaves its search
+  // changes queued; every start indexes them (Transaction::commit flushes the queue).
+  Transaction flush(conn);
+  flush.commit();
   return applied;
 }
 
