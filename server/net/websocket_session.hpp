@@ -1,10 +1,15 @@
 #pragma once
 // The WebSocket side of a connection (server.cpp includes this once): the handshake on an
 // HTTP(S) stream the dispatcher accepted for upgrade, a read loop that hands each message to
-// the application, and a writer loop that drains a bounded send queue in order. Keep-alive is
+// the application, and a writer that drains a bounded send queue in order. Keep-alive is
 // Beast's: a ping after half the idle time, the socket torn down when nothing answers.
+//
+// Memory per connection matters (issue 13's aim: 5,000 live clients at most 16 KB each), so
+// the writer is a chain of completion handlers woken by the outbox, not a second coroutine:
+// running two coroutines side by side (awaitable operator&&) cost about 4 KB of frames and
+// parallel-group state per socket.
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
@@ -12,6 +17,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -89,13 +95,15 @@ class WebSocketOutbox : public http::WebSocketPeer,
     return n;
   }
 
+  // Any thread: run the writer (on_wake) on the connection's strand.
   void wake() {
-    boost::asio::post(signal_.get_executor(),
-                      [self = shared_from_this()] { self->signal_.cancel(); });
+    boost::asio::post(signal_.get_executor(), [self = shared_from_this()] {
+      if (self->on_wake) self->on_wake();
+    });
   }
 
-  boost::asio::steady_timer signal_;  // strand only: the writer waits on it
-  bool finished = false;              // strand only: the read side is over
+  boost::asio::steady_timer signal_;  // strand only: the end of the session waits on it
+  std::function<void()> on_wake;      // strand only: set while the session runs
 
  private:
   std::mutex mu_;
@@ -114,6 +122,39 @@ namespace asio = boost::asio;
 namespace websocket = boost::beast::websocket;
 constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
+// Strand only. One write (or the close) at a time; each completion starts the next.
+struct WriteState {
+  bool busy = false;  // an async_write or async_close is in flight
+  bool done = false;  // a write failed or the close was sent: nothing more goes out
+};
+
+template <class Ws>
+void pump(Ws& ws, WebSocketOutbox& box, WriteState& st) {
+  if (st.busy || st.done) return;
+  auto next = box.next();
+  if (next.message) {
+    st.busy = true;
+    const auto* data = next.message.get();
+    ws.async_write(asio::buffer(*data), [&ws, &box, &st, keep = std::move(next.message)](
+                                            boost::system::error_code ec, std::size_t) {
+      st.busy = false;
+      if (ec) st.done = true;
+      pump(ws, box, st);
+      if (!st.busy) box.signal_.cancel();  // the session may be waiting for the last write
+    });
+  } else if (next.close) {
+    st.busy = true;
+    websocket::close_reason why(next.code);
+    why.reason = next.reason;
+    // The read loop sees the peer's answer (or Beast's timeout) and ends.
+    ws.async_close(why, [&box, &st](boost::system::error_code) {
+      st.busy = false;
+      st.done = true;
+      box.signal_.cancel();
+    });
+  }
+}
+
 template <class Ws>
 asio::awaitable<void> read_loop(Ws& ws, http::WebSocketHandler& handler, WebSocketOutbox& box) {
   boost::beast::flat_buffer buffer;
@@ -130,29 +171,6 @@ asio::awaitable<void> read_loop(Ws& ws, http::WebSocketHandler& handler, WebSock
     buffer.consume(buffer.size());
     if (buffer.capacity() > 4096) buffer.shrink_to_fit();
   }
-  box.finished = true;
-  box.signal_.cancel();
-}
-
-template <class Ws>
-asio::awaitable<void> write_loop(Ws& ws, WebSocketOutbox& box) {
-  while (!box.finished) {
-    auto next = box.next();
-    if (next.message) {
-      auto [ec, n] = co_await ws.async_write(asio::buffer(*next.message), as_tuple_awaitable);
-      (void)n;
-      if (ec) break;
-      continue;
-    }
-    if (next.close) {
-      websocket::close_reason why(next.code);
-      why.reason = next.reason;
-      co_await ws.async_close(why, as_tuple_awaitable);
-      break;  // the read loop sees the peer's answer (or Beast's timeout) and ends
-    }
-    box.signal_.expires_at(asio::steady_timer::time_point::max());
-    co_await box.signal_.async_wait(as_tuple_awaitable);
-  }
 }
 
 }  // namespace ws_detail
@@ -163,7 +181,6 @@ template <class Stream, class OnReady>
 boost::asio::awaitable<void> run_websocket(Stream& stream, const http::Request& req,
                                            std::shared_ptr<http::WebSocketHandler> handler,
                                            const WebSocketOptions& opts, OnReady on_ready) {
-  using namespace boost::asio::experimental::awaitable_operators;
   namespace websocket = boost::beast::websocket;
   websocket::stream<Stream&> ws(stream);
   boost::beast::get_lowest_layer(stream).expires_never();
@@ -176,9 +193,19 @@ boost::asio::awaitable<void> run_websocket(Stream& stream, const http::Request& 
   if (ec) co_return;
   auto ex = co_await boost::asio::this_coro::executor;
   auto box = std::make_shared<WebSocketOutbox>(ex, opts.send_queue_bytes);
+  ws_detail::WriteState writes;
+  box->on_wake = [&ws, &outbox = *box, &writes] { ws_detail::pump(ws, outbox, writes); };
   on_ready(box);
   handler->on_open(box);
-  co_await (ws_detail::read_loop(ws, *handler, *box) && ws_detail::write_loop(ws, *box));
+  co_await ws_detail::read_loop(ws, *handler, *box);
+  // The socket is done: nothing more is sent, and a write still in flight completes
+  // (usually aborted) before ws goes away.
+  box->on_wake = nullptr;
+  writes.done = true;
+  while (writes.busy) {
+    box->signal_.expires_at(boost::asio::steady_timer::time_point::max());
+    co_await box->signal_.async_wait(ws_detail::as_tuple_awaitable);
+  }
   handler->on_close();
 }
 
