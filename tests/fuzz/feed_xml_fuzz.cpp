@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (in.find("<!DOCTYPE") != std::string_view::npos &&
       in.find("<!ENTITY") != std::string_view::npos)
-    check(!r.feed && r.error_code == "feed_entities_refused");
+    check(!r.feed);  // refused (feed_entities_refused, or earlier for bytes no feed may hold)
 
   check_text(d::plain_text_from_html(in, 200), 200);
   if (auto t = d::parse_rfc822(in)) check(*t >= 0);
