@@ -107,6 +107,21 @@ std::string tidy(std::string_view s, std::size_t max_chars) {
   std::string out;
   bool space = false;
   std::size_t chars = 0;
+  // Cuts here: drops code points until an ellipsis fits within max_chars, then adds it.
+  auto cut = [&] {
+    while (chars + 1 > max_chars && !out.empty()) {
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+        out.pop_back();
+      if (!out.empty()) out.pop_back();
+      --chars;
+    }
+    while (!out.empty() && out.back() == ' ') {
+      out.pop_back();
+      --chars;
+    }
+    if (max_chars > 0) out += "\u2026";
+    return out;
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c <= 0x20 || c == 0x7f) {
@@ -115,22 +130,12 @@ std::string tidy(std::string_view s, std::size_t max_chars) {
     }
     if ((c & 0xC0) != 0x80) {  // the first byte of a code point
       if (space) {
-        if (chars + 1 >= max_chars) {
-          out += "\u2026";
-          return out;
-        }
+        if (chars + 1 >= max_chars) return cut();
         out += ' ';
         ++chars;
         space = false;
       }
-      if (chars + 1 > max_chars) {
-        // Make room for the ellipsis in place of the last character.
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
-          out.pop_back();
-        if (!out.empty()) out.pop_back();
-        out += "\u2026";
-        return out;
-      }
+      if (chars + 1 > max_chars) return cut();
       ++chars;
     }
     out += static_cast<char>(c);
