@@ -33,8 +33,10 @@ import { ModerationScreen } from './screens/ModerationScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
+import { QuestionScreen } from './screens/QuestionScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
+import { SearchScreen } from './screens/SearchScreen';
 
 
 type Phase =
@@ -91,6 +93,10 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogScreen id={route.id} />;
     case 'reading':
       return <ReadingScreen />;
+    case 'search':
+      return <SearchScreen />;
+    case 'question':
+      return <QuestionScreen id={route.id} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

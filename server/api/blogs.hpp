@@ -14,6 +14,8 @@ boost::asio::awaitable<http::Response> create_blog(Services& s, http::RequestCon
 boost::asio::awaitable<http::Response> list_blogs(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> get_blog(Services& s, http::RequestContext& ctx);
 boost::asio::awaitable<http::Response> get_blog_stats(Services& s, http::RequestContext& ctx);
+// Questions and votes per topic by week (api/blog_temperature.cpp).
+boost::asio::awaitable<http::Response> get_blog_temperature(Services& s, http::RequestContext& ctx);
 
 // A blog: every signed-in person may see every blog; 404 when there is none with that id.
 store::BlogRecord load_blog(Services& s, std::int64_t id);

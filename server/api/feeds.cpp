@@ -1,5 +1,6 @@
 #include "api/feeds.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "api/async.hpp"
@@ -11,8 +12,10 @@
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "http/responses.hpp"
+#include "store/blog_repository.hpp"
 #include "store/feed_token_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/question_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace greenroom::api {
@@ -94,6 +97,23 @@ AtomEntry post_entry(const store::PostRecord& p, const std::string& web) {
   e.content = p.body;
   e.published = p.published_at.value_or(p.created_at);
   e.updated = std::max(e.published, p.edited_at.value_or(0));
+  return e;
+}
+
+// An answered question: the question and the current answer. The author is the asker only for
+// a named question (domain::shows_asker); an anonymous one is never attributed to anyone.
+AtomEntry question_entry(const store::QuestionRecord& q, const d::Actor& owner,
+                         const store::BlogRecord& blog, const std::string& web) {
+  AtomEntry e;
+  e.id = atom_tag("question", q.id);
+  e.title = atom_title(q.body);
+  e.link = web + "/questions/" + std::to_string(q.id);
+  e.author_name =
+      d::shows_asker(owner, q.facts()) ? q.asker.display_name : std::string("Anonymous question");
+  e.content = "Question: " + q.body + "\n\nAnswer (" + blog.host.display_name +
+              "): " + (q.answer ? q.answer->body : std::string());
+  e.published = q.closed_at.value_or(q.asked_at.value_or(q.created_at));
+  e.updated = std::max(e.published, q.answer ? q.answer->updated_at : d::Millis(0));
   return e;
 }
 
@@ -192,6 +212,36 @@ awaitable<http::Response> user_atom(Services& s, http::RequestContext& ctx) {
     if (!page.next) break;
     before = page.next;
   }
+  co_return atom_response(ctx, feed);
+}
+
+awaitable<http::Response> blog_atom(Services& s, http::RequestContext& ctx) {
+  auto conn = s.reads.acquire();
+  auto owner = owner_of(*conn, ctx);
+  auto blog = store::BlogRepository::find(*conn, ctx.id_param());
+  if (!blog) throw d::not_found("That blog");
+  const auto web = origin(ctx);
+  AtomFeed feed;
+  feed.id = atom_tag("feed/blog", blog->id);
+  feed.title = "Greenroom: " + blog->title;
+  feed.self_link = web + std::string(ctx.path());
+  feed.alternate_link = web + "/blogs/" + std::to_string(blog->id);
+  // Published articles and answered questions the owner may see, newest first.
+  const auto rel = relation(*conn, owner.user.id, blog->host.id);
+  for (auto id : store::BlogRepository::article_ids(*conn, blog->id, 200)) {
+    auto p = store::PostRepository::find(*conn, id, owner.user.id);
+    if (p && p->state == d::PostState::published &&
+        d::can_view_post(owner.actor(), p->facts(), rel))
+      feed.entries.push_back(post_entry(*p, web));
+  }
+  for (const auto& q :
+       store::QuestionRepository::answered(*conn, blog->id, owner.user.id, kEntries))
+    if (d::can_view_question(owner.actor(), q.facts()))
+      feed.entries.push_back(question_entry(q, owner.actor(), *blog, web));
+  std::stable_sort(
+      feed.entries.begin(), feed.entries.end(),
+      [](const AtomEntry& a, const AtomEntry& b) { return a.published > b.published; });
+  if (feed.entries.size() > static_cast<std::size_t>(kEntries)) feed.entries.resize(kEntries);
   co_return atom_response(ctx, feed);
 }
 

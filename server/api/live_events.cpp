@@ -64,6 +64,25 @@ void reply_withdrawn(const domain::PostFacts& post, const domain::ReplyFacts& be
         {{"post_id", post.id}, {"reply_id", before.id}}});
 }
 
+void question_asked(const domain::QuestionFacts& q, std::int64_t blog_id) {
+  emit({live::Audience::of_question(q),
+        "question.asked",
+        {{"question_id", q.id}, {"blog_id", blog_id}}});
+}
+
+void question_answered(const domain::QuestionFacts& q, std::int64_t blog_id) {
+  emit({live::Audience::of_question(q),
+        "question.answered",
+        {{"question_id", q.id}, {"blog_id", blog_id}}});
+}
+
+void question_withdrawn(const domain::QuestionFacts& before, std::int64_t blog_id,
+                        domain::QuestionState now) {
+  emit({live::Audience::of_question(before),
+        "question.withdrawn",
+        {{"question_id", before.id}, {"blog_id", blog_id}, {"state", domain::to_string(now)}}});
+}
+
 void own_post_changed(std::int64_t user_id, std::int64_t post_id, const char* what) {
   emit({live::Audience::of_user(user_id), what, {{"post_id", post_id}}});
 }

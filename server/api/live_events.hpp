@@ -27,6 +27,13 @@ void post_withdrawn(const domain::PostFacts& before, domain::PostState now);
 void post_counts(const domain::PostFacts& post, std::int64_t like_count, std::int64_t reply_count);
 void reply_created(const domain::PostFacts& post, const domain::ReplyFacts& reply);
 void reply_withdrawn(const domain::PostFacts& post, const domain::ReplyFacts& before);
+// Blog questions, to whoever may see the question (domain::can_view_question). The fields
+// never name the asker: {"question_id","blog_id"} (and "state" when withdrawn).
+void question_asked(const domain::QuestionFacts& q, std::int64_t blog_id);
+void question_answered(const domain::QuestionFacts& q, std::int64_t blog_id);
+// A question left view (hidden or removed): told to those who could see it as `before`.
+void question_withdrawn(const domain::QuestionFacts& before, std::int64_t blog_id,
+                        domain::QuestionState now);
 // To one person: something changed on their own post (annotation, verdict).
 void own_post_changed(std::int64_t user_id, std::int64_t post_id, const char* what);
 // To one person: their unread notification count.

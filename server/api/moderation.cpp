@@ -10,6 +10,7 @@
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
 #include "api/moderation_views.hpp"
+#include "api/question_moderation.hpp"
 #include "api/views.hpp"
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
@@ -79,10 +80,12 @@ std::string author_message(d::ModAction a, d::TargetType t, const std::string& r
 store::ModeratedRecord load_visible_item(store::Connection& c, const d::Actor& actor,
                                          d::TargetType type, std::int64_t id) {
   const auto missing = capitalized(noun(type)) + " " + std::to_string(id);
-  // Questions arrive with the Q&A blog; until then there is none to find.
-  if (type == d::TargetType::question) throw d::not_found(missing);
   auto item = store::ModerationRepository::find_item(c, type, id);
   if (!item) throw d::not_found(missing);
+  if (type == d::TargetType::question) {
+    if (!d::can_view_question(actor, *item->question)) throw d::not_found(missing);
+    return *item;
+  }
   const auto rel = relation(c, actor.id, item->post_author_id);
   const d::PostFacts post{item->post_id, item->post_author_id, item->space, item->post_state};
   if (!d::can_view_post(actor, post, rel)) throw d::not_found(missing);
@@ -109,28 +112,33 @@ awaitable<http::Response> create_report(Services& s, http::RequestContext& ctx) 
   {
     auto conn = s.reads.acquire();
     auto item = load_visible_item(*conn, actor, type, id);
-    d::check_reportable(type, item.post_state, item.reply_state);
+    check_item_reportable(item);
   }
   auto job = [actor, type, id, reason = *reason, comment,
               client = ctx.connection().client_ip](store::Connection& c) {
     // Current state, on the writer's connection.
     auto item = load_visible_item(c, actor, type, id);
-    d::check_reportable(type, item.post_state, item.reply_state);
+    check_item_reportable(item);
     const auto now = d::now_millis();
     auto filed = store::ModerationRepository::file_report(c, item, actor.id, reason, comment, now);
-    const auto what = std::string(noun(type)) + " by " + item.author.display_name;
+    // An anonymous asker is named nowhere, not even to moderators (they use the reveal).
+    const auto what = reported_item_words(item);
+    auto tell = [&](std::int64_t m, const char* kind, const std::string& message) {
+      if (type == d::TargetType::question)
+        notify_about(c, m, kind, message, "question", id);
+      else
+        notify(c, m, kind, message, item.post_id);
+    };
     if (filed.new_case) {
       for (auto m : store::ModerationRepository::moderator_ids(c))
         if (m != actor.id)
-          notify(c, m, "item_reported",
-                 "A " + what + " was reported (" + std::string(d::to_string(reason)) + ").",
-                 item.post_id);
+          tell(m, "item_reported",
+               "A " + what + " was reported (" + std::string(d::to_string(reason)) + ").");
     } else if (filed.created && filed.report_count == d::kReportsBeforeEscalation + 1) {
       for (auto m : store::ModerationRepository::moderator_ids(c))
         if (m != actor.id)
-          notify(c, m, "item_reported_often",
-                 "A " + what + " now has " + std::to_string(filed.report_count) + " open reports.",
-                 item.post_id);
+          tell(m, "item_reported_often",
+               "A " + what + " now has " + std::to_string(filed.report_count) + " open reports.");
     }
     record_audit(c, client, actor.id, filed.created ? "report_filed" : "report_updated",
                  d::to_string(type), id,
@@ -161,6 +169,10 @@ awaitable<http::Response> moderation_queue(Services& s, http::RequestContext& ct
   auto page = store::ModerationRepository::queue(*conn, after, limit);
   auto items = nlohmann::json::array();
   for (const auto& k : page.items) {
+    if (k.target_type == d::TargetType::question) {
+      if (auto item = question_case_json(*conn, actor, k)) items.push_back(std::move(*item));
+      continue;
+    }
     auto post = store::PostRepository::find(*conn, k.post_id, actor.id);
     if (!post) continue;
     const auto rel = relation(*conn, actor.id, post->author.id);
@@ -177,22 +189,7 @@ awaitable<http::Response> moderation_queue(Services& s, http::RequestContext& ct
     const bool own = (k.target_type == d::TargetType::post
                           ? post->author.id
                           : item["author"]["id"].get<std::int64_t>()) == actor.id;
-    std::map<std::string, int> reasons;
-    auto reports = nlohmann::json::array();
-    for (const auto& r : k.reports) {
-      ++reasons[std::string(d::to_string(r.reason))];
-      reports.push_back(report_json(r, true));
-    }
-    items.push_back({{"id", k.id},
-                     {"target_type", d::to_string(k.target_type)},
-                     {"target_id", k.target_id},
-                     {"report_count", k.report_count},
-                     {"first_reported_at", d::format_rfc3339(k.opened_at)},
-                     {"reasons", reasons},
-                     {"reports", std::move(reports)},
-                     {"item", std::move(item)},
-                     {"post", post_json(*post)},
-                     {"own_content", own}});
+    items.push_back(case_json(k, std::move(item), post_json(*post), own));
   }
   co_return http::json_response(http::Status::ok,
                                 {{"items", std::move(items)},
@@ -228,6 +225,8 @@ awaitable<http::Response> moderation_action(Services& s, http::RequestContext& c
     facts.reply_state = item.reply_state;
     facts.locked = item.locked;
     facts.has_open_reports = case_id.has_value();
+    if (item.question) facts.question_state = item.question->state;
+    facts.question_restores_to = item.question_restores_to;
     const auto outcome = d::decide_moderation(actor, action, facts);
     const auto now = d::now_millis();
     std::string from, to;
@@ -249,6 +248,11 @@ awaitable<http::Response> moderation_action(Services& s, http::RequestContext& c
       to = d::to_string(*outcome.reply_state);
       store::ModerationRepository::set_reply_state(c, item, *outcome.reply_state, reason);
     }
+    if (outcome.question_state) {
+      from = d::to_string(item.question->state);
+      to = d::to_string(*outcome.question_state);
+      apply_question_state(c, item, *outcome.question_state, reason);
+    }
     if (outcome.locked) store::ModerationRepository::set_locked(c, item.id, *outcome.locked, now);
     std::optional<std::int64_t> closed;
     if (outcome.close_reports_as && case_id) {
@@ -266,9 +270,18 @@ awaitable<http::Response> moderation_action(Services& s, http::RequestContext& c
     if (action != d::ModAction::dismiss) {
       // A removed item is gone for its author too: the notice carries no link to it.
       const bool gone = action == d::ModAction::remove;
-      notify(c, item.author.id, "moderation_action", author_message(action, type, reason),
-             gone && type == d::TargetType::post ? std::nullopt
-                                                 : std::optional<std::int64_t>(item.post_id));
+      if (type == d::TargetType::question) {
+        if (gone)  // no link to what the asker can no longer open
+          notify(c, item.author.id, "moderation_action", author_message(action, type, reason),
+                 std::nullopt);
+        else
+          notify_about(c, item.author.id, "moderation_action", author_message(action, type, reason),
+                       "question", id);
+      } else {
+        notify(c, item.author.id, "moderation_action", author_message(action, type, reason),
+               gone && type == d::TargetType::post ? std::nullopt
+                                                   : std::optional<std::int64_t>(item.post_id));
+      }
     }
     store::ActionRecord a;
     a.moderator_id = actor.id;

@@ -11,6 +11,7 @@
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
 #include "store/post_repository.hpp"
+#include "store/question_repository.hpp"
 
 namespace greenroom::api {
 
@@ -24,12 +25,29 @@ bool post_visible(store::Connection& c, const d::Actor& reader, std::int64_t pos
   auto post = store::PostRepository::find(c, post_id, reader.id);
   return post && d::can_view_post(reader, post->facts(), relation(c, reader.id, post->author.id));
 }
+// A notice about a blog question the reader may no longer see (hidden or removed) is left
+// out the same way.
+bool question_visible(store::Connection& c, const d::Actor& reader, std::int64_t question_id) {
+  auto q = store::QuestionRepository::find(c, question_id, reader.id);
+  return q && d::can_view_question(reader, q->facts());
+}
+
+bool notice_visible(store::Connection& c, const d::Actor& reader,
+                    const store::NotificationRecord& n) {
+  if (n.post_id && !post_visible(c, reader, *n.post_id)) return false;
+  if (n.target_type == "question" && n.target_id && !question_visible(c, reader, *n.target_id))
+    return false;
+  return true;
+}
 }  // namespace
 
 std::int64_t visible_unread_count(store::Connection& c, const d::Actor& reader) {
   std::int64_t count = 0;
   for (const auto& [post_id, n] : store::NotificationRepository::unread_by_post(c, reader.id))
     if (!post_id || post_visible(c, reader, *post_id)) count += n;
+  for (const auto& [question_id, n] :
+       store::NotificationRepository::unread_by_question(c, reader.id))
+    if (!question_visible(c, reader, question_id)) count -= n;
   return count;
 }
 
@@ -54,8 +72,7 @@ awaitable<http::Response> list_notifications(Services& s, http::RequestContext& 
   // A notice about a post the reader may no longer see (hidden or removed since) is left out.
   auto items = nlohmann::json::array();
   for (const auto& n : list)
-    if (!n.post_id || post_visible(*conn, p.actor(), *n.post_id))
-      items.push_back(notification_json(n));
+    if (notice_visible(*conn, p.actor(), n)) items.push_back(notification_json(n));
   co_return http::json_response(http::Status::ok,
                                 {{"items", std::move(items)},
                                  {"next", next},

@@ -4,6 +4,7 @@
 #include "api/blogs.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/policy.hpp"
 #include "api/questions.hpp"
 #include "domain/blog.hpp"
@@ -25,12 +26,14 @@ awaitable<http::Response> answer_question(Services& s, http::RequestContext& ctx
   auto text = require_string(body, "body");
   d::validate_text(text, "body", d::kMaxAnswerCodePoints);
   enforce_policy(s.policy, text, "answer", true);
-  auto change = [id = q.id, actor = p.actor(), text = std::move(text),
+  // Rendered once, here (pure, off the writer thread), and stored with the answer.
+  auto html = d::render_markdown(text);
+  auto change = [id = q.id, actor = p.actor(), text = std::move(text), html = std::move(html),
                  client = ctx.connection().client_ip](store::Connection& c) {
     auto now = reload_question(c, actor, id);
     d::check_answer(actor, now.facts());
     const bool first = now.state != d::QuestionState::answered;
-    auto version = store::QuestionRepository::answer(c, id, text, d::now_millis());
+    auto version = store::QuestionRepository::answer(c, id, text, html, d::now_millis());
     record_audit(c, client, actor.id, first ? "question_answered" : "answer_edited", "question", id,
                  {{"version", version}});
     if (first) {
@@ -43,7 +46,9 @@ awaitable<http::Response> answer_question(Services& s, http::RequestContext& ctx
                        "A question you voted for was answered: \"" + excerpt(now.body) + "\"",
                        "question", id);
     }
-    return std::make_pair(first, *store::QuestionRepository::find(c, id, actor.id));
+    auto updated = *store::QuestionRepository::find(c, id, actor.id);
+    live_events::question_answered(updated.facts(), updated.blog_id);
+    return std::make_pair(first, std::move(updated));
   };
   auto [first, updated] = co_await write(s.writer, std::move(change));
   auto blog = load_blog(s, updated.blog_id);
@@ -109,7 +114,9 @@ awaitable<http::Response> approve_question(Services& s, http::RequestContext& ct
     record_audit(c, client, actor.id, "question_approved", "question", id);
     notify_about(c, now.host_id, "question_asked",
                  "New question on your blog: \"" + excerpt(now.body) + "\"", "question", id);
-    return *store::QuestionRepository::find(c, id, actor.id);
+    auto approved = *store::QuestionRepository::find(c, id, actor.id);
+    live_events::question_asked(approved.facts(), approved.blog_id);
+    return approved;
   };
   auto updated = co_await write(s.writer, std::move(change));
   auto blog = load_blog(s, updated.blog_id);

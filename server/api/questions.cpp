@@ -6,11 +6,14 @@
 #include "api/blogs.hpp"
 #include "api/coaching.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/policy.hpp"
 #include "domain/blog.hpp"
+#include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "domain/post_rules.hpp"
+#include "http/json_text.hpp"
 #include "http/responses.hpp"
 
 namespace greenroom::api {
@@ -53,10 +56,13 @@ awaitable<http::Response> ask_question(Services& s, http::RequestContext& ctx) {
     record_audit(c, client, q.anonymous ? std::nullopt : std::optional<std::int64_t>(actor.id),
                  "question_asked", "question", id,
                  {{"blog_id", q.blog_id}, {"anonymous", q.anonymous}, {"pending", q.pending}});
-    if (!q.pending)
+    auto created = *store::QuestionRepository::find(c, id, actor.id);
+    if (!q.pending) {
       notify_about(c, host_id, "question_asked",
                    "New question on your blog: \"" + excerpt(q.body) + "\"", "question", id);
-    return *store::QuestionRepository::find(c, id, actor.id);
+      live_events::question_asked(created.facts(), q.blog_id);
+    }
+    return created;
   };
   auto created = co_await write(s.writer, std::move(insert));
   co_return http::json_response(
@@ -78,19 +84,56 @@ awaitable<http::Response> list_questions(Services& s, http::RequestContext& ctx)
     throw d::bad_request("sort must be \"votes\", \"newest\" or \"unanswered\".");
   auto topic = d::normalise_topic(ctx.query("topic"));
   const auto limit = read_limit(ctx, 50, 200);
+  std::optional<d::Cursor> after;
+  if (auto raw = ctx.query("before"); raw && !raw->empty()) {
+    after = d::decode_cursor(*raw);
+    if (!after)
+      throw d::bad_request("The before cursor is not one this server gave out; use \"next\".",
+                           "bad_cursor");
+  }
   const auto actor = p.actor();
-  auto items = nlohmann::json::array();
+  const auto now = d::now_millis();
+  // The blog page's hot path: the items are written as JSON text (append_question_json).
+  std::string out;
+  out.reserve(256 + static_cast<std::size_t>(limit) * 1024);
+  out += "{\"items\":[";
+  int shown = 0;
+  std::optional<std::string> next;
   {
     auto conn = s.reads.acquire();
-    // Fetch a little more than asked: rows the caller may not see are left out by the rule.
-    for (const auto& q :
-         store::QuestionRepository::list(*conn, blog.id, p.user.id, sort, topic, limit + 50)) {
-      if (static_cast<int>(items.size()) >= limit) break;
-      if (d::can_view_question(actor, q.facts()))
-        items.push_back(question_json(q, actor, blog.promise_days));
+    // Rows the caller may not see (pending or hidden questions of others) are left out by the
+    // rule; keep reading batches until the page is full or the blog has no more.
+    const int batch = limit + 1;
+    for (int round = 0; round < 50; ++round) {
+      auto rows =
+          store::QuestionRepository::list(*conn, blog.id, p.user.id, sort, topic, batch, after);
+      std::size_t used = 0;
+      for (const auto& q : rows) {
+        ++used;
+        after = store::QuestionRepository::cursor_of(sort, q);
+        if (!d::can_view_question(actor, q.facts())) continue;
+        if (shown++) out.push_back(',');
+        append_question_json(out, q, actor, blog.promise_days, now);
+        if (shown == limit) break;
+      }
+      if (shown == limit) {
+        // Another page exists if a row follows the last one shown.
+        if (used < rows.size() ||
+            !store::QuestionRepository::list(*conn, blog.id, p.user.id, sort, topic, 1, after)
+                 .empty())
+          next = d::encode_cursor(*after);
+        break;
+      }
+      if (static_cast<int>(rows.size()) < batch) break;
     }
   }
-  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+  out += "],\"next\":";
+  if (next)
+    http::append_json_string(out, *next);
+  else
+    out += "null";
+  out.push_back('}');
+  co_return http::raw_json_response(http::Status::ok, std::move(out));
 }
 
 awaitable<http::Response> get_question(Services& s, http::RequestContext& ctx) {

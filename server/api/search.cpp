@@ -1,6 +1,7 @@
 #include "api/search.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "domain/cursor.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
+#include "domain/references.hpp"
 #include "domain/search_query.hpp"
 #include "http/responses.hpp"
 #include "store/search_repository.hpp"
@@ -38,6 +40,21 @@ std::optional<d::Millis> read_time(const http::RequestContext& ctx, std::string_
   return t;
 }
 
+// "#Budget" or "budget" -> "budget"; nullopt unless it is exactly one topic as the
+// reference extractor recognises it in a text.
+std::optional<std::string> read_topic(std::string_view raw) {
+  if (!raw.empty() && raw.front() == '#') raw.remove_prefix(1);
+  if (raw.empty() || raw.size() > 50) return std::nullopt;
+  for (char ch : raw)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-')
+      return std::nullopt;
+  auto refs = d::find_references("#" + std::string(raw));
+  if (refs.size() != 1 || refs[0].kind != d::TextReference::Kind::topic ||
+      refs[0].end != raw.size() + 1)
+    return std::nullopt;
+  return refs[0].value;
+}
+
 store::SearchFilter read_filter(const http::RequestContext& ctx) {
   store::SearchFilter f;
   auto tr = d::translate_search_query(ctx.query("q").value_or(""));
@@ -48,8 +65,15 @@ store::SearchFilter read_filter(const http::RequestContext& ctx) {
     if (!f.space) throw d::bad_request("space must be practice or company.");
   }
   if (auto raw = ctx.query("kind"); raw && !raw->empty()) {
-    if (*raw != "post" && *raw != "reply") throw d::bad_request("kind must be post or reply.");
+    if (*raw != "post" && *raw != "reply" && *raw != "question")
+      throw d::bad_request("kind must be post, reply or question.");
     f.kind = *raw;
+  }
+  if (auto raw = ctx.query("topic"); raw && !raw->empty()) {
+    f.topic = read_topic(*raw);
+    if (!f.topic)
+      throw d::bad_request(
+          "topic must be a topic such as #budget: a letter, then letters, digits, '_' or '-'.");
   }
   f.since = read_time(ctx, "since");
   f.until = read_time(ctx, "until");
@@ -61,6 +85,7 @@ class Visibility {
  public:
   Visibility(store::Connection& c, d::Actor actor) : c_(c), actor_(actor) {}
   bool sees(const store::SearchHit& h) {
+    if (h.question) return d::can_view_question(actor_, *h.question);
     if (!d::can_view_post(actor_, h.post, rel(h.post.author_id))) return false;
     return !h.reply || d::can_view_reply(actor_, *h.reply, rel(h.reply->author_id));
   }
@@ -82,6 +107,23 @@ nlohmann::json segments_json(const std::string& marked) {
   return out;
 }
 
+// A question hit names its asker only when the question is named (domain::shows_asker); it
+// has no post and no space.
+nlohmann::json question_item(const store::SearchHit& h, const d::Actor& viewer, double score,
+                             nlohmann::json snippet) {
+  return {{"kind", "question"},
+          {"id", h.item_id},
+          {"post_id", nullptr},
+          {"blog_id", h.blog_id},
+          {"author",
+           d::shows_asker(viewer, *h.question) ? author_json(h.author) : nlohmann::json(nullptr)},
+          {"space", nullptr},
+          {"state", d::to_string(h.question->state)},
+          {"at", d::format_rfc3339(h.at)},
+          {"score", score},
+          {"snippet", std::move(snippet)}};
+}
+
 }  // namespace
 
 awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
@@ -101,7 +143,11 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
   }
   std::vector<store::SearchHit> hits;
   try {
-    hits = store::SearchRepository::matches(*conn, f);
+    if (f.kind != "question") hits = store::SearchRepository::matches(*conn, f);
+    // Questions have no space, and an author filter never finds an asker (anonymous or not).
+    if ((!f.kind || f.kind == "question") && !f.space && !f.author_id)
+      for (auto& h : store::SearchRepository::question_matches(*conn, f))
+        hits.push_back(std::move(h));
   } catch (const store::StoreError&) {
     throw d::bad_request("The search could not be understood; try plain words.", "bad_query");
   }
@@ -129,8 +175,13 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
     }
     last = &r;
     const auto& h = *r.hit;
-    auto state = h.reply ? d::to_string(h.reply->state) : d::to_string(h.post.state);
     auto marked = store::SearchRepository::snippet(*conn, f.fts, h.rowid);
+    if (h.question) {
+      items.push_back(
+          question_item(h, p.actor(), static_cast<double>(r.score) / 1e6, segments_json(marked)));
+      continue;
+    }
+    auto state = h.reply ? d::to_string(h.reply->state) : d::to_string(h.post.state);
     items.push_back({{"kind", h.kind},
                      {"id", h.item_id},
                      {"post_id", h.post.id},
@@ -141,7 +192,8 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
                      {"score", static_cast<double>(r.score) / 1e6},
                      {"snippet", segments_json(marked)}});
   }
-  co_return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"next", std::move(next)}});
+  co_return http::json_response(http::Status::ok,
+                                {{"items", std::move(items)}, {"next", std::move(next)}});
 }
 
 }  // namespace greenroom::api

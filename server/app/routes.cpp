@@ -5,15 +5,15 @@
 #include "api/articles.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/blogs.hpp"
 #include "api/champions.hpp"
 #include "api/feed_hosts.hpp"
 #include "api/feeds.hpp"
-#include "api/blogs.hpp"
 #include "api/goals.hpp"
 #include "api/lifecycle.hpp"
+#include "api/live.hpp"
 #include "api/mentor_thread.hpp"
 #include "api/mentorships.hpp"
-#include "api/live.hpp"
 #include "api/moderation.hpp"
 #include "api/notifications.hpp"
 #include "api/policy.hpp"
@@ -70,6 +70,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/me/feed-token", bind(api::rotate_feed_token));
   r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
   r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
+  r.add(Verb::get, "/feeds/{token:token}/blogs/{id}.atom", bind(api::blog_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
@@ -158,6 +159,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::post, "/api/v1/questions/{id}/decline", bind(api::decline_question));
   r.add(Verb::post, "/api/v1/questions/{id}/approve", bind(api::approve_question));
   r.add(Verb::post, "/api/v1/questions/{id}/reveal", bind(api::reveal_asker));
+  // Blog questions, second part: the temperature view (the blog's Atom feed is with the feeds).
+  r.add(Verb::get, "/api/v1/blogs/{id}/temperature", bind(api::get_blog_temperature));
   r.add(Verb::post, "/api/v1/markdown/preview", bind(api::preview_markdown));
 
   // The reading list: external feeds (hosts allowed by an admin), subscriptions, entries.

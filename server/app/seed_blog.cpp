@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/markdown.hpp"
 #include "store/blog_repository.hpp"
+#include "store/moderation_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/question_repository.hpp"
 
@@ -152,9 +154,28 @@ void seed_blog(store::Connection& conn, const std::function<std::int64_t(std::st
     for (auto voter : q.voters)
       if (!voter.empty()) store::QuestionRepository::vote(conn, id, id_of(voter), asked + kHour);
     if (q.answer_after_hours > 0)
-      store::QuestionRepository::answer(conn, id, q.answer, asked + q.answer_after_hours * kHour);
+      store::QuestionRepository::answer(conn, id, q.answer, domain::render_markdown(q.answer),
+                                        asked + q.answer_after_hours * kHour);
     else if (!q.decline.empty())
       store::QuestionRepository::decline(conn, id, q.decline, asked + 2 * kDay);
+  }
+  // An anonymous question that names a colleague, reported twice: it waits in the moderation
+  // queue, shown without its asker.
+  const auto asked = now - 2 * kDay;
+  auto reported = store::QuestionRepository::insert(
+      conn,
+      {blog, id_of("jordan"), true, std::string("team changes"),
+       std::string("Is it true that Chris in finance is being let go because of the audit?"),
+       false},
+      asked);
+  store::QuestionRepository::vote(conn, reported, id_of("lee"), asked + kHour);
+  if (auto item =
+          store::ModerationRepository::find_item(conn, domain::TargetType::question, reported)) {
+    store::ModerationRepository::file_report(
+        conn, *item, id_of("sam"), domain::ReportReason::personal_data,
+        "Names a colleague and guesses about their job.", asked + 3 * kHour);
+    store::ModerationRepository::file_report(
+        conn, *item, id_of("priya"), domain::ReportReason::harassment, "", asked + 5 * kHour);
   }
 }
 

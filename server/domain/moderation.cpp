@@ -54,6 +54,45 @@ Error invalid_transition(ModAction action, std::string_view state) {
                   "invalid_transition");
 }
 
+bool question_out(QuestionState s) {
+  return s == QuestionState::open || s == QuestionState::answered || s == QuestionState::declined;
+}
+
+ModerationOutcome decide_question(ModAction action, const ModeratedItem& item) {
+  ModerationOutcome out;
+  const auto state = item.question_state;
+  const std::string state_name(to_string(state));
+  switch (action) {
+    case ModAction::hide:
+      if (!question_out(state)) throw invalid_transition(action, state_name);
+      out.question_state = QuestionState::hidden;
+      out.close_reports_as = "actioned";
+      break;
+    case ModAction::remove:
+      if (!question_out(state) && state != QuestionState::pending && state != QuestionState::hidden)
+        throw invalid_transition(action, state_name);
+      out.question_state = QuestionState::removed;
+      out.close_reports_as = "actioned";
+      break;
+    case ModAction::restore:
+      if (state != QuestionState::hidden && state != QuestionState::removed)
+        throw invalid_transition(action, state_name);
+      out.question_state = item.question_restores_to;
+      break;
+    case ModAction::lock:
+    case ModAction::unlock:
+      throw Error(ErrorKind::unprocessable, "not_lockable",
+                  "A question is not a thread and cannot be locked or unlocked; hide or remove "
+                  "it instead.");
+    case ModAction::dismiss:
+      if (!item.has_open_reports)
+        throw conflict("This item has no open reports to dismiss.", "no_open_reports");
+      out.close_reports_as = "dismissed";
+      break;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<TargetType> parse_target_type(std::string_view s) {
@@ -94,6 +133,7 @@ ModerationOutcome decide_moderation(const Actor& actor, ModAction action,
   if (actor.id == item.author_id)
     throw forbidden("Moderators do not act on their own posts or replies; ask another moderator.",
                     "own_content");
+  if (item.type == TargetType::question) return decide_question(action, item);
   ModerationOutcome out;
   const bool is_post = item.type == TargetType::post;
   const auto state_name =
@@ -158,6 +198,18 @@ void check_reportable(TargetType type, PostState post_state, ReplyState reply_st
   if (!ok)
     throw conflict("Only published posts and their visible replies can be reported.",
                    "not_reportable");
+}
+
+void check_question_reportable(QuestionState state) {
+  if (!question_out(state))
+    throw conflict("Only questions that are out (open, answered or declined) can be reported.",
+                   "not_reportable");
+}
+
+QuestionState question_restore_state(bool has_answer, bool declined, bool went_out) {
+  if (has_answer) return QuestionState::answered;
+  if (declined) return QuestionState::declined;
+  return went_out ? QuestionState::open : QuestionState::pending;
 }
 
 bool accepts_replies(bool locked) {

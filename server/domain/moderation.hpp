@@ -38,6 +38,10 @@ struct ModeratedItem {
   ReplyState reply_state = ReplyState::visible;  // replies
   bool locked = false;                           // posts
   bool has_open_reports = false;
+  QuestionState question_state = QuestionState::open;  // questions
+  // Where `restore` takes a hidden or removed question: back to what it was (answered,
+  // declined, open, or pending when it never went out); see question_restore_state.
+  QuestionState question_restores_to = QuestionState::open;
 };
 
 // What an action changes. Empty optionals are left as they are.
@@ -45,19 +49,30 @@ struct ModerationOutcome {
   std::optional<PostState> post_state;
   std::optional<ReplyState> reply_state;
   std::optional<bool> locked;
+  std::optional<QuestionState> question_state;
   // Open reports of the item are closed as "actioned" or "dismissed" (nullopt: left open).
   std::optional<std::string_view> close_reports_as;
 };
 
 // Decides an action by a moderator or admin (the caller has checked they see the item):
 // 403 own_content for their own item, 409 invalid_transition when the item is not in a state
-// the action applies to, 400 for lock/unlock of a reply, 409 no_open_reports for dismiss.
+// the action applies to, 400 for lock/unlock of a reply, 422 not_lockable for lock/unlock of
+// a question (a question is not a thread), 409 no_open_reports for dismiss. A question is
+// hidden when out (open, answered, declined), removed when out, pending or hidden, restored
+// when hidden or removed.
 ModerationOutcome decide_moderation(const Actor& actor, ModAction action,
                                     const ModeratedItem& item);
 
 // A report is about a published post or a visible reply of a published post; anything else
 // (a draft a coach sees, an item already hidden) is 409 not_reportable.
 void check_reportable(TargetType type, PostState post_state, ReplyState reply_state);
+
+// A question can be reported while it is out (open, answered, declined): 409 not_reportable.
+void check_question_reportable(QuestionState state);
+
+// What a hidden or removed question goes back to on restore: answered when it has an answer,
+// declined when it has a decline reason, open when it went out, else pending.
+QuestionState question_restore_state(bool has_answer, bool declined, bool went_out);
 
 // Whether a new reply may be added (the post must also accept engagement): 409 thread_locked.
 bool accepts_replies(bool locked);

@@ -12,19 +12,23 @@
 namespace greenroom::live {
 
 // Who may receive an event: those who may see the post; those who may see the reply (and
-// its post); or one person.
+// its post); those who may see a blog question; or one person.
 struct Audience {
-  enum class Kind { post, reply, user };
+  enum class Kind { post, reply, user, question };
   Kind kind = Kind::user;
   domain::PostFacts post;
   domain::ReplyFacts reply;
   std::int64_t user_id = 0;
+  domain::QuestionFacts question;
 
-  static Audience of_post(const domain::PostFacts& p) { return {Kind::post, p, {}, 0}; }
+  static Audience of_post(const domain::PostFacts& p) { return {Kind::post, p, {}, 0, {}}; }
   static Audience of_reply(const domain::PostFacts& p, const domain::ReplyFacts& r) {
-    return {Kind::reply, p, r, 0};
+    return {Kind::reply, p, r, 0, {}};
   }
-  static Audience of_user(std::int64_t id) { return {Kind::user, {}, {}, id}; }
+  static Audience of_user(std::int64_t id) { return {Kind::user, {}, {}, id, {}}; }
+  static Audience of_question(const domain::QuestionFacts& q) {
+    return {Kind::question, {}, {}, 0, q};
+  }
 };
 
 // A change as a writer job reports it (the hub gives it its id once committed).

@@ -47,6 +47,8 @@ bool Hub::may_receive(const d::Actor& actor, const Audience& a) const {
   switch (a.kind) {
     case Audience::Kind::user:
       return a.user_id == actor.id;
+    case Audience::Kind::question:
+      return d::can_view_question(actor, a.question);
     case Audience::Kind::post:
     case Audience::Kind::reply:
       break;

@@ -324,6 +324,17 @@ NotificationRepository::unread_by_post(Connection& c, std::int64_t user_id) {
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> NotificationRepository::unread_by_question(
+    Connection& c, std::int64_t user_id) {
+  auto q = c.prepare(
+      "SELECT target_id, COUNT(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL "
+      "AND target_type = 'question' GROUP BY target_id");
+  q.bind(1, user_id);
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  while (q.step()) out.emplace_back(q.int64(0), q.int64(1));
+  return out;
+}
+
 void NotificationRepository::mark_read(Connection& c, std::int64_t user_id,
                                        const std::vector<std::int64_t>& ids, domain::Millis now) {
   for (auto id : ids)

@@ -133,6 +133,9 @@ class NotificationRepository {
   // Unread notices grouped by the post they are about (nullopt: not about a post).
   static std::vector<std::pair<std::optional<std::int64_t>, std::int64_t>> unread_by_post(
       Connection& c, std::int64_t user_id);
+  // Unread notices about a blog question (target_type "question"), grouped by question.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> unread_by_question(
+      Connection& c, std::int64_t user_id);
   static void mark_read(Connection& c, std::int64_t user_id, const std::vector<std::int64_t>& ids,
                         domain::Millis now);
   static void mark_all_read(Connection& c, std::int64_t user_id, domain::Millis now);

@@ -67,7 +67,38 @@ std::optional<ModeratedRecord> ModerationRepository::find_item(Connection& c,
     m.reply_review = domain::parse_reply_review(q.text(9)).value_or(domain::ReplyReview::in_review);
     return m;
   }
-  return std::nullopt;  // questions arrive with the Q&A blog
+  auto q = c.prepare(
+      "SELECT u.id, u.username, u.display_name, q.state, q.anonymous, b.host_id, q.blog_id, "
+      "EXISTS(SELECT 1 FROM answers a WHERE a.question_id = q.id), "
+      "q.decline_reason IS NOT NULL, q.asked_at IS NOT NULL "
+      "FROM questions q JOIN blogs b ON b.id = q.blog_id JOIN users u ON u.id = q.asker_id "
+      "WHERE q.id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  m.author = {q.int64(0), q.text(1), q.text(2)};
+  domain::QuestionFacts f;
+  f.id = id;
+  f.asker_id = m.author.id;
+  f.state = domain::parse_question_state(q.text(3)).value_or(domain::QuestionState::removed);
+  f.anonymous = q.int64(4) != 0;
+  f.host_id = q.int64(5);
+  m.blog_id = q.int64(6);
+  m.question = f;
+  m.question_restores_to =
+      domain::question_restore_state(q.int64(7) != 0, q.int64(8) != 0, q.int64(9) != 0);
+  return m;
+}
+
+void ModerationRepository::set_question_state(Connection& c, std::int64_t question_id,
+                                              domain::QuestionState state,
+                                              const std::string& reason) {
+  const bool withdrawn =
+      state == domain::QuestionState::hidden || state == domain::QuestionState::removed;
+  c.prepare("UPDATE questions SET state = ?2, moderation_reason = ?3 WHERE id = ?1")
+      .bind(1, question_id)
+      .bind(2, domain::to_string(state))
+      .bind(3, withdrawn ? std::optional<std::string>(reason) : std::nullopt)
+      .run();
 }
 
 std::optional<std::int64_t> ModerationRepository::open_case(Connection& c, domain::TargetType type,
@@ -91,7 +122,7 @@ FiledReport ModerationRepository::file_report(Connection& c, const ModeratedReco
          "VALUES(?1, ?2, ?3, ?4)")
         .bind(1, domain::to_string(item.type))
         .bind(2, item.id)
-        .bind(3, item.post_id)
+        .bind(3, item.post_id ? std::optional<std::int64_t>(item.post_id) : std::nullopt)
         .bind(4, now)
         .run();
     case_id = c.last_insert_id();

@@ -26,6 +26,11 @@ struct ModeratedRecord {
   domain::ReplyState reply_state = domain::ReplyState::visible;
   domain::ReplyReview reply_review = domain::ReplyReview::none;  // replies: held for a coach?
   bool locked = false;
+  // Questions: the question's facts (author is the asker; never shown for an anonymous one),
+  // and what a restore takes it back to. post_id is 0 for a question.
+  std::optional<domain::QuestionFacts> question;
+  std::int64_t blog_id = 0;
+  domain::QuestionState question_restores_to = domain::QuestionState::open;
 };
 
 struct ReportRecord {
@@ -75,7 +80,7 @@ struct ActionRecord {
 
 class ModerationRepository {
  public:
-  // A post or reply by id (any state), nullopt when there is none.
+  // A post, reply or question by id (any state), nullopt when there is none.
   static std::optional<ModeratedRecord> find_item(Connection& c, domain::TargetType type,
                                                   std::int64_t id);
   static std::optional<std::int64_t> open_case(Connection& c, domain::TargetType type,
@@ -95,6 +100,9 @@ class ModerationRepository {
 
   static void set_post_state(Connection& c, std::int64_t post_id, domain::PostState state,
                              const std::string& reason, domain::Millis now);
+  // Moves a question to `state` (hidden, removed, or back on restore).
+  static void set_question_state(Connection& c, std::int64_t question_id,
+                                 domain::QuestionState state, const std::string& reason);
   // Moves a reply to `state`, adjusting its post's reply_count (visible replies only).
   static void set_reply_state(Connection& c, const ModeratedRecord& reply, domain::ReplyState state,
                               const std::string& reason);

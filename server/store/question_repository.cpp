@@ -1,5 +1,7 @@
 #include "store/question_repository.hpp"
 
+#include <array>
+
 namespace greenroom::store {
 namespace {
 
@@ -9,7 +11,7 @@ constexpr std::string_view kQuestionSelect =
     "q.body, q.state, q.vote_count, "
     "EXISTS(SELECT 1 FROM question_votes v WHERE v.question_id = q.id AND v.user_id = ?1), "
     "q.decline_reason, q.created_at, q.asked_at, q.closed_at, "
-    "a.body, a.version, a.created_at, a.updated_at "
+    "a.body, a.version, a.created_at, a.updated_at, a.html "
     "FROM questions q JOIN blogs b ON b.id = q.blog_id JOIN users u ON u.id = q.asker_id "
     "LEFT JOIN answers a ON a.question_id = q.id ";
 
@@ -29,7 +31,8 @@ QuestionRecord read_question(const Statement& q) {
   r.created_at = q.int64(13);
   r.asked_at = q.int64_or_null(14);
   r.closed_at = q.int64_or_null(15);
-  if (!q.is_null(16)) r.answer = AnswerRecord{q.text(16), q.int64(17), q.int64(18), q.int64(19)};
+  if (!q.is_null(16))
+    r.answer = AnswerRecord{q.text(16), q.text_or_null(20), q.int64(17), q.int64(18), q.int64(19)};
   return r;
 }
 
@@ -81,25 +84,97 @@ std::optional<QuestionRecord> QuestionRepository::find(Connection& c, std::int64
   return read_question(q);
 }
 
+namespace {
+// The unanswered order as one number: open questions (0) before the rest (1), then by the
+// time the question went out; milliseconds stay below 2^48 for the next thousands of years.
+constexpr std::string_view kUnansweredKey =
+    "((q.state <> 'open') * 281474976710656 + COALESCE(q.asked_at, q.created_at))";
+constexpr std::int64_t kClosedRank = 281474976710656;
+}  // namespace
+
 std::vector<QuestionRecord> QuestionRepository::list(Connection& c, std::int64_t blog_id,
                                                      std::int64_t viewer_id, QuestionSort sort,
                                                      const std::optional<std::string>& topic,
-                                                     int limit) {
+                                                     int limit,
+                                                     const std::optional<domain::Cursor>& after) {
   static const std::string base = with_select(
       "WHERE q.blog_id = ?2 AND q.state <> 'removed' AND (?3 IS NULL OR q.topic = ?3) ");
-  static const std::string by_votes =
-      base + std::string("ORDER BY q.vote_count DESC, q.id DESC LIMIT ?4");
-  static const std::string newest = base + std::string("ORDER BY q.id DESC LIMIT ?4");
-  // Oldest unanswered first: open questions by the time they went out, then the rest.
-  static const std::string unanswered =
-      base +
-      std::string("ORDER BY q.state <> 'open', COALESCE(q.asked_at, q.created_at), q.id LIMIT ?4");
-  const auto& sql = sort == QuestionSort::votes    ? by_votes
-                    : sort == QuestionSort::newest ? newest
-                                                   : unanswered;
-  auto q = c.prepare(sql);
+  static const std::string unanswered_order =
+      "ORDER BY " + std::string(kUnansweredKey) + ", q.id LIMIT ?4";
+  static const std::array<std::string, 6> sql = {
+      base + "ORDER BY q.vote_count DESC, q.id DESC LIMIT ?4",
+      base + "AND (q.vote_count, q.id) < (?5, ?6) ORDER BY q.vote_count DESC, q.id DESC LIMIT ?4",
+      base + "ORDER BY q.id DESC LIMIT ?4",
+      base + "AND q.id < ?6 ORDER BY q.id DESC LIMIT ?4",
+      base + unanswered_order,
+      base + "AND (" + std::string(kUnansweredKey) + ", q.id) > (?5, ?6) " + unanswered_order,
+  };
+  const std::size_t index = (sort == QuestionSort::votes    ? 0
+                             : sort == QuestionSort::newest ? 2
+                                                            : 4) +
+                            (after ? 1 : 0);
+  auto q = c.prepare(sql[index]);
   q.bind(1, viewer_id).bind(2, blog_id).bind(3, topic).bind(4, limit);
+  if (after) {
+    if (sort != QuestionSort::newest) q.bind(5, after->key);
+    q.bind(6, after->id);
+  }
   return read_all(q);
+}
+
+domain::Cursor QuestionRepository::cursor_of(QuestionSort sort, const QuestionRecord& q) {
+  switch (sort) {
+    case QuestionSort::votes:
+      return {q.vote_count, q.id};
+    case QuestionSort::newest:
+      return {q.id, q.id};
+    case QuestionSort::unanswered:
+      return {(q.state != domain::QuestionState::open ? kClosedRank : 0) +
+                  q.asked_at.value_or(q.created_at),
+              q.id};
+  }
+  return {q.id, q.id};
+}
+
+std::vector<QuestionRecord> QuestionRepository::answered(Connection& c, std::int64_t blog_id,
+                                                         std::int64_t viewer_id, int limit) {
+  static const std::string sql = with_select(
+      "WHERE q.blog_id = ?2 AND q.state = 'answered' ORDER BY q.closed_at DESC, q.id DESC "
+      "LIMIT ?3");
+  auto q = c.prepare(sql);
+  q.bind(1, viewer_id).bind(2, blog_id).bind(3, limit);
+  return read_all(q);
+}
+
+std::vector<QuestionRepository::TopicWeek> QuestionRepository::temperature(Connection& c,
+                                                                           std::int64_t blog_id,
+                                                                           domain::Millis since) {
+  // Monday 00:00 UTC, as domain::week_start (the epoch was a Thursday: 3 days after a Monday).
+  constexpr std::string_view kWeek = "(((%1 + 259200000) / 604800000) * 604800000 - 259200000)";
+  auto week_of = [&](std::string_view column) {
+    std::string w(kWeek);
+    w.replace(w.find("%1"), 2, column);
+    return w;
+  };
+  static const std::string sql =
+      "SELECT topic, week, SUM(questions), SUM(votes) FROM ("
+      "SELECT q.topic AS topic, " +
+      week_of("q.asked_at") +
+      " AS week, 1 AS questions, "
+      "0 AS votes FROM questions q WHERE q.blog_id = ?1 AND q.asked_at >= ?2 "
+      "AND q.state IN ('open','answered','declined') "
+      "UNION ALL "
+      "SELECT q.topic, " +
+      week_of("v.created_at") +
+      ", 0, 1 FROM questions q "
+      "JOIN question_votes v ON v.question_id = q.id WHERE q.blog_id = ?1 "
+      "AND q.state IN ('open','answered','declined') AND v.created_at >= ?2) "
+      "GROUP BY topic, week ORDER BY week, topic";
+  auto q = c.prepare(sql);
+  q.bind(1, blog_id).bind(2, since);
+  std::vector<TopicWeek> out;
+  while (q.step()) out.push_back({q.text_or_null(0), q.int64(1), q.int64(2), q.int64(3)});
+  return out;
 }
 
 std::vector<domain::QuestionTiming> QuestionRepository::timings(Connection& c,
@@ -151,12 +226,13 @@ std::vector<std::int64_t> QuestionRepository::voters(Connection& c, std::int64_t
 }
 
 std::int64_t QuestionRepository::answer(Connection& c, std::int64_t id, std::string_view body,
-                                        domain::Millis now) {
+                                        std::string_view html, domain::Millis now) {
   auto up = c.prepare(
-      "INSERT INTO answers(question_id, body, version, created_at, updated_at) "
-      "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT(question_id) DO UPDATE SET body = excluded.body, "
-      "version = version + 1, updated_at = excluded.updated_at RETURNING version");
-  up.bind(1, id).bind(2, body).bind(3, now);
+      "INSERT INTO answers(question_id, body, html, version, created_at, updated_at) "
+      "VALUES (?1, ?2, ?4, 1, ?3, ?3) ON CONFLICT(question_id) DO UPDATE SET "
+      "body = excluded.body, html = excluded.html, version = version + 1, "
+      "updated_at = excluded.updated_at RETURNING version");
+  up.bind(1, id).bind(2, body).bind(3, now).bind(4, html);
   up.step();
   const auto version = up.int64(0);
   while (up.step()) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/blog.hpp"
+#include "domain/cursor.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 
@@ -15,6 +16,7 @@ namespace greenroom::store {
 
 struct AnswerRecord {
   std::string body;
+  std::optional<std::string> html;  // rendered when written; nullopt for older answers
   std::int64_t version = 1;
   domain::Millis created_at = 0;
   domain::Millis updated_at = 0;
@@ -61,9 +63,27 @@ class QuestionRepository {
  public:
   static std::int64_t insert(Connection& c, const NewQuestion& q, domain::Millis now);
   static std::optional<QuestionRecord> find(Connection& c, std::int64_t id, std::int64_t viewer_id);
+  // One page in `sort` order after the cursor (keyset: votes (vote_count, id) descending,
+  // newest id descending, unanswered (open first, then time out, then id) ascending).
   static std::vector<QuestionRecord> list(Connection& c, std::int64_t blog_id,
                                           std::int64_t viewer_id, QuestionSort sort,
-                                          const std::optional<std::string>& topic, int limit);
+                                          const std::optional<std::string>& topic, int limit,
+                                          const std::optional<domain::Cursor>& after = {});
+  // The cursor that continues a `sort` listing after `q`.
+  static domain::Cursor cursor_of(QuestionSort sort, const QuestionRecord& q);
+  // Answered questions of the blog, the latest answered first (the blog's Atom feed).
+  static std::vector<QuestionRecord> answered(Connection& c, std::int64_t blog_id,
+                                              std::int64_t viewer_id, int limit);
+  // Questions out (open, answered, declined) and votes cast on them, per topic and week
+  // (weeks start Monday 00:00 UTC), from `since` on.
+  struct TopicWeek {
+    std::optional<std::string> topic;
+    domain::Millis week_start = 0;
+    std::int64_t questions = 0;
+    std::int64_t votes = 0;
+  };
+  static std::vector<TopicWeek> temperature(Connection& c, std::int64_t blog_id,
+                                            domain::Millis since);
   static std::vector<domain::QuestionTiming> timings(Connection& c, std::int64_t blog_id);
 
   // Idempotent; return the new vote_count.
@@ -72,10 +92,10 @@ class QuestionRepository {
   static std::int64_t unvote(Connection& c, std::int64_t id, std::int64_t user_id);
   static std::vector<std::int64_t> voters(Connection& c, std::int64_t id);
 
-  // The first answer or a new version of it; the question becomes answered (closed_at is
-  // the first answer's time). Returns the answer's version.
+  // The first answer or a new version of it (with its rendered HTML); the question becomes
+  // answered (closed_at is the first answer's time). Returns the answer's version.
   static std::int64_t answer(Connection& c, std::int64_t id, std::string_view body,
-                             domain::Millis now);
+                             std::string_view html, domain::Millis now);
   static std::vector<AnswerVersion> answer_versions(Connection& c, std::int64_t id);
   static void decline(Connection& c, std::int64_t id, std::string_view reason, domain::Millis now);
   // pending -> open (a moderator approved it; the promise clock starts now).

@@ -17,13 +17,15 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       "AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR p.space = ?3) "
       "AND (?4 IS NULL OR s.kind = ?4) AND (?5 IS NULL OR at >= ?5) "
       "AND (?6 IS NULL OR at < ?6) "
-      "ORDER BY s.rank LIMIT ?7");
+      "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM text_references t WHERE t.kind = 'topic' "
+      "AND t.value = ?8 AND t.post_id = p.id AND t.reply_id IS r.id)) "
+      "ORDER BY s.rowid DESC LIMIT ?7");
   q.bind(1, f.fts).bind(2, f.author_id);
   if (f.space)
     q.bind(3, domain::to_string(*f.space));
   else
     q.bind_null(3);
-  q.bind(4, f.kind).bind(5, f.since).bind(6, f.until).bind(7, f.window);
+  q.bind(4, f.kind).bind(5, f.since).bind(6, f.until).bind(7, f.window).bind(8, f.topic);
   std::vector<SearchHit> out;
   while (q.step()) {
     SearchHit h;
@@ -47,6 +49,38 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       r.review = domain::parse_reply_review(q.text(15)).value_or(domain::ReplyReview::in_review);
       h.reply = r;
     }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<SearchHit> SearchRepository::question_matches(Connection& c, const SearchFilter& f) {
+  auto q = c.prepare(
+      "SELECT s.rowid, s.item_id, bm25(search_index), u.id, u.username, u.display_name, "
+      "COALESCE(q.asked_at, q.created_at) AS at, q.state, q.anonymous, b.host_id, q.blog_id "
+      "FROM search_index s JOIN questions q ON q.id = s.item_id "
+      "JOIN blogs b ON b.id = q.blog_id JOIN users u ON u.id = q.asker_id "
+      "WHERE search_index MATCH ?1 AND s.kind = 'question' AND q.state = 'answered' "
+      "AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) "
+      "ORDER BY s.rank LIMIT ?4");
+  q.bind(1, f.fts).bind(2, f.since).bind(3, f.until).bind(4, f.window);
+  std::vector<SearchHit> out;
+  while (q.step()) {
+    SearchHit h;
+    h.rowid = q.int64(0);
+    h.kind = "question";
+    h.item_id = q.int64(1);
+    h.bm25 = q.real(2);
+    h.author = {q.int64(3), q.text(4), q.text(5)};
+    h.at = q.int64(6);
+    domain::QuestionFacts facts;
+    facts.id = h.item_id;
+    facts.asker_id = h.author.id;
+    facts.state = domain::parse_question_state(q.text(7)).value_or(domain::QuestionState::removed);
+    facts.anonymous = q.int64(8) != 0;
+    facts.host_id = q.int64(9);
+    h.question = facts;
+    h.blog_id = q.int64(10);
     out.push_back(std::move(h));
   }
   return out;

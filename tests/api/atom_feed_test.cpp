@@ -198,5 +198,62 @@ TEST_F(AtomFeedTest, ADisabledOwnersTokenStopsWorking) {
   EXPECT_EQ(fetch("/feeds/" + token + "/company.atom").status, 404);
 }
 
+TEST_F(AtomFeedTest, BlogFeedHasPublishedArticlesAndAnsweredQuestionsNeverNamingAnAsker) {
+  auto made = as("ada").post("/api/v1/blogs", {{"host_id", as("rui").id()},
+                                               {"title", "Rui <asks> & answers"},
+                                               {"description", "Questions welcome."},
+                                               {"promise_days", 7}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto blog = std::to_string(made.json()["blog"]["id"].get<long long>());
+  const std::string base = "/api/v1/blogs/" + blog;
+  auto rui = as("rui");
+  auto article =
+      rui.post(base + "/articles",
+               {{"body", "Roadmap & <plans> for 2027\n\nThe article."}, {"action", "publish"}});
+  ASSERT_EQ(article.status, 201) << article.body;
+  auto draft = rui.post(base + "/articles", {{"body", "A draft article"}, {"action", "draft"}});
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  auto asked = as("max").post(base + "/questions",
+                              {{"body", "Anonymous: when are bonuses paid?"}, {"anonymous", true}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  auto open = as("max").post(base + "/questions",
+                             {{"body", "An open question, not answered"}, {"anonymous", false}});
+  ASSERT_EQ(open.status, 201) << open.body;
+  const auto qid = std::to_string(asked.json()["question"]["id"].get<long long>());
+  auto answered = rui.post("/api/v1/questions/" + qid + "/answer", {{"body", "In March & April."}});
+  ASSERT_EQ(answered.status, 201) << answered.body;
+
+  const auto token = token_of(as("mia"));
+  auto r = fetch("/feeds/" + token + "/blogs/" + blog + ".atom");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string title;
+  auto entries = parse_atom(r.body, &title);
+  EXPECT_EQ(title, "Greenroom: Rui <asks> & answers");
+  ASSERT_EQ(entries.size(), 2u) << r.body;
+  const std::string host = rui.get("/api/v1/me").json()["user"]["display_name"];
+  const Entry* post = nullptr;
+  const Entry* question = nullptr;
+  for (const auto& e : entries) {
+    if (e.id == "tag:greenroom.invalid,2026:post/" +
+                    std::to_string(article.json()["post"]["id"].get<long long>()))
+      post = &e;
+    if (e.id == "tag:greenroom.invalid,2026:question/" + qid) question = &e;
+  }
+  ASSERT_NE(post, nullptr) << r.body;
+  ASSERT_NE(question, nullptr) << r.body;
+  EXPECT_EQ(post->title, "Roadmap & <plans> for 2027");
+  EXPECT_EQ(post->author, host);
+  EXPECT_EQ(question->title, "Anonymous: when are bonuses paid?");
+  EXPECT_TRUE(question->link.ends_with("/questions/" + qid)) << question->link;
+  EXPECT_EQ(question->author, "Anonymous question");
+  EXPECT_NE(question->content.find("In March & April."), std::string::npos) << question->content;
+  EXPECT_EQ(question->content_type, "text");
+  // The anonymous asker is named nowhere in the document.
+  const std::string asker = as("max").get("/api/v1/me").json()["user"]["display_name"];
+  EXPECT_EQ(r.body.find(asker), std::string::npos);
+  EXPECT_EQ(fetch("/feeds/" + token + "/blogs/999999.atom").status, 404);
+  EXPECT_EQ(fetch("/feeds/not-a-real-token-at-all/blogs/" + blog + ".atom").status, 404);
+}
+
 }  // namespace
 }  // namespace greenroom::test

@@ -4,8 +4,12 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <map>
+#include <memory>
+#include <set>
 
 #include "fixture.hpp"
+#include "ws_client.hpp"
 
 namespace greenroom::test {
 namespace {
@@ -315,6 +319,13 @@ TEST_F(BlogTest, ModeratorsRevealAnAnonymousAskerOnlyWithAReasonAndItIsAudited) 
 TEST_F(BlogTest, TheHostAMemberAndACoachNeverLearnAnAnonymousAsker) {
   auto asker = as("quentin_asker");
   const auto asker_id = asker.id();
+  // The live channel of each of them, open before anything happens.
+  std::map<std::string, std::unique_ptr<WsClient>> live;
+  for (auto who : {"rui", "max", "cora"}) {
+    live[who] = std::make_unique<WsClient>(
+        port(), WsOptions{"gr_session=" + as(who).cookie(), std::nullopt, "/api/v1/live"});
+    ASSERT_EQ(live[who]->status(), 101) << live[who]->refusal_body();
+  }
   auto clean = ask("quentin_asker", "Is the Bristol site closing?", true);
   as("max").put(qpath(clean, "/vote"));
   as("cora").put(qpath(clean, "/vote"));
@@ -344,12 +355,40 @@ TEST_F(BlogTest, TheHostAMemberAndACoachNeverLearnAnAnonymousAsker) {
                                       qpath(declined),
                                       "/api/v1/notifications",
                                       "/api/v1/feed?space=company",
-                                      "/api/v1/me/posts"};
+                                      "/api/v1/me/posts",
+                                      blog_path("/temperature?weeks=4"),
+                                      "/api/v1/search?q=Bristol",
+                                      "/api/v1/search?q=Bristol&kind=question",
+                                      "/api/v1/search?q=growing"};
     for (const auto& path : paths) {
       auto r = c.get(path);
       ASSERT_EQ(r.status, 200) << who << " " << path << ": " << r.body;
       expect_no_trace(r.json(), asker_id, "quentin_asker", std::string(who) + " GET " + path);
     }
+    // Search finds the answered question (question and answer text), attributed to nobody;
+    // an author filter never finds it.
+    auto found = c.get("/api/v1/search?q=Bristol%20growing").json()["items"];
+    ASSERT_EQ(found.size(), 1u) << found.dump();
+    EXPECT_EQ(found[0]["kind"], "question");
+    EXPECT_TRUE(found[0]["author"].is_null());
+    EXPECT_EQ(c.get("/api/v1/search?q=Bristol&author=quentin_asker").json()["items"].size(), 0u);
+    // The blog's Atom feed has the answered question, without its asker.
+    auto token = c.post("/api/v1/me/feed-token", nlohmann::json::object()).json()["token"];
+    auto atom = http_request(
+        port(), "GET",
+        "/feeds/" + token.get<std::string>() + "/blogs/" + std::to_string(blog()) + ".atom", "",
+        {});
+    ASSERT_EQ(atom.status, 200) << atom.body;
+    EXPECT_NE(atom.body.find("Is the Bristol site closing?"), std::string::npos) << atom.body;
+    EXPECT_EQ(atom.body.find("quentin_asker"), std::string::npos) << atom.body;
+    // Every live event they received names nobody; the new question and its answer came.
+    std::set<std::string> types;
+    while (auto e = live[who]->next(400)) {
+      types.insert((*e)["type"].get<std::string>());
+      expect_no_trace(*e, asker_id, "quentin_asker", std::string(who) + " live");
+    }
+    EXPECT_TRUE(types.count("question.asked")) << who;
+    EXPECT_TRUE(types.count("question.answered")) << who;
     // Writes the host, a member or a coach can make answer without the asker, too.
     auto vote = c.put(qpath(declined, "/vote"));
     expect_no_trace(vote.json(), asker_id, "quentin_asker", std::string(who) + " PUT vote");

@@ -106,6 +106,32 @@ TEST_F(SearchTest, FiltersByAuthorSpaceKindAndTime) {
   EXPECT_EQ(cora.get("/api/v1/search?q=x&since=yesterday").status, 400);
 }
 
+TEST_F(SearchTest, FiltersByTopicTheItemItselfNames) {
+  auto mia = as("mia");
+  auto tagged = make_post(mia, "Topicqq plans for #Budget2027 and beyond");
+  auto untagged = make_post(mia, "Topicqq plans without a tag, budget2027 as a plain word");
+  auto other = make_post(mia, "Topicqq about #travel only");
+  auto reply = mia.post(path_of(untagged, "/replies"), {{"body", "Topicqq reply on #budget2027"}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  auto max = as("max");
+  auto page = search(max, "q=topicqq&topic=budget2027");
+  EXPECT_EQ(ids(page), std::vector<long long>{tagged["id"].get<long long>()}) << page.dump();
+  EXPECT_EQ(ids(page, "reply"),
+            std::vector<long long>{reply.json()["reply"]["id"].get<long long>()});
+  // A leading '#' and capitals are accepted; the kind filter combines with it.
+  EXPECT_EQ(search(max, "q=topicqq&topic=%23BUDGET2027&kind=post")["items"].size(), 1u);
+  EXPECT_EQ(ids(search(max, "q=topicqq&topic=travel")),
+            std::vector<long long>{other["id"].get<long long>()});
+  EXPECT_EQ(search(max, "q=topicqq&topic=nosuchtopic")["items"].size(), 0u);
+  const std::vector<std::string> bad_topics = {"%23",       "9lives",    "a%20b",
+                                               "caf%C3%A9", "trailing-", std::string(60, 'a')};
+  for (const auto& bad : bad_topics) {
+    auto r = max.get("/api/v1/search?q=topicqq&topic=" + bad);
+    EXPECT_EQ(r.status, 400) << bad << " " << r.body;
+    EXPECT_EQ(r.error_code(), "validation_failed") << bad;
+  }
+}
+
 TEST_F(SearchTest, PagesWithACursor) {
   auto mia = as("mia");
   std::set<long long> made;

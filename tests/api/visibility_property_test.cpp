@@ -17,17 +17,25 @@
 //     qualifies for the listing is in it, once, in order;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
 //     so (naming the asker exactly when domain::shows_asker does), each blog's question list
-//     and article list hold exactly what the rules let the user see, in order.
+//     (every sort, paged with its cursor) and article list hold exactly what the rules let the
+//     user see, in order; the blog's Atom feed (read with the user's feed token) exactly its
+//     published articles and answered questions the rules allow; search finds exactly the
+//     answered questions the rule lets the user see, never attributed when anonymous;
+//     notifications about questions (pending, hidden, removed, anonymous) are listed and
+//     counted exactly when the rule allows; the temperature view counts exactly the questions
+//     out.
 // The oracle is the domain rule itself over the in-memory world, so the SQL fast paths
 // (store/live_assignments.hpp) are proved to agree with it.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <map>
 #include <random>
+#include <regex>
 #include <set>
 #include <tuple>
 
@@ -62,8 +70,10 @@ struct Post {
 struct Blog {
   std::int64_t id = 0;
   std::int64_t host = 0;
-  std::vector<std::int64_t> articles;       // post ids, attached to the blog
-  std::vector<d::QuestionFacts> questions;  // every question of the blog
+  std::vector<std::int64_t> articles;             // post ids, attached to the blog
+  std::vector<d::QuestionFacts> questions;        // every question of the blog
+  std::map<std::int64_t, std::int64_t> votes;     // question id -> vote_count
+  std::map<std::int64_t, std::int64_t> asked_at;  // question id -> when it went out
 };
 
 struct World {
@@ -73,7 +83,8 @@ struct World {
   std::vector<d::MentorLinkFacts> mentorships;
   std::vector<std::int64_t> mentorship_ids;  // same order as mentorships
   std::vector<Post> posts;
-  std::map<std::int64_t, std::vector<std::int64_t>> notifications;  // user -> post ids
+  std::map<std::int64_t, std::vector<std::int64_t>> notifications;               // user -> post ids
+  std::map<std::int64_t, std::vector<d::QuestionFacts>> question_notifications;  // user -> about
 
   const User& user(std::int64_t id) const {
     return *std::find_if(users.begin(), users.end(), [&](const User& u) { return u.id == id; });
@@ -284,21 +295,47 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
                 " WHERE id = " + std::to_string(p.id));
         blog.articles.push_back(p.id);
       }
+    // Out within the last few weeks (many ties: every sort's keyset needs its id too).
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
     for (int k = 0; k < 12; ++k) {
       d::QuestionFacts f;
       f.asker_id = w.users[pick(n_users)].id;
       f.host_id = blog.host;
       f.anonymous = chance(50);
       f.state = qstates[pick(std::size(qstates))];
+      const std::int64_t votes = pick(4);
+      const std::int64_t asked = now - pick(3) * 86'400'000LL * 5;
       db.exec(
           "INSERT INTO questions(blog_id, asker_id, anonymous, body, state, vote_count, "
           "created_at, asked_at) VALUES(" +
           std::to_string(blog.id) + "," + std::to_string(f.asker_id) + "," +
           (f.anonymous ? "1" : "0") + ", 'question " + std::to_string(k) + "', " +
-          q(std::string(d::to_string(f.state))) + ", " + std::to_string(pick(5)) + ", 900, 900)");
+          q(std::string(d::to_string(f.state))) + ", " + std::to_string(votes) + ", " +
+          std::to_string(asked) + ", " +
+          (f.state == d::QuestionState::pending ? std::string("NULL") : std::to_string(asked)) +
+          ")");
       f.id = db.last_id();
+      if (f.state == d::QuestionState::answered)
+        db.exec("INSERT INTO answers(question_id, body, created_at, updated_at) VALUES(" +
+                std::to_string(f.id) + ", 'answer " + std::to_string(k) + "', " +
+                std::to_string(asked) + ", " + std::to_string(asked) + ")");
       blog.questions.push_back(f);
+      blog.votes[f.id] = votes;
+      blog.asked_at[f.id] = asked;
     }
+    // Notices about questions (as answers, declines, moderation would leave them).
+    for (const auto& u : w.users)
+      for (int k = pick(3); k > 0; --k) {
+        const auto& f = blog.questions[pick(blog.questions.size())];
+        db.exec(
+            "INSERT INTO notifications(user_id, kind, message, target_type, target_id, "
+            "created_at) VALUES(" +
+            std::to_string(u.id) + ", 'question_answered', 'about a question', 'question', " +
+            std::to_string(f.id) + ", 850)");
+        w.question_notifications[u.id].push_back(f);
+      }
     w.blogs.push_back(blog);
   }
   db.exec("COMMIT");
@@ -424,6 +461,40 @@ void check_world(const World& w, std::uint16_t port) {
     EXPECT_EQ(found_posts.size(), search_posts.size()) << "search repeats a post";
     EXPECT_EQ(std::set<std::int64_t>(found_replies.begin(), found_replies.end()), search_replies)
         << "search replies";
+    // Search finds exactly the answered questions the rule lets the viewer see; an anonymous
+    // one is attributed to nobody, and an author filter finds no question.
+    std::set<std::int64_t> search_questions, found_questions;
+    std::set<std::int64_t> anonymous_questions;
+    for (const auto& blog : w.blogs)
+      for (const auto& f : blog.questions) {
+        if (f.anonymous) anonymous_questions.insert(f.id);
+        if (f.state == d::QuestionState::answered && d::can_view_question(w.actor(u), f))
+          search_questions.insert(f.id);
+      }
+    {
+      std::string next;
+      for (int page = 0; page < 50; ++page) {
+        auto sr = c.get("/api/v1/search?q=question&kind=question&limit=5" +
+                        (next.empty() ? "" : "&before=" + next));
+        ASSERT_EQ(sr.status, 200) << sr.body;
+        const auto sj = sr.json();
+        for (const auto& item : sj["items"]) {
+          const auto id = item["id"].get<std::int64_t>();
+          EXPECT_TRUE(found_questions.insert(id).second) << "search repeats question " << id;
+          if (anonymous_questions.count(id)) {
+            EXPECT_TRUE(item["author"].is_null()) << item.dump();
+          }
+        }
+        if (sj["next"].is_null()) break;
+        next = sj["next"].get<std::string>();
+      }
+    }
+    EXPECT_EQ(found_questions, search_questions) << "search questions";
+    for (const auto& other : w.users) {
+      if (other.disabled || other.id % 3 != 0) continue;
+      EXPECT_EQ(c.get("/api/v1/search?q=question&author=" + other.name).json()["items"].size(), 0u)
+          << "author filter " << other.name;
+    }
     std::vector<std::int64_t> mine;
     for (const auto& p : w.posts)
       if (p.author == u.id && p.state != d::PostState::removed && w.can_view(u, p))
@@ -449,21 +520,38 @@ void check_world(const World& w, std::uint16_t port) {
       EXPECT_EQ(c.get("/api/v1/reviews/queue").status, 403);
     }
 
-    std::multiset<std::int64_t> notes_expected, notes_got;
+    std::multiset<std::int64_t> notes_expected, notes_got, qnotes_expected, qnotes_got;
     if (auto it = w.notifications.find(u.id); it != w.notifications.end())
       for (auto pid : it->second)
         if (w.can_view(u, *by_id.at(pid))) notes_expected.insert(pid);
+    if (auto it = w.question_notifications.find(u.id); it != w.question_notifications.end())
+      for (const auto& f : it->second)
+        if (d::can_view_question(w.actor(u), f)) qnotes_expected.insert(f.id);
     auto r = c.get("/api/v1/notifications?limit=100");
     ASSERT_EQ(r.status, 200);
     const auto notes = r.json();
     for (const auto& n : notes["items"]) {
+      if (n["target"].is_object() && n["target"]["type"] == "question") {
+        const auto qid = n["target"]["id"].get<std::int64_t>();
+        qnotes_got.insert(qid);
+        EXPECT_EQ(c.get("/api/v1/questions/" + std::to_string(qid)).status, 200)
+            << "notified question " << qid;
+        continue;
+      }
       const auto pid = n["post_id"].get<std::int64_t>();
       notes_got.insert(pid);
       EXPECT_EQ(c.get(post_path(pid)).status, 200) << "notified post " << pid;
     }
     EXPECT_EQ(notes_got, notes_expected) << "notifications: " << r.body.substr(0, 2000);
+    EXPECT_EQ(qnotes_got, qnotes_expected) << "question notices: " << r.body.substr(0, 2000);
+    EXPECT_EQ(notes["unread_count"].get<std::size_t>(),
+              notes_expected.size() + qnotes_expected.size())
+        << "unread count";
 
-    // The blog: every question lookup and both listings agree with the rules.
+    // The blog: every question lookup, both listings and its Atom feed agree with the rules.
+    auto token = c.post("/api/v1/me/feed-token", nlohmann::json::object());
+    ASSERT_EQ(token.status, 201) << token.body;
+    const std::string feed_base = "/feeds/" + token.json()["token"].get<std::string>();
     for (const auto& blog : w.blogs) {
       const auto base = "/api/v1/blogs/" + std::to_string(blog.id);
       std::vector<std::int64_t> expected_questions, got_questions;
@@ -490,6 +578,43 @@ void check_world(const World& w, std::uint16_t port) {
         }
       }
       EXPECT_EQ(got_questions, expected_questions) << "questions of blog " << blog.id;
+      // Every sort, paged with its cursor, holds the same questions in the sort's order.
+      std::vector<d::QuestionFacts> shown;
+      for (const auto& f : blog.questions)
+        if (f.state != d::QuestionState::removed && d::can_view_question(w.actor(u), f))
+          shown.push_back(f);
+      auto ids_of = [](const std::vector<d::QuestionFacts>& v) {
+        std::vector<std::int64_t> out;
+        for (const auto& f : v) out.push_back(f.id);
+        return out;
+      };
+      auto by_votes = shown;
+      std::sort(by_votes.begin(), by_votes.end(), [&](const auto& a, const auto& b) {
+        return std::pair(blog.votes.at(a.id), a.id) > std::pair(blog.votes.at(b.id), b.id);
+      });
+      EXPECT_EQ(all_pages(c, base + "/questions?sort=votes&limit=3"), ids_of(by_votes))
+          << "questions by votes";
+      auto unanswered = shown;
+      std::sort(unanswered.begin(), unanswered.end(), [&](const auto& a, const auto& b) {
+        return std::tuple(a.state != d::QuestionState::open, blog.asked_at.at(a.id), a.id) <
+               std::tuple(b.state != d::QuestionState::open, blog.asked_at.at(b.id), b.id);
+      });
+      EXPECT_EQ(all_pages(c, base + "/questions?sort=unanswered&limit=4"), ids_of(unanswered))
+          << "questions, oldest unanswered first";
+      EXPECT_EQ(all_pages(c, base + "/questions?sort=newest&limit=5"), expected_questions)
+          << "questions, newest first";
+      // The temperature counts the questions out (what everyone may see), whoever asks.
+      std::int64_t out_questions = 0, temperature_total = 0;
+      for (const auto& f : blog.questions)
+        out_questions += f.state == d::QuestionState::open ||
+                         f.state == d::QuestionState::answered ||
+                         f.state == d::QuestionState::declined;
+      auto tr = c.get(base + "/temperature?weeks=4");
+      ASSERT_EQ(tr.status, 200) << tr.body;
+      const auto temperature = tr.json();
+      for (const auto& t : temperature["topics"])
+        temperature_total += t["total_questions"].get<int>();
+      EXPECT_EQ(temperature_total, out_questions) << "temperature of blog " << blog.id;
 
       std::vector<std::int64_t> expected_articles;
       for (auto pid : blog.articles) {
@@ -504,6 +629,27 @@ void check_world(const World& w, std::uint16_t port) {
       for (const auto& item : articles["items"])
         got_articles.push_back(item["id"].get<std::int64_t>());
       EXPECT_EQ(got_articles, expected_articles) << "articles of blog " << blog.id;
+
+      // The blog's Atom feed, read with the user's own feed token: exactly the published
+      // articles and the answered questions the rules let the token's owner see.
+      std::set<std::string> atom_expected, atom_got;
+      for (auto pid : blog.articles) {
+        const auto& p = *by_id.at(pid);
+        if (p.state == d::PostState::published && w.can_view(u, p))
+          atom_expected.insert("post/" + std::to_string(pid));
+      }
+      for (const auto& f : blog.questions)
+        if (f.state == d::QuestionState::answered && d::can_view_question(w.actor(u), f))
+          atom_expected.insert("question/" + std::to_string(f.id));
+      auto fr = http_request(port, "GET", feed_base + "/blogs/" + std::to_string(blog.id) + ".atom",
+                             "", {});
+      ASSERT_EQ(fr.status, 200) << fr.body;
+      static const std::regex entry_id(
+          "<id>tag:greenroom\\.invalid,2026:((post|question)/[0-9]+)</id>");
+      for (auto it = std::sregex_iterator(fr.body.begin(), fr.body.end(), entry_id);
+           it != std::sregex_iterator(); ++it)
+        atom_got.insert((*it)[1].str());
+      EXPECT_EQ(atom_got, atom_expected) << "Atom feed of blog " << blog.id;
     }
   }
 }
@@ -569,17 +715,37 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
       hidden.push_back(&p);
     }
   }
+  // Questions leave view: out ones are hidden (everyone could see them), hidden ones removed
+  // (only their asker and oversight could), pending ones removed (the asker and oversight).
+  std::vector<d::QuestionFacts> withdrawn_questions;
+  for (const auto& blog : world.blogs)
+    for (const auto& f : blog.questions) {
+      if (f.state == d::QuestionState::removed || rng() % 2) continue;
+      const bool out = f.state == d::QuestionState::open || f.state == d::QuestionState::answered ||
+                       f.state == d::QuestionState::declined;
+      auto r = admin.post("/api/v1/moderation/actions", {{"target_type", "question"},
+                                                         {"target_id", f.id},
+                                                         {"action", out ? "hide" : "remove"},
+                                                         {"reason", "Live property test."}});
+      ASSERT_EQ(r.status, 201) << r.body;
+      withdrawn_questions.push_back(f);
+    }
   auto marker = admin.post("/api/v1/posts", {{"body", "Live marker."}, {"space", "company"}});
   ASSERT_EQ(marker.status, 201);
   const auto marker_id = marker.json()["post"]["id"].get<std::int64_t>();
   for (auto& l : listeners) {
     SCOPED_TRACE("listener " + l.user->name + " (" + std::string(d::to_string(l.user->role)) + ")");
-    std::set<std::int64_t> counted, withdrawn;
+    std::set<std::int64_t> counted, withdrawn, questions_gone;
     bool marker_seen = false;
     while (auto ev = l.ws->next(3000)) {
       if ((*ev)["type"] == "post.published" && (*ev)["post_id"] == marker_id) {
         marker_seen = true;
         break;
+      }
+      if ((*ev)["type"] == "question.withdrawn") {
+        questions_gone.insert((*ev)["question_id"].get<std::int64_t>());
+        EXPECT_FALSE(ev->contains("asker")) << ev->dump();
+        continue;
       }
       if (!ev->contains("post_id")) continue;  // e.g. the author's unread count
       const auto id = (*ev)["post_id"].get<std::int64_t>();
@@ -594,10 +760,13 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
       if (world.can_view(*l.user, *p)) expect_withdrawn.insert(p->id);
     EXPECT_EQ(counted, expect_counted);
     EXPECT_EQ(withdrawn, expect_withdrawn);
+    std::set<std::int64_t> expect_questions_gone;
+    for (const auto& f : withdrawn_questions)
+      if (d::can_view_question(world.actor(*l.user), f)) expect_questions_gone.insert(f.id);
+    EXPECT_EQ(questions_gone, expect_questions_gone);
     // Each post heard of (and not hidden since) answers GET for this user.
     for (auto id : counted) {
-      if (withdrawn.count(id) &&
-          !d::has_capability(l.user->role, d::Capability::see_all_published))
+      if (withdrawn.count(id) && !d::has_capability(l.user->role, d::Capability::see_all_published))
         continue;
       EXPECT_EQ(l.client->get(post_path(id)).status, 200) << "post " << id;
     }

@@ -108,6 +108,7 @@ TEST(Config, TheShippedFileParsesAndUnknownKeysAreRefused) {
 }  // namespace
 }  // namespace greenroom::http
 
+#include "api/blog_views.hpp"
 #include "api/views.hpp"
 #include "domain/time.hpp"
 #include "http/json_text.hpp"
@@ -136,6 +137,47 @@ TEST(FastJson, PostTextMatchesTheJsonObjectExactly) {
   out.clear();
   append_post_json(out, p);
   EXPECT_EQ(nlohmann::json::parse(out), post_json(p));
+}
+
+TEST(FastJson, QuestionTextMatchesTheJsonObjectExactly) {
+  store::QuestionRecord q;
+  q.id = 9;
+  q.blog_id = 2;
+  q.host_id = 5;
+  q.asker = {7, "ava", "Ava \"Q\" \xC3\xA9"};
+  q.body = "Why?\n\t</script> \x01";
+  q.topic = "pay";
+  q.vote_count = 4;
+  q.voted_by_me = true;
+  q.created_at = 1732460478123;
+  q.asked_at = 1732460478123;
+  const domain::Actor host{5, domain::Role::executive, domain::Level::run};
+  const domain::Actor asker{7, domain::Role::member, std::nullopt};
+  for (bool anonymous : {false, true})
+    for (auto state : {domain::QuestionState::open, domain::QuestionState::answered,
+                       domain::QuestionState::declined})
+      for (const auto& viewer : {host, asker}) {
+        q.anonymous = anonymous;
+        q.state = state;
+        q.answer.reset();
+        q.decline_reason.reset();
+        q.closed_at.reset();
+        if (state == domain::QuestionState::answered) {
+          q.closed_at = 1732460479000;
+          q.answer = store::AnswerRecord{"**Yes**", std::nullopt, 2, 1732460479000, 1732460480000};
+        }
+        if (state == domain::QuestionState::declined) q.decline_reason = "Not here.";
+        std::string out;
+        // "overdue" is decided at `now`: the DOM uses the clock, so both use a time long after.
+        append_question_json(out, q, viewer, 7, domain::now_millis());
+        EXPECT_EQ(nlohmann::json::parse(out), question_json(q, viewer, 7)) << out;
+        if (q.answer) {
+          q.answer->html = "<p><strong>Yes</strong></p>\n";
+          out.clear();
+          append_question_json(out, q, viewer, 7, domain::now_millis());
+          EXPECT_EQ(nlohmann::json::parse(out), question_json(q, viewer, 7)) << out;
+        }
+      }
 }
 
 TEST(FastTime, MatchesTheCalendar) {

@@ -120,3 +120,82 @@ TEST(ReplyVisibility, HiddenForAuthorAndOversightRemovedForOversightOnly) {
 
 }  // namespace
 }  // namespace greenroom::domain
+
+namespace greenroom::domain {
+namespace {
+
+ModeratedItem question(QuestionState s, QuestionState restores_to = QuestionState::open,
+                       bool reports = false) {
+  ModeratedItem i;
+  i.type = TargetType::question;
+  i.author_id = 9;
+  i.question_state = s;
+  i.question_restores_to = restores_to;
+  i.has_open_reports = reports;
+  return i;
+}
+
+std::string question_code(ModAction a, const ModeratedItem& i, const Actor& who = kMod) {
+  try {
+    decide_moderation(who, a, i);
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "ok";
+}
+
+TEST(QuestionModeration, HideRemoveRestoreByState) {
+  for (auto s : {QuestionState::open, QuestionState::answered, QuestionState::declined}) {
+    auto hide = decide_moderation(kMod, ModAction::hide, question(s));
+    EXPECT_EQ(hide.question_state, QuestionState::hidden);
+    EXPECT_EQ(hide.close_reports_as, "actioned");
+    EXPECT_EQ(decide_moderation(kMod, ModAction::remove, question(s)).question_state,
+              QuestionState::removed);
+    EXPECT_EQ(question_code(ModAction::restore, question(s)), "invalid_transition");
+  }
+  EXPECT_EQ(question_code(ModAction::hide, question(QuestionState::pending)), "invalid_transition");
+  EXPECT_EQ(
+      decide_moderation(kMod, ModAction::remove, question(QuestionState::pending)).question_state,
+      QuestionState::removed);
+  EXPECT_EQ(
+      decide_moderation(kMod, ModAction::remove, question(QuestionState::hidden)).question_state,
+      QuestionState::removed);
+  EXPECT_EQ(question_code(ModAction::remove, question(QuestionState::removed)),
+            "invalid_transition");
+  auto back = decide_moderation(kAdmin, ModAction::restore,
+                                question(QuestionState::hidden, QuestionState::answered));
+  EXPECT_EQ(back.question_state, QuestionState::answered);
+  EXPECT_FALSE(back.close_reports_as);
+}
+
+TEST(QuestionModeration, NoLockOwnContentAndDismiss) {
+  EXPECT_EQ(question_code(ModAction::lock, question(QuestionState::open)), "not_lockable");
+  EXPECT_EQ(question_code(ModAction::unlock, question(QuestionState::open)), "not_lockable");
+  try {
+    decide_moderation(kMod, ModAction::lock, question(QuestionState::open));
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::unprocessable);
+  }
+  const Actor asker{9, Role::moderator, std::nullopt};
+  EXPECT_EQ(question_code(ModAction::hide, question(QuestionState::open), asker), "own_content");
+  EXPECT_EQ(question_code(ModAction::hide, question(QuestionState::open), kMember), "forbidden");
+  EXPECT_EQ(question_code(ModAction::dismiss, question(QuestionState::open)), "no_open_reports");
+  EXPECT_EQ(decide_moderation(kMod, ModAction::dismiss,
+                              question(QuestionState::open, QuestionState::open, true))
+                .close_reports_as,
+            "dismissed");
+}
+
+TEST(QuestionModeration, ReportableWhenOutAndRestoreStates) {
+  for (auto s : {QuestionState::open, QuestionState::answered, QuestionState::declined})
+    EXPECT_NO_THROW(check_question_reportable(s));
+  for (auto s : {QuestionState::pending, QuestionState::hidden, QuestionState::removed})
+    EXPECT_THROW(check_question_reportable(s), Error);
+  EXPECT_EQ(question_restore_state(true, false, true), QuestionState::answered);
+  EXPECT_EQ(question_restore_state(false, true, true), QuestionState::declined);
+  EXPECT_EQ(question_restore_state(false, false, true), QuestionState::open);
+  EXPECT_EQ(question_restore_state(false, false, false), QuestionState::pending);
+}
+
+}  // namespace
+}  // namespace greenroom::domain

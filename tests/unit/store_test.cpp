@@ -229,6 +229,21 @@ TEST_F(Repositories, FeedQueryUsesThePartialIndex) {
       << all;
 }
 
+TEST_F(Repositories, QuestionsByVotesWalkTheIndexFromTheCursor) {
+  // The blog page sorted by votes (and every page after it, keyset on (vote_count, id)).
+  for (auto cursor : {"", "AND (q.vote_count, q.id) < (9, 9) "}) {
+    auto plan = c.prepare(std::string("EXPLAIN QUERY PLAN SELECT q.id FROM questions q "
+                                      "WHERE q.blog_id = 1 AND q.state <> 'removed' ") +
+                          cursor + "ORDER BY q.vote_count DESC, q.id DESC LIMIT 20");
+    std::string all;
+    while (plan.step()) all += plan.text(3) + "\n";
+    EXPECT_NE(all.find("questions_blog_votes"), std::string::npos) << all;
+    EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos)
+        << "the questions are sorted instead of read in index order:\n"
+        << all;
+  }
+}
+
 TEST_F(Repositories, RelationsFollowCoachAssignments) {
   auto coach = add_user(c, "coach", domain::Role::coach);
   auto e1 = add_user(c, "e1", domain::Role::executive, domain::Level::crawl);

@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { Article, ArticleAction, Blog, BlogStats, NewBlog, NewQuestion, Question, QuestionSort } from './blogTypes';
+import type { Article, ArticleAction, Blog, BlogStats, NewBlog, NewQuestion, Question, QuestionPage, QuestionSort, Temperature } from './blogTypes';
 
 interface Items<T> {
   items: T[];
@@ -29,8 +29,14 @@ export function blogEndpoints(client: ApiClient) {
     previewMarkdown(body: string, signal?: AbortSignal): Promise<{ html: string }> {
       return client.request('POST', '/markdown/preview', { body: { body }, signal });
     },
-    questions(id: number, sort: QuestionSort, signal?: AbortSignal): Promise<Items<Question>> {
-      return client.request('GET', `/blogs/${id}/questions`, { query: { sort }, signal });
+    questions(id: number, sort: QuestionSort, signal?: AbortSignal, before?: string | null): Promise<QuestionPage> {
+      return client.request('GET', `/blogs/${id}/questions`, { query: before ? { sort, limit: '20', before } : { sort, limit: '20' }, signal });
+    },
+    question(questionId: number, signal?: AbortSignal): Promise<{ question: Question }> {
+      return client.request('GET', `/questions/${questionId}`, { signal });
+    },
+    temperature(id: number, weeks: number, signal?: AbortSignal): Promise<Temperature> {
+      return client.request('GET', `/blogs/${id}/temperature`, { query: { weeks: String(weeks) }, signal });
     },
     ask(id: number, question: NewQuestion): Promise<{ question: Question }> {
       return client.request('POST', `/blogs/${id}/questions`, { body: question });

@@ -33,7 +33,7 @@ export interface Answer {
   edited: boolean;
 }
 
-export type QuestionState = 'pending' | 'open' | 'answered' | 'declined';
+export type QuestionState = 'pending' | 'open' | 'answered' | 'declined' | 'hidden' | 'removed';
 export type QuestionSort = 'votes' | 'newest' | 'unanswered';
 
 export interface Question {
@@ -76,3 +76,27 @@ export interface NewQuestion {
 }
 
 export type ArticleAction = PostAction;
+
+/** A page of questions: `next` continues the same sort (null on the last page). */
+export interface QuestionPage {
+  items: Question[];
+  next: string | null;
+}
+
+/** One topic's questions and votes per week (the temperature view). */
+export interface TopicTemperature {
+  /** null: questions without a topic. */
+  topic: string | null;
+  questions: number[];
+  votes: number[];
+  total_questions: number;
+  total_votes: number;
+}
+
+export interface Temperature {
+  blog_id: number;
+  weeks: number;
+  /** Monday 00:00 UTC of each week, oldest first; the last is the current week. */
+  week_starts: string[];
+  topics: TopicTemperature[];
+}

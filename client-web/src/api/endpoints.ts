@@ -5,6 +5,7 @@
 import type { ApiClient } from './client';
 import { blogEndpoints } from './blogEndpoints';
 import { readingEndpoints } from './readingEndpoints';
+import { findEndpoints } from './findEndpoints';
 import type {
   AdminUser,
   JoiningEffect,
@@ -84,6 +85,7 @@ export function createApi(client: ApiClient) {
     client,
     ...blogEndpoints(client),
     ...readingEndpoints(client),
+    ...findEndpoints(client),
 
     login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {

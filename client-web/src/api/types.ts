@@ -1,3 +1,4 @@
+import type { Blog, Question } from './blogTypes';
 /** Objects of the Greenroom HTTP API v1 (docs/API.md). */
 
 export type Role = 'admin' | 'moderator' | 'coach' | 'executive' | 'member';
@@ -354,7 +355,7 @@ export interface PolicyVersionInfo {
 
 // ---------- moderation and the audit trail ----------
 
-export type ReportTarget = 'post' | 'reply';
+export type ReportTarget = 'post' | 'reply' | 'question';
 export type ReportReason = 'harassment' | 'confidential' | 'personal_data' | 'misleading' | 'other';
 export type ModerationActionName = 'hide' | 'remove' | 'restore' | 'lock' | 'unlock' | 'dismiss';
 
@@ -378,10 +379,12 @@ export interface ModerationCase {
   first_reported_at: string;
   reasons: Partial<Record<ReportReason, number>>;
   reports: Report[];
-  /** The reported post, or the reported reply. */
-  item: Post | Reply;
-  /** The post itself, or the post the reply answers. */
-  post: Post;
+  /** The reported post, reply or blog question (an anonymous question has no asker here either). */
+  item: Post | Reply | Question;
+  /** The post itself, or the post the reply answers; null for a question. */
+  post: Post | null;
+  /** The question's blog (questions only). */
+  blog?: Blog;
   own_content: boolean;
 }
 

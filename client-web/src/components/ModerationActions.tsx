@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Question } from '../api/blogTypes';
 import type { ModerationActionName, Post, Reply, ReportTarget } from '../api/types';
 import { useApp } from '../context';
 import { MAX_MODERATION_REASON, actionDone, actionLabel, actionsFor } from '../lib/moderation';
@@ -19,8 +20,8 @@ export function ModerationActions({
 }: {
   targetType: ReportTarget;
   targetId: number;
-  item: Post | Reply;
-  post: Post;
+  item: Post | Reply | Question;
+  post: Post | null;
   hasReports: boolean;
   label: string;
   onDone: (action: ModerationActionName) => void;

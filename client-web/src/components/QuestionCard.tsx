@@ -5,6 +5,7 @@ import { useApp } from '../context';
 import { MarkdownEditor } from './MarkdownEditor';
 import { MarkdownHtml } from './MarkdownHtml';
 import { RelativeTime } from './RelativeTime';
+import { ReportButton } from './ReportButton';
 
 /** One question: who asked (or "Anonymous"), votes, the answer or the decline; the host answers here. */
 export function QuestionCard({ question, isHost, onChange }: { question: Question; isHost: boolean; onChange: (q: Question) => void }) {
@@ -50,7 +51,7 @@ export function QuestionCard({ question, isHost, onChange }: { question: Questio
           class="button secondary small vote-button"
           aria-pressed={q.voted_by_me}
           aria-label={`${q.voted_by_me ? 'Remove your vote' : 'Vote'} (${q.vote_count} votes)`}
-          disabled={q.asked_by_me || q.state === 'pending'}
+          disabled={q.asked_by_me || q.state === 'pending' || q.state === 'hidden' || q.state === 'removed'}
           onClick={() => void vote()}
         >
           ▲ {q.vote_count}
@@ -66,6 +67,8 @@ export function QuestionCard({ question, isHost, onChange }: { question: Questio
           <RelativeTime iso={q.asked_at ?? q.created_at} />
           {q.topic && <span class="badge">{q.topic}</span>}
           {q.state === 'pending' && <span class="badge">Waiting for a moderator</span>}
+          {q.state === 'hidden' && <span class="badge badge-state badge-state-hidden">Hidden by a moderator</span>}
+          {q.state === 'removed' && <span class="badge badge-state badge-state-removed">Removed by a moderator</span>}
           {q.overdue && <span class="badge badge-overdue">Past the promised time</span>}
         </p>
         {q.answer && (
@@ -82,6 +85,11 @@ export function QuestionCard({ question, isHost, onChange }: { question: Questio
         {error && (
           <div class="form-error" role="alert">
             <p>{error}</p>
+          </div>
+        )}
+        {(q.state === 'open' || q.state === 'answered' || q.state === 'declined') && (
+          <div class="question-report">
+            <ReportButton targetType="question" targetId={q.id} authorId={q.asker ? q.asker.id : null} authorName={q.asker ? q.asker.display_name : 'an anonymous colleague'} own={q.asked_by_me} />
           </div>
         )}
         {isHost && mode === 'none' && (q.state === 'open' || q.state === 'answered') && (

@@ -9,11 +9,24 @@ import { FlagIcon } from './Icons';
  * "Report" on a post or reply someone else wrote: opens a modal dialog with
  * the reasons and an optional comment. Reporting again updates the report.
  */
-export function ReportButton({ targetType, targetId, authorId, authorName }: { targetType: ReportTarget; targetId: number; authorId: number; authorName: string }) {
+export function ReportButton({
+  targetType,
+  targetId,
+  authorId,
+  authorName,
+  own = false,
+}: {
+  targetType: ReportTarget;
+  targetId: number;
+  authorId: number | null;
+  authorName: string;
+  /** The caller's own item even when no author is shown (an anonymous question). */
+  own?: boolean;
+}) {
   const { user } = useApp();
   const [open, setOpen] = useState(false);
-  if (authorId === user.id) return null;
-  const what = targetType === 'post' ? 'post' : 'reply';
+  if (own || authorId === user.id) return null;
+  const what = targetType;
   return (
     <>
       <button type="button" class="action report-action" aria-haspopup="dialog" onClick={() => setOpen(true)}>

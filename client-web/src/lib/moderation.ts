@@ -1,4 +1,5 @@
 /** Words for moderation: report reasons, actions, and what each action does. */
+import type { Question } from '../api/blogTypes';
 import type { ModerationActionName, Post, Reply, ReportReason, ReportTarget } from '../api/types';
 
 export const REPORT_REASONS: { value: ReportReason; label: string; help: string }[] = [
@@ -17,9 +18,16 @@ export const MAX_REPORT_COMMENT = 1000;
 export const MAX_MODERATION_REASON = 500;
 
 /** The actions that apply to an item in its current state. */
-export function actionsFor(type: ReportTarget, item: Post | Reply, post: Post, hasReports: boolean): ModerationActionName[] {
+export function actionsFor(type: ReportTarget, item: Post | Reply | Question, post: Post | null, hasReports: boolean): ModerationActionName[] {
   const out: ModerationActionName[] = [];
-  if (type === 'post') {
+  if (type === 'question') {
+    // A question is not a thread: no lock. Hidden or removed ones go back as they were.
+    const state = (item as Question).state;
+    if (state === 'open' || state === 'answered' || state === 'declined') out.push('hide', 'remove');
+    if (state === 'pending') out.push('remove');
+    if (state === 'hidden') out.push('remove', 'restore');
+    if (state === 'removed') out.push('restore');
+  } else if (type === 'post') {
     const p = item as Post;
     if (p.state === 'published') out.push('hide', 'remove');
     if (p.state === 'hidden') out.push('remove', 'restore');

@@ -22,6 +22,9 @@ describe('parseRoute', () => {
     expect(parseRoute('/moderation')).toEqual({ name: 'moderation' });
     expect(parseRoute('/audit')).toEqual({ name: 'audit' });
     expect(parseRoute('/insights')).toEqual({ name: 'insights' });
+    expect(parseRoute('/search')).toEqual({ name: 'search' });
+    expect(hrefFor({ name: 'search' })).toBe('/search');
+    expect(titleFor({ name: 'search' })).toBe('Search');
     expect(parseRoute('/review/0').name).toBe('not-found');
   });
 

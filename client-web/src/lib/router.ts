@@ -31,6 +31,8 @@ export type Route =
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
   | { name: 'reading' }
+  | { name: 'search' }
+  | { name: 'question'; id: number }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -93,6 +95,14 @@ const ROUTES: Pattern[] = [
     build: (m) => {
       const id = idFrom(m[1]);
       return id ? { name: 'blog', id } : null;
+    },
+  },
+  { re: /^\/search$/, build: () => ({ name: 'search' }) },
+  {
+    re: /^\/questions\/(\d{1,15})$/,
+    build: (m) => {
+      const id = idFrom(m[1]);
+      return id ? { name: 'question', id } : null;
     },
   },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
@@ -158,6 +168,10 @@ export function hrefFor(route: Route): string {
       return `/blogs/${route.id}`;
     case 'reading':
       return '/reading';
+    case 'search':
+      return '/search';
+    case 'question':
+      return `/questions/${route.id}`;
     case 'not-found':
       return route.path;
   }
@@ -243,6 +257,10 @@ export function titleFor(route: Route): string {
       return 'Blog';
     case 'reading':
       return 'Reading list';
+    case 'search':
+      return 'Search';
+    case 'question':
+      return 'Question';
     case 'not-found':
       return 'Page not found';
   }

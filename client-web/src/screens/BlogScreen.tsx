@@ -1,14 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Article, Question, QuestionSort } from '../api/blogTypes';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Article, Question, QuestionSort, Temperature } from '../api/blogTypes';
 import { messageOf } from '../api/errors';
 import { ArticleComposer } from '../components/ArticleComposer';
 import { AskForm } from '../components/AskForm';
 import { BlogStatsPanel } from '../components/BlogStatsPanel';
+import { FeedAddress } from '../components/FeedAddress';
+import { CsvLink } from '../components/CsvLink';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { MarkdownHtml } from '../components/MarkdownHtml';
 import { QuestionCard } from '../components/QuestionCard';
 import { RelativeTime } from '../components/RelativeTime';
+import { LineChart } from '../components/WeeklyChart';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
+import { temperatureCsv, temperatureRows, temperatureSeries } from '../lib/blog';
 import { Link } from '../navigation';
 
 const SORTS: { value: QuestionSort; label: string }[] = [
@@ -21,7 +26,7 @@ const SORTS: { value: QuestionSort; label: string }[] = [
 export function BlogScreen({ id }: { id: number }) {
   const { api, user } = useApp();
   const { state, reload } = useLoad((signal) => api.blog(id, signal), `blog-${id}`);
-  const [tab, setTab] = useState<'questions' | 'articles'>('questions');
+  const [tab, setTab] = useState<'questions' | 'articles' | 'temperature'>('questions');
   const [asked, setAsked] = useState(0);
   if (state.status === 'loading') return <LoadingLine what="the blog" />;
   if (state.status === 'error') return <LoadError message={state.message} onRetry={reload} />;
@@ -39,12 +44,16 @@ export function BlogScreen({ id }: { id: number }) {
         </p>
       </div>
       {blog.stats && <BlogStatsPanel stats={blog.stats} promise={blog.promise} />}
+      <FeedAddress feed={FEEDS.blog(blog.id)} what="this blog's articles and answers" collapsed />
       <div class="tabs" role="tablist" aria-label="Blog sections">
         <button type="button" role="tab" id="tab-questions" aria-selected={tab === 'questions'} aria-controls="panel-questions" class="tab" onClick={() => setTab('questions')}>
           Questions
         </button>
         <button type="button" role="tab" id="tab-articles" aria-selected={tab === 'articles'} aria-controls="panel-articles" class="tab" onClick={() => setTab('articles')}>
           Articles
+        </button>
+        <button type="button" role="tab" id="tab-temperature" aria-selected={tab === 'temperature'} aria-controls="panel-temperature" class="tab" onClick={() => setTab('temperature')}>
+          Temperature
         </button>
       </div>
       {tab === 'questions' ? (
@@ -58,9 +67,13 @@ export function BlogScreen({ id }: { id: number }) {
             />
           )}
         </div>
-      ) : (
+      ) : tab === 'articles' ? (
         <div role="tabpanel" id="panel-articles" aria-labelledby="tab-articles">
           <Articles blogId={blog.id} isHost={isHost} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-temperature" aria-labelledby="tab-temperature">
+          <TemperatureView blogId={blog.id} />
         </div>
       )}
     </>
@@ -71,17 +84,37 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
   const { api } = useApp();
   const [sort, setSort] = useState<QuestionSort>('votes');
   const [items, setItems] = useState<Question[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const [error, setError] = useState('');
   useEffect(() => {
     const controller = new AbortController();
     api
       .questions(blogId, sort, controller.signal)
-      .then((r) => setItems(r.items))
+      .then((r) => {
+        setItems(r.items);
+        setNext(r.next);
+      })
       .catch((e) => {
         if (!controller.signal.aborted) setError(messageOf(e));
       });
     return () => controller.abort();
   }, [api, blogId, sort, refreshKey]);
+  const loadMore = async () => {
+    if (!next || more) return;
+    setMore(true);
+    setError('');
+    try {
+      const r = await api.questions(blogId, sort, undefined, next);
+      // A vote between pages can move a question across the boundary: show it once.
+      setItems((list) => [...(list ?? []), ...r.items.filter((q) => !(list ?? []).some((x) => x.id === q.id))]);
+      setNext(r.next);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setMore(false);
+    }
+  };
   const waiting = isHost && items ? items.filter((q) => q.state === 'open').length : 0;
   const replace = (q: Question) => {
     setItems((list) => (list ? list.map((x) => (x.id === q.id ? q : x)) : list));
@@ -119,6 +152,65 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
             </li>
           ))}
         </ol>
+      )}
+      {items && next && (
+        <p class="question-more">
+          <button type="button" class="button secondary" onClick={() => void loadMore()} disabled={more}>
+            {more ? 'Loading…' : 'Show more questions'}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+const TEMPERATURE_WEEKS = 12;
+
+/** Questions and votes per topic by week: which issues are heating up (chart, table, CSV). */
+function TemperatureView({ blogId }: { blogId: number }) {
+  const { api } = useApp();
+  const { state, reload } = useLoad<Temperature>((signal) => api.temperature(blogId, TEMPERATURE_WEEKS, signal), `temperature-${blogId}`);
+  const series = useMemo(() => (state.status === 'ready' ? temperatureSeries(state.data) : []), [state]);
+  if (state.status === 'loading') return <LoadingLine what="the temperature" />;
+  if (state.status === 'error') return <LoadError message={state.message} onRetry={reload} />;
+  const t = state.data;
+  const rows = temperatureRows(t);
+  return (
+    <section aria-labelledby="temperature-title" class="temperature">
+      <h2 id="temperature-title" class="section-title">
+        Temperature: questions and votes per topic
+      </h2>
+      <p class="muted small">The last {t.weeks} weeks, weeks starting Monday. Each line is a topic's new questions plus the votes cast that week; the hottest topics first.</p>
+      {rows.length === 0 ? (
+        <p class="empty">No questions or votes in the last {t.weeks} weeks.</p>
+      ) : (
+        <>
+          <LineChart weekStarts={t.week_starts} series={series} label={`Questions and votes per topic per week, ${t.weeks} weeks`} />
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Temperature table">
+            <table class="data-table">
+              <caption class="visually-hidden">Questions and votes per topic and week</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Week of</th>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Votes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.week}-${r.topic}`}>
+                    <td>{r.week}</td>
+                    <td>{r.topic}</td>
+                    <td>{r.questions}</td>
+                    <td>{r.votes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <CsvLink text={temperatureCsv(t)} name={`greenroom-temperature-blog-${blogId}.csv`} label="Download CSV (temperature)" />
+        </>
       )}
     </section>
   );

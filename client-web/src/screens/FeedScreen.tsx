@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Space } from '../api/types';
+import { FeedAddress } from '../components/FeedAddress';
 import { PagedList } from '../components/PagedList';
 import { PostCard } from '../components/PostCard';
 import { PenIcon } from '../components/Icons';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
 import { canSeePractice } from '../lib/permissions';
 import { Link } from '../navigation';
 
@@ -43,6 +45,7 @@ export function FeedScreen({ space }: { space: Space }) {
         <h1 tabIndex={-1}>{space === 'company' ? 'Company feed' : 'Practice feed'}</h1>
         <p class="lede">{INTRO[space]}</p>
       </div>
+      {space === 'company' && <FeedAddress feed={FEEDS.company} what="the company feed" collapsed />}
       {practice && (
         <nav class="tabs" aria-label="Feeds">
           <Link href="/" class="tab" aria-current={space === 'company' ? 'page' : undefined}>

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Author, JoiningEffect, UserAnalytics } from '../api/types';
+import { CsvLink } from '../components/CsvLink';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { WeeklyChart } from '../components/WeeklyChart';
 import { useApp } from '../context';
@@ -7,16 +8,6 @@ import { WEEK_COLUMNS, formatChange, formatDuration, joiningCsv, joiningHeadline
 
 const WEEKS = 12;
 const DAYS = 28;
-
-/** A link that downloads `text` as a CSV file. */
-function CsvLink({ text, name, label }: { text: string; name: string; label: string }) {
-  const href = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`, [text]);
-  return (
-    <a class="button secondary csv-link" href={href} download={name}>
-      {label}
-    </a>
-  );
-}
 
 /** Whose figures the reader may pick: themself (executives), their cohort, or everyone. */
 function usePeople(): { people: Author[]; loading: boolean; error: string | null } {

@@ -35,13 +35,13 @@ const KIND_LABELS: Record<string, string> = {
 const TARGET_HREFS: Record<string, (id: number) => string> = {
   policy_version: () => '/rules',
   mentorship: () => '/mentoring',
-  question: () => '/blogs',
+  question: (id) => `/questions/${id}`,
 };
 
 /** The words of a notice's link, by what it leads to. */
 const TARGET_LABELS: Record<string, string> = {
   policy_version: 'Read the golden rules',
-  question: 'Open the blogs',
+  question: 'Open the question',
   mentorship: 'Open mentoring',
 };
 

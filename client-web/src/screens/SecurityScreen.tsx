@@ -1,4 +1,6 @@
+import { FeedAddress } from '../components/FeedAddress';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
 import { PasswordSection } from './security/PasswordSection';
 import { SessionsSection } from './security/SessionsSection';
 import { TotpSection } from './security/TotpSection';
@@ -26,6 +28,7 @@ export function SecurityScreen({ enrolmentRequired, onTotpEnabled }: { enrolment
         <>
           <SessionsSection />
           <PasswordSection />
+          <FeedAddress feed={FEEDS.user(user.username)} what="your own posts" />
         </>
       )}
     </>

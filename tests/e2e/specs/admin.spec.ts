@@ -3,6 +3,8 @@ import { expect, switchUser, test, unique } from '../fixtures';
 test.describe('admin', () => {
   test('creates a user, changes a role, assigns and unassigns a coach', async ({ page }) => {
     await switchUser(page, 'ada', '/');
+    // Admin sits under the header's "More" menu.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'More' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Admin · Users' })).toBeVisible();
     const username = unique('exec').replace(/\s+/g, '').toLowerCase().slice(0, 20);

@@ -3,7 +3,9 @@ import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, switchUs
 /**
  * The CEO's Q&A blog: a member asks anonymously, the CEO answers with the server's
  * preview, the member is notified and the promise figures change; an admin enables a blog;
- * the worst XSS payloads render harmless in Chromium.
+ * the worst XSS payloads render harmless in Chromium; a member reports a question, a
+ * moderator hides it from the queue (which never names an anonymous asker) and it is gone for
+ * the member; the temperature chart with its table and CSV.
  */
 test.describe('Q&A blog', () => {
   test('a member asks anonymously, the CEO answers, the member is notified, the stats change', async ({ page }) => {
@@ -97,5 +99,76 @@ test.describe('Q&A blog', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.markdown script, .markdown iframe, .markdown svg, .markdown [onerror]').count()).toBe(0);
     expect(dialogs).toBe(0);
+  });
+
+  test('a member reports a question, a moderator hides it, it is gone for the member', async ({ page }) => {
+    const marker = unique('Is Chris in payroll on a warning');
+    await signIn(page, 'mia', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await page.getByLabel('Your question').fill(`${marker}?`);
+    await page.getByRole('checkbox', { name: 'Ask anonymously' }).check();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect(page.locator('article.question').filter({ hasText: marker })).toBeVisible();
+
+    // Another member reports it.
+    await switchUser(page, 'sam', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await page.getByLabel('Sort by').selectOption('newest');
+    const card = page.locator('article.question').filter({ hasText: marker });
+    await card.getByRole('button', { name: 'Report this question by an anonymous colleague' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report this question' });
+    await dialog.getByRole('radio', { name: 'Personal data' }).check();
+    await dialog.getByLabel('Comment (optional)').fill('Guesses about a named colleague.');
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'A moderator will look at your report' })).toBeVisible();
+
+    // The moderator sees the question in the queue without its asker, and hides it.
+    await switchUser(page, 'mo', '/moderation');
+    const entry = page.getByRole('list', { name: 'Reported items' }).locator(':scope > li').filter({ hasText: marker });
+    await expect(entry).toContainText('Question by an anonymous colleague');
+    await expect(entry).toContainText('Personal data');
+    await expect(entry).not.toContainText('Mia');
+    await expect(entry.getByRole('radio', { name: 'Lock thread' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'moderation queue with a question');
+    await saveScreenshot(page, 'moderation-queue-question');
+    await entry.getByRole('radio', { name: 'Hide' }).check();
+    await entry.getByLabel('Reason (required)').fill('Speculation about a named colleague.');
+    await entry.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Hidden.' })).toBeVisible();
+
+    // Gone for the member who reported it.
+    await switchUser(page, 'sam', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await page.getByLabel('Sort by').selectOption('newest');
+    await expect(page.getByRole('list', { name: 'Questions' })).toBeVisible();
+    await expect(page.locator('article.question').filter({ hasText: marker })).toHaveCount(0);
+
+    // The asker sees it marked hidden and is told why; the notice opens the question.
+    await switchUser(page, 'mia', '/notifications');
+    const notice = page.locator('li').filter({ hasText: 'A moderator hid your question' }).first();
+    await expect(notice).toContainText('Speculation about a named colleague.');
+    await notice.getByRole('link', { name: 'Open the question' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /A question for Dana Whitfield/ })).toBeVisible();
+    await expect(page.locator('article.question')).toContainText('Hidden by a moderator');
+    await expect(page.locator('article.question')).toContainText('You, anonymously');
+    await expectNoSeriousA11yViolations(page, 'question page');
+    await saveScreenshot(page, 'question-page');
+  });
+
+  test('the temperature chart shows questions and votes per topic by week', async ({ page }) => {
+    await signIn(page, 'mia', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await page.getByRole('tab', { name: 'Temperature' }).click();
+    await expect(page.getByRole('heading', { name: 'Temperature: questions and votes per topic' })).toBeVisible();
+    await expect(page.locator('figure.chart canvas')).toBeVisible();
+    const table = page.getByRole('region', { name: 'Temperature table' });
+    await expect(table.getByRole('columnheader', { name: 'Topic' })).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'pay' }).first()).toBeVisible();
+    const csv = page.getByRole('link', { name: 'Download CSV (temperature)' });
+    await expect(csv).toHaveAttribute('href', /^data:text\/csv/);
+    expect(decodeURIComponent((await csv.getAttribute('href')) ?? '')).toContain('Week of,Topic,Questions,Votes');
+    await expectNoSeriousA11yViolations(page, 'blog temperature');
+    await saveScreenshot(page, 'blog-temperature');
   });
 });

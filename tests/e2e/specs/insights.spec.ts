@@ -3,6 +3,8 @@ import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, switchUs
 test.describe('insights', () => {
   test('the coach sees the CEO’s joining effect with its counts, a chart with its table, and CSV downloads', async ({ page }) => {
     await signIn(page, 'cora');
+    // Insights sits under the header's "More" menu.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'More' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
     // Dana (CEO) is picked first: the demo history has her joining half-way.
