@@ -1,6 +1,7 @@
 // greenroom: serve | migrate | user add | seed-demo | backup | audit verify
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ constexpr const char* kUsage =
     "usage:\n"
     "  greenroom serve   [--config FILE] [--data DIR] [--port N] [--address A] [--plain-http]\n"
     "                    [--static DIR] [--no-request-log] [--print-routes]\n"
+    "                    [--feed-allow-address ADDR[:PORT]]...  (tests: an internal feed server)\n"
     "  greenroom migrate [--config FILE] [--data DIR]\n"
     "  greenroom user add USERNAME --role ROLE [--display-name NAME] [--level LEVEL]\n"
     "                    [--coach COACH] --password-stdin [--data DIR]\n"
@@ -28,6 +30,7 @@ struct Args {
   std::vector<std::string> positional;
   std::optional<std::string> config, data, port, address, static_dir, role, display_name, level,
       coach;
+  std::vector<std::string> feed_allow_addresses;
   bool plain_http = false, password_stdin = false, no_request_log = false, print_routes = false;
 };
 
@@ -62,7 +65,11 @@ Args parse(int argc, char** argv) {
       value(a.level);
     else if (s == "--coach")
       value(a.coach);
-    else if (s == "--plain-http")
+    else if (s == "--feed-allow-address") {
+      std::optional<std::string> v;
+      value(v);
+      a.feed_allow_addresses.push_back(*v);
+    } else if (s == "--plain-http")
       a.plain_http = true;
     else if (s == "--password-stdin")
       a.password_stdin = true;
@@ -98,6 +105,14 @@ greenroom::app::Config make_config(const Args& a) {
   if (a.plain_http) c.plain_http = true;
   if (a.no_request_log) c.log_requests = false;
   if (a.print_routes) c.print_routes = true;
+  if (!a.feed_allow_addresses.empty()) {
+    // Checked like the configuration key reading.allow_addresses, and added to it.
+    const auto from_file = c.reading_allow_addresses;
+    greenroom::app::apply_config(
+        c, nlohmann::json{{"reading", {{"allow_addresses", a.feed_allow_addresses}}}});
+    c.reading_allow_addresses.insert(c.reading_allow_addresses.begin(), from_file.begin(),
+                                     from_file.end());
+  }
   if (a.port) {
     try {
       std::size_t used = 0;

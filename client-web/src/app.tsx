@@ -35,6 +35,7 @@ import { InsightsScreen } from './screens/InsightsScreen';
 import { BlogScreen } from './screens/BlogScreen';
 import { QuestionScreen } from './screens/QuestionScreen';
 import { BlogsScreen } from './screens/BlogsScreen';
+import { ReadingScreen } from './screens/ReadingScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { PersonScreen } from './screens/PersonScreen';
 import { TopicScreen } from './screens/TopicScreen';
@@ -92,6 +93,8 @@ function Screen({ route, onTotpEnabled }: { route: Route; onTotpEnabled: () => v
       return <BlogsScreen />;
     case 'blog':
       return <BlogScreen id={route.id} />;
+    case 'reading':
+      return <ReadingScreen />;
     case 'search':
       return <SearchScreen />;
     case 'question':

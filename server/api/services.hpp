@@ -21,6 +21,8 @@ class Hub;
 
 namespace greenroom::api {
 
+class FeedFetcher;
+
 struct Argon2Params {
   std::uint32_t t_cost = 2;
   std::uint32_t m_cost_kib = 19456;
@@ -50,6 +52,8 @@ struct Services {
   PolicyHolder& policy;
   SessionActivity& activity;
   live::Hub* live = nullptr;  // the event hub (GET /api/v1/live); none in handler-only tests
+  // The reading list's fetcher (woken after a subscription); none in handler-only tests.
+  FeedFetcher* feeds = nullptr;
 };
 
 }  // namespace greenroom::api

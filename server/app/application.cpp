@@ -20,6 +20,7 @@
 #include "api/goals.hpp"
 #include "api/live_events.hpp"
 #include "api/publishing.hpp"
+#include "api/reading_fetcher.hpp"
 #include "api/visibility.hpp"
 #include "app/feed_key.hpp"
 #include "app/policy_bootstrap.hpp"
@@ -223,6 +224,21 @@ int serve(const Config& cfg) {
   };
   schedule_publishing();
 
+  // The reading list's fetcher: external feeds of allowed hosts, on its own strand.
+  api::FetcherSettings fetcher_settings;
+  fetcher_settings.poll = std::chrono::seconds(cfg.reading_poll_seconds);
+  fetcher_settings.refresh = std::chrono::seconds(cfg.reading_refresh_seconds);
+  fetcher_settings.retry = std::chrono::seconds(cfg.reading_retry_seconds);
+  fetcher_settings.fetch.connect_timeout =
+      std::chrono::seconds(cfg.reading_connect_timeout_seconds);
+  fetcher_settings.fetch.read_timeout = std::chrono::seconds(cfg.reading_read_timeout_seconds);
+  fetcher_settings.fetch.max_bytes = cfg.reading_max_feed_bytes;
+  fetcher_settings.fetch.allowed_addresses =
+      net::parse_allowed_addresses(cfg.reading_allow_addresses);
+  api::FeedFetcher fetcher(ioc, writer, reads, fetcher_settings);
+  services.feeds = &fetcher;
+  fetcher.start();
+
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int sig) {
     if (ec) return;
@@ -230,6 +246,7 @@ int serve(const Config& cfg) {
                     {{"signal", sig}, {"open_connections", metrics.open_connections()}});
     asio::post(reminders.get_executor(), [&reminders] { reminders.cancel(); });
     asio::post(publishing.get_executor(), [&publishing] { publishing.cancel(); });
+    fetcher.stop();
     server.shutdown(std::chrono::seconds(cfg.shutdown_grace_seconds), [&ioc] { ioc.stop(); });
   });
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "net/feed_addresses.hpp"
 #include "net/trusted_proxies.hpp"
 
 #include "domain/model.hpp"
@@ -87,6 +88,24 @@ Setter roles(std::vector<std::string> Config::*field) {
   };
 }
 
+Setter fetch_addresses(std::vector<std::string> Config::*field) {
+  return [field](Config& c, const nlohmann::json& v, const std::string& key) {
+    if (!v.is_array()) throw ConfigError(key + " must be a list of addresses (ADDR or ADDR:PORT)");
+    std::vector<std::string> entries;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string item = key + "[" + std::to_string(i) + "]";
+      if (!v[i].is_string()) throw ConfigError(item + " must be a string");
+      entries.push_back(v[i].get<std::string>());
+      try {
+        net::parse_allowed_address(entries.back());
+      } catch (const std::invalid_argument& e) {
+        throw ConfigError(item + ": " + e.what());
+      }
+    }
+    c.*field = std::move(entries);
+  };
+}
+
 const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> all = {
       {"data_dir", string(&Config::data_dir)},
@@ -123,6 +142,14 @@ const std::map<std::string, Setter>& setters() {
       {"database.max_batch", integer(&Config::max_batch, 1, 100000)},
       {"trusted_proxies", address_list(&Config::trusted_proxies)},
       {"log.requests", boolean(&Config::log_requests)},
+      {"reading.poll_seconds", integer(&Config::reading_poll_seconds, 1, 86400)},
+      {"reading.refresh_seconds", integer(&Config::reading_refresh_seconds, 1, 7 * 86400)},
+      {"reading.retry_seconds", integer(&Config::reading_retry_seconds, 1, 86400)},
+      {"reading.connect_timeout_seconds",
+       integer(&Config::reading_connect_timeout_seconds, 1, 120)},
+      {"reading.read_timeout_seconds", integer(&Config::reading_read_timeout_seconds, 1, 300)},
+      {"reading.max_feed_bytes", integer(&Config::reading_max_feed_bytes, 1024, 16 << 20)},
+      {"reading.allow_addresses", fetch_addresses(&Config::reading_allow_addresses)},
       {"reminders.interval_seconds", integer(&Config::reminder_interval_seconds, 1, 86400)},
       {"publishing.interval_seconds", integer(&Config::publishing_interval_seconds, 1, 3600)},
       {"level_suggestions.approved_posts", integer(&Config::suggest_approved_posts, 1, 100)},

@@ -54,6 +54,16 @@ struct Config {
   // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
   std::vector<std::string> trusted_proxies;
 
+  // The reading list's fetcher (external RSS/Atom feeds of hosts an admin allowed).
+  int reading_poll_seconds = 30;
+  int reading_refresh_seconds = 1800;
+  int reading_retry_seconds = 300;
+  int reading_connect_timeout_seconds = 10;
+  int reading_read_timeout_seconds = 20;
+  std::size_t reading_max_feed_bytes = 1 << 20;
+  // Internal addresses the fetcher may reach anyway: "ADDR" or "ADDR:PORT" (tests only).
+  std::vector<std::string> reading_allow_addresses;
+
   bool log_requests = true;
   int reminder_interval_seconds = 300;
   int publishing_interval_seconds = 15;

@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/blogs.hpp"
 #include "api/champions.hpp"
+#include "api/feed_hosts.hpp"
 #include "api/feeds.hpp"
 #include "api/follows.hpp"
 #include "api/goals.hpp"
@@ -23,6 +24,7 @@
 #include "api/profiles.hpp"
 #include "api/publishing.hpp"
 #include "api/questions.hpp"
+#include "api/reading.hpp"
 #include "api/reauth.hpp"
 #include "api/reply_reviews.hpp"
 #include "api/reviews.hpp"
@@ -190,6 +192,16 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/api/v1/users/{username:word}/posts", bind(api::user_posts));
   r.add(Verb::get, "/api/v1/me/notification-settings", bind(api::get_notification_settings));
   r.add(Verb::put, "/api/v1/me/notification-settings", bind(api::put_notification_settings));
+  // The reading list: external feeds (hosts allowed by an admin), subscriptions, entries.
+  r.add(Verb::get, "/api/v1/admin/feed-hosts", bind(api::list_feed_hosts));
+  r.add(Verb::put, "/api/v1/admin/feed-hosts/{host:word}", bind(api::allow_feed_host));
+  r.add(Verb::delete_, "/api/v1/admin/feed-hosts/{host:word}", bind(api::remove_feed_host));
+  r.add(Verb::get, "/api/v1/reading", bind(api::reading_view));
+  r.add(Verb::get, "/api/v1/reading/feeds", bind(api::list_reading_feeds));
+  r.add(Verb::post, "/api/v1/reading/feeds", bind(api::subscribe_feed));
+  r.add(Verb::delete_, "/api/v1/reading/feeds/{id}", bind(api::unsubscribe_feed));
+  r.add(Verb::put, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_read));
+  r.add(Verb::delete_, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_unread));
 }
 
 }  // namespace greenroom::app

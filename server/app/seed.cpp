@@ -12,6 +12,7 @@
 #include "app/seed_blog.hpp"
 #include "app/seed_moderation.hpp"
 #include "app/seed_social.hpp"
+#include "app/seed_reading.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
@@ -344,6 +345,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     seed_analytics_history(conn, id_of, now);
     seed_blog(conn, id_of, now);
     seed_social(conn, id_of, now);
+    seed_reading(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

@@ -27,6 +27,8 @@ bool has_capability(Role role, Capability cap) {
       return role == Role::moderator || role == Role::admin;
     case Capability::export_audit:
       return role == Role::admin;
+    case Capability::manage_feed_hosts:
+      return role == Role::admin;
   }
   return false;
 }

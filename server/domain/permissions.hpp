@@ -20,6 +20,7 @@ enum class Capability {
   review_posts,        // annotate and give verdicts on their executives' posts
   moderate,            // work the report queue, act on posts and replies, read the audit trail
   export_audit,        // export the whole audit trail
+  manage_feed_hosts,   // allow external feed hosts for the reading list
 };
 
 bool has_capability(Role role, Capability cap);

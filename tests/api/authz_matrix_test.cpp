@@ -114,6 +114,7 @@ struct Object {
   std::int64_t id = 0;       // {id}
   std::int64_t version = 1;  // {version}
   std::string owner;         // for state "executive": the username of the fresh executive
+  std::string host;          // {host:word}, {host}: an allowed feed host (reading states)
 };
 
 class AuthzMatrix : public ApiTest {
@@ -173,6 +174,20 @@ class AuthzMatrix : public ApiTest {
         "UPDATE posts SET state = '" + state + "' WHERE id = " + std::to_string(post_id);
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
+  }
+
+  // An entry in feed `feed_id`, stored as the fetcher would (the matrix has no feed server).
+  static std::int64_t insert_feed_entry(std::int64_t feed_id) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open((server().data_dir() + "/greenroom.db").c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    const auto sql =
+        "INSERT INTO feed_entries(feed_id, guid, title, summary, sort_at, first_seen_at) VALUES(" +
+        std::to_string(feed_id) + ", 'matrix', 'A matrix entry', '', 1, 1)";
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    const auto id = sqlite3_last_insert_rowid(db);
+    sqlite3_close(db);
+    return id;
   }
 
   // Creates a new object in `state` (see the list at the top of authz_matrix.txt).
@@ -322,6 +337,16 @@ class AuthzMatrix : public ApiTest {
       }
     }
     if (state == "blog") o.id = blog_of("evan_run", false);
+    if (state == "feed_host" || state == "reading_feed" || state == "reading_item") {
+      o.host = "matrix-" + n + ".invalid";
+      EXPECT_EQ(admin.put("/api/v1/admin/feed-hosts/" + o.host).status, 200);
+    }
+    if (state == "reading_feed" || state == "reading_item") {
+      auto r = author.post("/api/v1/reading/feeds", {{"url", "https://" + o.host + "/feed.xml"}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["feed"]["id"].get<std::int64_t>();
+    }
+    if (state == "reading_item") o.id = insert_feed_entry(o.id);
     if (state == "question" || state == "pending_question") {
       const bool pending = state == "pending_question";
       auto r = as("mia").post(
@@ -332,7 +357,7 @@ class AuthzMatrix : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["question"]["id"].get<std::int64_t>();
     }
-    if (o.id == 0) ADD_FAILURE() << "unknown state \"" << state << "\"";
+    if (o.id == 0 && o.host.empty()) ADD_FAILURE() << "unknown state \"" << state << "\"";
     return o;
   }
 
@@ -356,6 +381,10 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{n}", "1");                     // a policy version: the first always exists
     replace_all(s, "{tag:word}", "okrs");           // a topic
     replace_all(s, "{username:word}", "evan_run");  // the author (state "mentee")
+    replace_all(s, "{n}", "1");  // a policy version: the first always exists
+    const auto host = o.host.empty() ? "unlisted-" + std::to_string(++made_) + ".invalid" : o.host;
+    replace_all(s, "{host:word}", host);
+    replace_all(s, "{host}", host);
     if (s.find("{soon}") != std::string::npos) {
       // A day from now, RFC 3339 UTC (schedules must lie within a year).
       const std::time_t t = std::time(nullptr) + 24 * 3600;

@@ -14,6 +14,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
+
+/** A free loopback port (for the reading list's test feed server, see specs/reading.spec.ts). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -101,9 +115,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   run(bin, ['seed-demo', '--data', dataDir]);
 
-  const server = spawn(bin, ['serve', '--data', dataDir, '--port', '0', '--static', dist], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The reading list's fetcher may reach this one loopback port (nothing else internal): the
+  // spec serves its test feed there.
+  const feedPort = await freePort();
+  process.env.GREENROOM_E2E_FEED_PORT = String(feedPort);
+  const server = spawn(
+    bin,
+    ['serve', '--data', dataDir, '--port', '0', '--static', dist, '--feed-allow-address', `127.0.0.1:${feedPort}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let baseURL: string;
   try {
     baseURL = await waitForListening(server, 30_000);

@@ -4,6 +4,7 @@
  */
 import type { ApiClient } from './client';
 import { blogEndpoints } from './blogEndpoints';
+import { readingEndpoints } from './readingEndpoints';
 import { findEndpoints } from './findEndpoints';
 import { socialEndpoints } from './socialEndpoints';
 import { evidenceEndpoints } from './evidenceEndpoints';
@@ -85,6 +86,7 @@ export function createApi(client: ApiClient) {
   return {
     client,
     ...blogEndpoints(client),
+    ...readingEndpoints(client),
     ...findEndpoints(client),
     ...socialEndpoints(client),
     ...evidenceEndpoints(client),

@@ -209,6 +209,9 @@ export function Header({ user, route, unread, onSignOut, signingOut, liveState }
               {roleLabel(user)}
             </span>
           </span>
+          <Link href="/reading" class="account-link" aria-current={route.name === 'reading' ? 'page' : undefined}>
+            Reading
+          </Link>
           <Link href="/security" class="account-link" aria-current={route.name === 'security' ? 'page' : undefined}>
             Security
           </Link>

@@ -7,7 +7,7 @@
  */
 import type { Role, Space } from '../api/types';
 
-export type AdminSection = 'users' | 'coaches' | 'policy';
+export type AdminSection = 'users' | 'coaches' | 'policy' | 'feeds';
 
 export type Route =
   | { name: 'feed'; space: Space }
@@ -30,6 +30,7 @@ export type Route =
   | { name: 'insights' }
   | { name: 'blogs' }
   | { name: 'blog'; id: number }
+  | { name: 'reading' }
   | { name: 'search' }
   | { name: 'question'; id: number }
   | { name: 'following' }
@@ -111,7 +112,8 @@ const ROUTES: Pattern[] = [
   { re: /^\/people\/([A-Za-z0-9._-]{1,64})$/, build: (m) => ({ name: 'person', username: m[1] }) },
   { re: /^\/topics\/([A-Za-z][A-Za-z0-9_-]{0,49})$/, build: (m) => ({ name: 'topic', tag: m[1].toLowerCase() }) },
   { re: /^\/admin$/, build: () => ({ name: 'admin', section: 'users' }) },
-  { re: /^\/admin\/(users|coaches|policy)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
+  { re: /^\/reading$/, build: () => ({ name: 'reading' }) },
+  { re: /^\/admin\/(users|coaches|policy|feeds)$/, build: (m) => ({ name: 'admin', section: m[1] as AdminSection }) },
 ];
 
 /** The route for a location pathname. A trailing slash is ignored. */
@@ -170,6 +172,8 @@ export function hrefFor(route: Route): string {
       return '/blogs';
     case 'blog':
       return `/blogs/${route.id}`;
+    case 'reading':
+      return '/reading';
     case 'search':
       return '/search';
     case 'question':
@@ -213,6 +217,7 @@ const ADMIN_TITLES: Record<AdminSection, string> = {
   users: 'Users',
   coaches: 'Coach assignments',
   policy: 'Policy rules',
+  feeds: 'Feed hosts',
 };
 
 export function adminTitle(section: AdminSection): string {
@@ -262,6 +267,8 @@ export function titleFor(route: Route): string {
       return 'Blogs';
     case 'blog':
       return 'Blog';
+    case 'reading':
+      return 'Reading list';
     case 'search':
       return 'Search';
     case 'question':

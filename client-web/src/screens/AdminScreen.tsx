@@ -1,12 +1,13 @@
 import { adminTitle, type AdminSection } from '../lib/router';
 import { Link } from '../navigation';
 import { CoachesSection } from './admin/CoachesSection';
+import { FeedHostsSection } from './admin/FeedHostsSection';
 import { PolicySection } from './admin/PolicySection';
 import { UsersSection } from './admin/UsersSection';
 
 export { parsePolicyText } from './admin/PolicySection';
 
-const SECTIONS: AdminSection[] = ['users', 'coaches', 'policy'];
+const SECTIONS: AdminSection[] = ['users', 'coaches', 'policy', 'feeds'];
 
 /** Admin: users and roles, coach assignments, the policy rules. */
 export function AdminScreen({ section }: { section: AdminSection }) {
@@ -25,6 +26,7 @@ export function AdminScreen({ section }: { section: AdminSection }) {
       {section === 'users' && <UsersSection />}
       {section === 'coaches' && <CoachesSection />}
       {section === 'policy' && <PolicySection />}
+      {section === 'feeds' && <FeedHostsSection />}
     </>
   );
 }
