@@ -1,11 +1,13 @@
 import { useCallback } from 'preact/hooks';
 import type { Profile } from '../api/socialTypes';
 import { Avatar } from '../components/Avatar';
+import { FeedAddress } from '../components/FeedAddress';
 import { FollowButton } from '../components/FollowButton';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { PagedList } from '../components/PagedList';
 import { PostCard } from '../components/PostCard';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
 import { Link } from '../navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -63,6 +65,7 @@ export function PersonScreen({ username }: { username: string }) {
           />
         )}
       </div>
+      <FeedAddress feed={FEEDS.user(p.user.username)} what={`${p.user.display_name}'s posts`} collapsed />
       <h2 class="section-title">Posts</h2>
       <PagedList
         resetKey={username}
