@@ -5,11 +5,14 @@ import type { Author, Page } from './types';
 
 /** One search result (docs/API.md, "Search"). `snippet` is checked before rendering. */
 export interface SearchResult {
-  kind: 'post' | 'reply';
+  kind: 'post' | 'reply' | 'question';
   id: number;
-  post_id: number;
-  author: Author;
-  space: 'company' | 'practice';
+  /** null for a blog question (see `blog_id`). */
+  post_id: number | null;
+  blog_id?: number | null;
+  /** null for an anonymous question: the asker is never named. */
+  author: Author | null;
+  space: 'company' | 'practice' | null;
   state: string;
   at: string;
   score: number;

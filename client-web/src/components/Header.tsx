@@ -22,7 +22,7 @@ export interface NavItem {
  */
 export function navItemsFor(user: User, route: Route): NavItem[] {
   const main: Omit<NavItem, 'group'>[] = [{ href: '/', label: 'Feed', active: route.name === 'feed' || route.name === 'post' }];
-  const more: Omit<NavItem, 'group'>[] = [];
+  const more: Omit<NavItem, 'group'>[] = [{ href: '/reading', label: 'Reading', active: route.name === 'reading' }];
   if (user.role === 'coach') {
     main.push({ href: '/review', label: 'Review queue', active: route.name === 'review-queue' || route.name === 'review' || route.name === 'review-reply' });
     more.push({ href: '/cohort', label: 'Cohort', active: route.name === 'cohort' });
@@ -209,9 +209,6 @@ export function Header({ user, route, unread, onSignOut, signingOut, liveState }
               {roleLabel(user)}
             </span>
           </span>
-          <Link href="/reading" class="account-link" aria-current={route.name === 'reading' ? 'page' : undefined}>
-            Reading
-          </Link>
           <Link href="/security" class="account-link" aria-current={route.name === 'security' ? 'page' : undefined}>
             Security
           </Link>

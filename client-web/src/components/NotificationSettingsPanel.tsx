@@ -31,6 +31,10 @@ export function NotificationSettingsPanel() {
     return () => controller.abort();
   }, [api]);
   const change = async (kind: EverydayKind, on: boolean) => {
+    // Shown at once (a controlled box would spring back until the server answers), put back
+    // if the save fails.
+    const before = settings;
+    if (before) setSettings({ ...before, [kind]: on });
     setSaving(kind);
     setError('');
     try {
@@ -38,6 +42,7 @@ export function NotificationSettingsPanel() {
       setSettings(r.settings);
       announce(`${LABELS[kind]}: ${on ? 'on' : 'off'}.`, 'success');
     } catch (e) {
+      setSettings(before);
       setError(messageOf(e));
     } finally {
       setSaving(null);

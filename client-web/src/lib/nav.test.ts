@@ -10,19 +10,19 @@ const labels = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).m
 
 describe('navigation per role', () => {
   it('shows only what the role can use', () => {
-    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Blogs', 'Goals', 'Insights', 'Mentoring']);
-    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'My posts', 'Blogs', 'Cohort', 'Insights', 'Mentoring']);
-    expect(labels(user('admin'))).toEqual(['Feed', 'Moderation', 'My posts', 'Blogs', 'Insights', 'Mentoring', 'Audit', 'Admin']);
-    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Blogs', 'Mentoring']);
-    expect(labels(user('moderator'))).toEqual(['Feed', 'Moderation', 'My posts', 'Blogs', 'Mentoring', 'Audit']);
+    expect(labels(user('executive', 'crawl'))).toEqual(['Feed', 'My posts', 'Blogs', 'Goals', 'Reading', 'Insights', 'Mentoring']);
+    expect(labels(user('coach'))).toEqual(['Feed', 'Review queue', 'My posts', 'Blogs', 'Reading', 'Cohort', 'Insights', 'Mentoring']);
+    expect(labels(user('admin'))).toEqual(['Feed', 'Moderation', 'My posts', 'Blogs', 'Reading', 'Insights', 'Mentoring', 'Audit', 'Admin']);
+    expect(labels(user('member'))).toEqual(['Feed', 'My posts', 'Blogs', 'Reading', 'Mentoring']);
+    expect(labels(user('moderator'))).toEqual(['Feed', 'Moderation', 'My posts', 'Blogs', 'Reading', 'Mentoring', 'Audit']);
   });
   it('keeps the row short: the less used destinations go under "More"', () => {
     const more = (u: User) => navItemsFor(u, { name: 'feed', space: 'company' }).filter((i) => i.group === 'more').map((i) => i.label);
-    expect(more(user('executive', 'walk'))).toEqual(['Insights', 'Mentoring']);
-    expect(more(user('coach'))).toEqual(['Cohort', 'Insights', 'Mentoring']);
-    expect(more(user('admin'))).toEqual(['Insights', 'Mentoring', 'Audit', 'Admin']);
-    expect(more(user('moderator'))).toEqual(['Mentoring', 'Audit']);
-    expect(more(user('member'))).toEqual([]); // one alone stays in the row
+    expect(more(user('executive', 'walk'))).toEqual(['Reading', 'Insights', 'Mentoring']);
+    expect(more(user('coach'))).toEqual(['Reading', 'Cohort', 'Insights', 'Mentoring']);
+    expect(more(user('admin'))).toEqual(['Reading', 'Insights', 'Mentoring', 'Audit', 'Admin']);
+    expect(more(user('moderator'))).toEqual(['Reading', 'Mentoring', 'Audit']);
+    expect(more(user('member'))).toEqual(['Reading', 'Mentoring']);
     for (const role of ['executive', 'coach', 'admin', 'member', 'moderator'] as const)
       expect(navItemsFor(user(role), { name: 'feed', space: 'company' }).filter((i) => i.group === 'main').length).toBeLessThanOrEqual(5);
     const onAudit = navItemsFor(user('admin'), { name: 'audit' });

@@ -47,8 +47,9 @@ describe('search addresses', () => {
   });
 
   it('leads a result to its post', () => {
-    expect(resultHref({ kind: 'post', post_id: 4 })).toBe('/posts/4');
-    expect(resultHref({ kind: 'reply', post_id: 9 })).toBe('/posts/9');
+    expect(resultHref({ kind: 'post', id: 4, post_id: 4 })).toBe('/posts/4');
+    expect(resultHref({ kind: 'reply', id: 31, post_id: 9 })).toBe('/posts/9');
+    expect(resultHref({ kind: 'question', id: 12, post_id: null })).toBe('/questions/12');
   });
 });
 

@@ -143,7 +143,8 @@ export function snippetText(segments: readonly SnippetSegment[]): string {
 }
 
 /** Where a result leads: the post, or the post the reply answers. */
-export function resultHref(item: { kind: string; post_id: number }): string {
+export function resultHref(item: { kind: string; id: number; post_id: number | null }): string {
+  if (item.kind === 'question' || item.post_id === null) return `/questions/${item.id}`;
   return `/posts/${item.post_id}`;
 }
 

@@ -271,18 +271,20 @@ function ResultsBody({ results, listRef, onMore }: { results: Results; listRef: 
   }
 }
 
-const QUIET_STATES = new Set(['published', 'visible']);
+const QUIET_STATES = new Set(['published', 'visible', 'answered']);
 
 function ResultItem({ item }: { item: SearchResult }) {
   const segments = snippetSegments(item.snippet);
-  const kind = item.kind === 'reply' ? 'Reply' : 'Post';
+  const kind = item.kind === 'reply' ? 'Reply' : item.kind === 'question' ? 'Question' : 'Post';
   return (
     <li class="search-result" data-result={`${item.kind}-${item.id}`}>
       <Link href={resultHref(item)} class="search-result-link">
         <span class="search-snippet">{segments.length > 0 ? <Snippet segments={segments} /> : `${kind} ${item.id}`}</span>
       </Link>
       <p class="search-meta muted small">
-        <span class="search-kind">{kind}</span> by {item.author.display_name} (@{item.author.username}) · {spaceLabel(item.space)} ·{' '}
+        <span class="search-kind">{kind}</span>{' '}
+        {item.author ? `by ${item.author.display_name} (@${item.author.username})` : 'asked anonymously'}
+        {item.space ? ` · ${spaceLabel(item.space)}` : ' · a blog question'} ·{' '}
         <RelativeTime iso={item.at} />
         {!QUIET_STATES.has(item.state) && (
           <>

@@ -58,7 +58,9 @@ test.describe('reading list', () => {
     await saveScreenshot(page, 'admin-feed-hosts');
 
     await switchUser(page, 'mia', '/');
-    await page.getByRole('group', { name: 'Your account' }).getByRole('link', { name: 'Reading' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'More' }).click();
+    await nav.getByRole('link', { name: 'Reading' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Reading list' })).toBeVisible();
     await expect(page.getByText('You follow no feeds yet.')).toBeVisible();
 
