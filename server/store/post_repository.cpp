@@ -437,7 +437,9 @@ ReachSql practice_reach_sql(domain::PracticeReach reach) {
               "(p.author_id = ?1 "
               " OR p.author_id IN (SELECT executive_id FROM mentors WHERE mentor_id = ?1))"};
     case PracticeReach::none:
-      return {"", "0"};
+      // Still one's own: a member may have written practice posts (as an executive before a
+      // role change), and the rule always lets an author read their own published post.
+      return {"", "(p.author_id = ?1)"};
     case PracticeReach::everyone:
       break;
   }
