@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/auth.hpp"
+#include "api/json_body.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
 #include "domain/analytics.hpp"
@@ -17,18 +18,6 @@ using boost::asio::awaitable;
 namespace d = greenroom::domain;
 
 namespace {
-
-int int_query(const http::RequestContext& ctx, std::string_view name, int fallback, int lo,
-              int hi) {
-  auto raw = ctx.query(name);
-  if (!raw) return fallback;
-  int v = 0;
-  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
-  if (ec != std::errc() || p != raw->data() + raw->size() || v < lo || v > hi)
-    throw d::bad_request(std::string(name) + " must be a whole number from " + std::to_string(lo) +
-                         " to " + std::to_string(hi) + ".");
-  return v;
-}
 
 std::int64_t id_query(const http::RequestContext& ctx, std::string_view name) {
   auto raw = ctx.query(name);
@@ -58,7 +47,7 @@ store::UserRecord subject_or_404(store::Connection& c, std::int64_t id) {
 
 awaitable<http::Response> user_analytics(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  const auto weeks = int_query(ctx, "weeks", 12, 1, 52);
+  const auto weeks = read_int_query(ctx, "weeks", 12, 1, 52);
   std::optional<d::Space> space;
   const auto space_raw = ctx.query("space").value_or("all");
   if (space_raw != "all") {
@@ -113,7 +102,7 @@ awaitable<http::Response> user_analytics(Services& s, http::RequestContext& ctx)
 awaitable<http::Response> joining_effect(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto subject_id = id_query(ctx, "user_id");
-  const auto days = int_query(ctx, "days", 28, 1, 365);
+  const auto days = read_int_query(ctx, "days", 28, 1, 365);
   auto conn = s.reads.acquire();
   const auto subject = subject_or_404(*conn, subject_id);
   if (!d::can_view_joining_effect(p.actor(), subject.id))

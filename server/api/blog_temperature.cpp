@@ -8,6 +8,7 @@
 
 #include "api/async.hpp"
 #include "api/blogs.hpp"
+#include "api/json_body.hpp"
 #include "domain/analytics.hpp"
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
@@ -20,16 +21,6 @@ namespace d = greenroom::domain;
 
 namespace {
 
-int read_weeks(const http::RequestContext& ctx) {
-  auto raw = ctx.query("weeks");
-  if (!raw) return 12;
-  int v = 0;
-  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
-  if (ec != std::errc() || p != raw->data() + raw->size() || v < 1 || v > 52)
-    throw d::bad_request("weeks must be a whole number from 1 to 52.");
-  return v;
-}
-
 struct TopicRow {
   std::optional<std::string> topic;
   std::vector<std::int64_t> questions, votes;
@@ -41,7 +32,7 @@ struct TopicRow {
 awaitable<http::Response> get_blog_temperature(Services& s, http::RequestContext& ctx) {
   authenticate(s, ctx);
   auto blog = load_blog(s, ctx.id_param());
-  const int weeks = read_weeks(ctx);
+  const int weeks = read_int_query(ctx, "weeks", 12, 1, 52);
   const auto from = d::week_start(d::now_millis()) - (weeks - 1) * d::kWeekMillis;
   std::vector<store::QuestionRepository::TopicWeek> rows;
   {

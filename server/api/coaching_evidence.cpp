@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "api/auth.hpp"
+#include "api/json_body.hpp"
 #include "api/views.hpp"
 #include "api/visibility.hpp"
 #include "domain/analytics.hpp"
@@ -21,16 +22,6 @@ using boost::asio::awaitable;
 namespace d = greenroom::domain;
 
 namespace {
-
-int weeks_query(const http::RequestContext& ctx) {
-  auto raw = ctx.query("weeks");
-  if (!raw) return 12;
-  int v = 0;
-  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
-  if (ec != std::errc() || p != raw->data() + raw->size() || v < 1 || v > 52)
-    throw d::bad_request("weeks must be a whole number from 1 to 52.");
-  return v;
-}
 
 nlohmann::json ratio(long long part, long long whole) {
   if (whole == 0) return nullptr;
@@ -120,7 +111,7 @@ awaitable<http::Response> coaching_evidence(Services& s, http::RequestContext& c
   if (!d::can_view_coaching_evidence(p.actor(), subject->id, rel))
     throw d::forbidden(
         "Coaching evidence is for the executive, their coaches and admins; nobody else sees it.");
-  const auto weeks = weeks_query(ctx);
+  const auto weeks = read_int_query(ctx, "weeks", 12, 1, 52);
 
   const auto from = d::week_start(d::now_millis()) - (weeks - 1) * d::kWeekMillis;
   const auto to = from + weeks * d::kWeekMillis;

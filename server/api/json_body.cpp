@@ -93,14 +93,20 @@ std::optional<std::string> optional_string(const nlohmann::json& body, std::stri
   return it->get<std::string>();
 }
 
-int read_limit(const http::RequestContext& ctx, int default_limit, int max_limit) {
-  auto raw = ctx.query("limit");
-  if (!raw) return default_limit;
+int read_int_query(const http::RequestContext& ctx, std::string_view name, int fallback, int lo,
+                   int hi) {
+  auto raw = ctx.query(name);
+  if (!raw) return fallback;
   int v = 0;
   auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
-  if (ec != std::errc() || p != raw->data() + raw->size() || v < 1 || v > max_limit)
-    throw bad_request("limit must be a whole number from 1 to " + std::to_string(max_limit) + ".");
+  if (ec != std::errc() || p != raw->data() + raw->size() || v < lo || v > hi)
+    throw bad_request(std::string(name) + " must be a whole number from " + std::to_string(lo) +
+                      " to " + std::to_string(hi) + ".");
   return v;
+}
+
+int read_limit(const http::RequestContext& ctx, int default_limit, int max_limit) {
+  return read_int_query(ctx, "limit", default_limit, 1, max_limit);
 }
 
 }  // namespace greenroom::api

@@ -17,6 +17,10 @@ nlohmann::json read_json_object(const http::RequestContext& ctx,
 std::string require_string(const nlohmann::json& body, std::string_view field);
 std::optional<std::string> optional_string(const nlohmann::json& body, std::string_view field);
 
+// Query parameter `name`: a whole number lo..hi, `fallback` when absent; anything else is 400.
+int read_int_query(const http::RequestContext& ctx, std::string_view name, int fallback, int lo,
+                   int hi);
+
 // Query parameter `limit`: 1..max, default when absent.
 int read_limit(const http::RequestContext& ctx, int default_limit, int max_limit);
 
