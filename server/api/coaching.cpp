@@ -86,10 +86,11 @@ bool muted(store::Connection& c, std::int64_t user_id, const std::string& kind) 
 
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
-            std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id) {
+            std::optional<std::int64_t> annotation_id, std::optional<std::int64_t> goal_id,
+            std::optional<d::Millis> at) {
   if (muted(c, user_id, kind)) return;
   store::NotificationRepository::insert(
-      c, {user_id, kind, message, post_id, annotation_id, goal_id}, d::now_millis());
+      c, {user_id, kind, message, post_id, annotation_id, goal_id}, at.value_or(d::now_millis()));
   announce_unread(c, user_id);
 }
 

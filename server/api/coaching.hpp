@@ -40,7 +40,8 @@ CoachedReply load_coached_reply(store::Connection& c, std::int64_t user_id, std:
 void notify(store::Connection& c, std::int64_t user_id, const std::string& kind,
             const std::string& message, std::optional<std::int64_t> post_id,
             std::optional<std::int64_t> annotation_id = std::nullopt,
-            std::optional<std::int64_t> goal_id = std::nullopt);
+            std::optional<std::int64_t> goal_id = std::nullopt,
+            std::optional<domain::Millis> at = std::nullopt);  // default: now
 void notify_coaches(store::Connection& c, std::int64_t executive_id, const std::string& kind,
                     const std::string& message, std::optional<std::int64_t> post_id);
 // A notice about something other than a post, annotation or goal: `target_type` is a

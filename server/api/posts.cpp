@@ -194,13 +194,14 @@ awaitable<http::Response> set_like(Services& s, http::RequestContext& ctx, bool 
                  client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid);
     const auto changes_before = sqlite3_total_changes(c.handle());
-    auto count = liked ? store::PostRepository::like(c, pid, uid, d::now_millis())
+    const auto at = d::now_millis();
+    auto count = liked ? store::PostRepository::like(c, pid, uid, at)
                        : store::PostRepository::unlike(c, pid, uid);
     if (sqlite3_total_changes(c.handle()) != changes_before) {  // idempotent: real changes
       record_audit(c, client, uid, liked ? "post_liked" : "post_unliked", "post", pid);
       if (auto now = store::PostRepository::find(c, pid, uid)) {
         live_events::post_counts(now->facts(), now->like_count, now->reply_count);
-        if (liked) notify_like(c, *now, uid, name);
+        if (liked) notify_like(c, *now, uid, name, at);
       }
     }
     return count;

@@ -38,7 +38,7 @@ void notify_reply(store::Connection& c, const store::PostRecord& post,
 }
 
 void notify_like(store::Connection& c, const store::PostRecord& post, std::int64_t liker_id,
-                 const std::string& liker_name) {
+                 const std::string& liker_name, d::Millis liked_at) {
   const auto author = post.author.id;
   if (liker_id == author || !may_see(c, author, post)) return;
   // One unread notice per post: later likes rewrite it rather than add rows.
@@ -51,7 +51,8 @@ void notify_like(store::Connection& c, const store::PostRecord& post, std::int64
                                excerpt(post.body)));
     return;
   }
-  notify(c, author, "like", d::like_notice_message(liker_name, 0, excerpt(post.body)), post.id);
+  notify(c, author, "like", d::like_notice_message(liker_name, 0, excerpt(post.body)), post.id,
+         std::nullopt, std::nullopt, liked_at);
 }
 
 void announce_article(store::Connection& c, const store::PostRecord& post) {

@@ -13,8 +13,10 @@ namespace greenroom::api {
 
 void notify_reply(store::Connection& c, const store::PostRecord& post,
                   const store::ReplyRecord& reply, const std::string& replier_name);
+// `liked_at` is the like's own time: the notice it opens starts there, so the likes counted
+// into it later include the one that opened it.
 void notify_like(store::Connection& c, const store::PostRecord& post, std::int64_t liker_id,
-                 const std::string& liker_name);
+                 const std::string& liker_name, domain::Millis liked_at);
 // After a post went out: when it is a blog article, its blog's and its host's followers hear.
 void announce_article(store::Connection& c, const store::PostRecord& post);
 
