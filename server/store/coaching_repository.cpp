@@ -329,10 +329,12 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
                                                              std::optional<std::int64_t> before_id,
                                                              int limit) {
   auto q = c.prepare(
-      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at, "
-      "target_type, target_id FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR "
-      "read_at IS NULL) "
-      "ORDER BY id DESC LIMIT ?4");
+      "SELECT n.id, n.kind, n.message, n.post_id, n.annotation_id, n.goal_id, n.created_at, "
+      "n.read_at, n.target_type, n.target_id, tu.username FROM notifications n "
+      // A notice about a person (a new follower) names them so the client can link the profile.
+      "LEFT JOIN users tu ON n.target_type = 'user' AND tu.id = n.target_id AND tu.disabled = 0 "
+      "WHERE n.user_id = ?1 AND n.id < ?2 AND (?3 = 0 OR n.read_at IS NULL) "
+      "ORDER BY n.id DESC LIMIT ?4");
   q.bind(1, user_id)
       .bind(2, before_id.value_or(std::numeric_limits<std::int64_t>::max()))
       .bind(3, unread_only ? 1 : 0)
@@ -345,6 +347,7 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
     n.target_id = q.int64_or_null(9);
     n.created_at = q.int64(6);
     n.read = !q.is_null(7);
+    if (!q.is_null(10)) n.target_username = q.text(10);
     out.push_back(std::move(n));
   }
   return out;
