@@ -131,7 +131,7 @@ test.describe('policy hints, cohort, goals, notifications', () => {
   });
 
   test('social goal metrics: evan’s people-followed goal counts a new follow; cora sets a mentions-answered goal', async ({ page }) => {
-    await signIn(page, 'evan', '/goals');
+    await switchUser(page, 'evan', '/goals');
     const goal = page.getByRole('list', { name: 'Your goals' }).getByRole('article').filter({ hasText: 'Follow 5 colleagues whose posts you read' });
     const label = goal.locator('.goal-progress-label');
     await expect(label).toHaveText(/^People followed: \d+ of 5$/);
