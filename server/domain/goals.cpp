@@ -9,6 +9,7 @@ std::optional<GoalMetric> parse_goal_metric(std::string_view s) {
   if (s == "likes_received") return GoalMetric::likes_received;
   if (s == "replies_within_24h") return GoalMetric::replies_within_24h;
   if (s == "questions_answered") return GoalMetric::questions_answered;
+  if (s == "drills_completed") return GoalMetric::drills_completed;
   return std::nullopt;
 }
 
@@ -33,6 +34,8 @@ std::string_view to_string(GoalMetric m) {
       return "replies_within_24h";
     case GoalMetric::questions_answered:
       return "questions_answered";
+    case GoalMetric::drills_completed:
+      return "drills_completed";
   }
   return "unknown";
 }

@@ -16,7 +16,8 @@ namespace greenroom::domain {
 //   replies_within_24h             their public replies to colleagues within 24 hours: on a
 //                                  colleague's post within 24 h of its publication, or on
 //                                  their own post within 24 h of a colleague's reply there;
-//   questions_answered             questions they answered on the blog they host.
+//   questions_answered             questions they answered on the blog they host;
+//   drills_completed               their drills a coach marked complete.
 // Status is worked out on read: `done` as soon as the count reaches the target.
 enum class GoalMetric {
   company_posts,
@@ -24,7 +25,8 @@ enum class GoalMetric {
   replies,
   likes_received,
   replies_within_24h,
-  questions_answered
+  questions_answered,
+  drills_completed
 };
 enum class GoalTerm { short_term, mid_term, long_term };
 enum class GoalStatus { on_track, due_soon, overdue, done };

@@ -205,6 +205,9 @@ constexpr std::string_view kGoalSelect =
     "  WHEN 'questions_answered' THEN (SELECT COUNT(*) FROM questions q JOIN blogs b "
     "     ON b.id = q.blog_id WHERE b.host_id = g.executive_id AND q.state = 'answered' "
     "     AND q.closed_at BETWEEN g.created_at AND g.due_at) "
+    "  WHEN 'drills_completed' THEN (SELECT COUNT(*) FROM drills dr "
+    "     WHERE dr.executive_id = g.executive_id "
+    "     AND dr.completed_at BETWEEN g.created_at AND g.due_at) "
     " END "
     "FROM goals g JOIN users u ON u.id = g.coach_id ";
 
