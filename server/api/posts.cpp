@@ -144,8 +144,13 @@ awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto post = load_visible_post(s, p, ctx.id_param());
   auto list = nlohmann::json::array();
+  nlohmann::json drill = nullptr;  // the drill the post was written for, if the caller may know it
   {
     auto conn = s.reads.acquire();
+    if (auto dr = store::DrillRepository::find_by_post(*conn, post.id);
+        dr && d::can_view_drill(p.actor(), dr->executive_id,
+                                relation(*conn, p.user.id, dr->executive_id)))
+      drill = drill_json(*dr, d::now_millis());
     // Each reply is shown to whoever the rule lets see it (held ones: the author and coaches).
     std::map<std::int64_t, d::Relation> relations;  // per reply author (drill executive)
     for (const auto& r : store::PostRepository::replies(*conn, post.id, 1000)) {
@@ -155,8 +160,9 @@ awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
       if (d::can_view_reply(p.actor(), r.facts(), it->second)) list.push_back(reply_json(r));
     }
   }
-  co_return http::json_response(http::Status::ok,
-                                {{"post", post_json(post)}, {"replies", std::move(list)}});
+  co_return http::json_response(
+      http::Status::ok,
+      {{"post", post_json(post)}, {"replies", std::move(list)}, {"drill", std::move(drill)}});
 }
 
 awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {

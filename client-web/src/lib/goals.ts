@@ -52,6 +52,7 @@ const METRIC_LABELS: Record<GoalMetric, string> = {
   likes_received: 'Likes received',
   replies_within_24h: 'Replies to colleagues within 24 hours',
   questions_answered: 'Questions answered (blog hosts)',
+  drills_completed: 'Drills completed',
 };
 
 export const GOAL_METRICS = Object.keys(METRIC_LABELS) as GoalMetric[];
