@@ -54,17 +54,17 @@ std::vector<std::pair<std::string, std::string>> read_personas(const nlohmann::j
   for (const auto& p : *it) {
     if (!p.is_object())
       throw d::bad_request("Each persona is an object {\"name\",\"description\"}.");
-    for (const auto& [key, _] : p.items())
-      if (key != "name" && key != "description")
-        throw d::bad_request("A persona has only \"name\" and \"description\" (not \"" + key +
-                             "\").");
+    for (auto field = p.begin(); field != p.end(); ++field)
+      if (field.key() != "name" && field.key() != "description")
+        throw d::bad_request("A persona has only \"name\" and \"description\" (not \"" +
+                             field.key() + "\").");
     auto name = require_string(p, "name");
     d::validate_text(name, "persona name", d::kMaxPersonaName);
     auto description = optional_string(p, "description").value_or("");
     if (!description.empty())
       d::validate_text(description, "persona description", d::kMaxPersonaDescription);
-    for (const auto& [other, _] : out)
-      if (other == name) throw d::bad_request("Two personas are called \"" + name + "\".");
+    for (const auto& other : out)
+      if (other.first == name) throw d::bad_request("Two personas are called \"" + name + "\".");
     out.emplace_back(std::move(name), std::move(description));
   }
   return out;
@@ -78,18 +78,18 @@ nlohmann::json drill_json(const store::DrillRecord& r, d::Millis now) {
   for (const auto& p : r.personas)
     personas.push_back({{"id", p.id}, {"name", p.name}, {"description", p.description}});
   auto at = [](const std::optional<d::Millis>& m) {
-    return m ? nlohmann::json(format_rfc3339(*m)) : nlohmann::json(nullptr);
+    return m ? nlohmann::json(d::format_rfc3339(*m)) : nlohmann::json(nullptr);
   };
   return {{"id", r.id},
           {"executive", author_json(r.executive)},
           {"coach", author_json(r.coach)},
           {"scenario", r.scenario},
-          {"due_at", format_rfc3339(r.due_at)},
+          {"due_at", d::format_rfc3339(r.due_at)},
           {"status", d::to_string(status)},
           {"overdue", d::drill_overdue(status, now, r.due_at)},
           {"post_id", r.post_id ? nlohmann::json(*r.post_id) : nlohmann::json(nullptr)},
           {"personas", std::move(personas)},
-          {"created_at", format_rfc3339(r.created_at)},
+          {"created_at", d::format_rfc3339(r.created_at)},
           {"started_at", at(r.started_at)},
           {"completed_at", at(r.completed_at)}};
 }

@@ -4,9 +4,11 @@
 // persona (POST /posts/{id}/replies with "persona_id"), and marks it complete.
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "api/services.hpp"
+#include "domain/time.hpp"
 #include "http/context.hpp"
 #include "store/database.hpp"
 #include "store/drill_repository.hpp"
