@@ -358,9 +358,9 @@ class AuthzMatrix : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["question"]["id"].get<std::int64_t>();
     }
-    if (state == "drill" || state == "drill_post") {
-      // A drill the coach assigned to the author; for drill_post the author wrote its post,
-      // published in practice, and {id} is that post.
+    if (state == "drill" || state == "drill_started" || state == "drill_post") {
+      // A drill the coach assigned to the author; for drill_started and drill_post the author
+      // wrote its post, published in practice ({id}: the drill, or for drill_post the post).
       auto r = coach.post("/api/v1/drills", {{"executive_id", author.id()},
                                              {"scenario", "Matrix drill number " + n},
                                              {"due_at", in_days(5)},
@@ -368,12 +368,12 @@ class AuthzMatrix : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["drill"]["id"].get<std::int64_t>();
       o.persona = r.json()["drill"]["personas"][0]["id"].get<std::int64_t>();
-      if (state == "drill_post") {
+      if (state != "drill") {
         auto p = author.post(
             "/api/v1/posts",
             {{"body", "Matrix drill post number " + n}, {"space", "practice"}, {"drill_id", o.id}});
         EXPECT_EQ(p.status, 201) << p.body;
-        o.id = p.json()["post"]["id"].get<std::int64_t>();
+        if (state == "drill_post") o.id = p.json()["post"]["id"].get<std::int64_t>();
       }
     }
     if (o.id == 0 && o.host.empty()) ADD_FAILURE() << "unknown state \"" << state << "\"";
