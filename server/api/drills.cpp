@@ -243,7 +243,7 @@ DrillReply drill_reply(store::Connection& c, std::int64_t actor_id, std::int64_t
     return out;
   }
   auto drill = store::DrillRepository::find_by_post(c, post_id);
-  if (drill && drill->executive_id == actor_id && !drill->completed_at) {
+  if (drill && drill->executive_id == actor_id) {  // also after completion: still private
     out.answer = true;
     out.drill = std::move(drill);
   }

@@ -33,7 +33,10 @@ class DrillsTest : public ApiTest {
   }
 
   static bool notified(const Client& c, const std::string& kind) {
-    for (const auto& n : c.get("/api/v1/notifications?limit=100").json()["items"])
+    auto r = c.get("/api/v1/notifications?limit=100");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto j = r.json();
+    for (const auto& n : j["items"])
       if (n["kind"] == kind) return true;
     return false;
   }
@@ -41,8 +44,9 @@ class DrillsTest : public ApiTest {
   static std::set<long long> reply_ids(const Client& c, long long post_id) {
     std::set<long long> out;
     auto r = c.get("/api/v1/posts/" + std::to_string(post_id));
-    if (r.status != 200) return out;
-    for (const auto& reply : r.json()["replies"]) out.insert(reply["id"].get<long long>());
+    if (r.status != 200) return out;  // a post the caller may not see: no replies
+    const auto j = r.json();
+    for (const auto& reply : j["replies"]) out.insert(reply["id"].get<long long>());
     return out;
   }
 };
@@ -170,7 +174,8 @@ TEST_F(DrillsTest, FromAssignmentToPersonaReplyToReviewedAnswerToCompletion) {
                              std::to_string(drill["id"].get<long long>()));
   ASSERT_EQ(audit.status, 200) << audit.body;
   std::set<std::string> actions;
-  for (const auto& e : audit.json()["items"]) actions.insert(e["action"].get<std::string>());
+  const auto entries = audit.json();
+  for (const auto& e : entries["items"]) actions.insert(e["action"].get<std::string>());
   EXPECT_EQ(actions, (std::set<std::string>{"drill_assigned", "drill_started", "drill_completed"}));
 }
 

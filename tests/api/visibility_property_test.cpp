@@ -544,7 +544,8 @@ void check_world(const World& w, std::uint16_t port) {
         std::set<std::int64_t> expected, got;
         for (const auto& reply : p.replies)
           if (w.can_view_reply(u, reply)) expected.insert(reply.id);
-        for (const auto& reply : r.json()["replies"]) got.insert(reply["id"].get<std::int64_t>());
+        const auto thread = r.json();
+        for (const auto& reply : thread["replies"]) got.insert(reply["id"].get<std::int64_t>());
         EXPECT_EQ(got, expected) << "replies";
         EXPECT_EQ(r.json()["post"]["reply_count"], p.visible_replies);
       }
