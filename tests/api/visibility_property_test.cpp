@@ -884,6 +884,11 @@ TEST(VisibilityProperty, EveryListingAndLookupAgreesWithTheDomainRule) {
     std::mt19937_64 rng(seed);
     TestServer server;
     auto world = build_world(server, rng, 15, 60);
+    std::size_t drill_replies = 0;
+    for (const auto& p : world.posts)
+      for (const auto& r : p.replies) drill_replies += r.private_to != 0;
+    std::cout << "[visibility] " << world.drills.size() << " drills, " << drill_replies
+              << " drill replies\n";
     check_world(world, server.port());
     if (::testing::Test::HasFailure()) break;
   }
@@ -976,6 +981,42 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
                              {r.json()["reply"]["id"].get<std::int64_t>(), p.id, exec.id,
                               d::ReplyState::visible, d::ReplyReview::in_review, exec.id}});
   }
+  // And fresh drills through the API for a few counting coach assignments, so that every run
+  // has persona replies and answers on the wire: the coach assigns, the executive writes the
+  // drill's post, the coach replies as the persona and the executive answers.
+  int fresh = 0;
+  for (const auto& a : world.assignments) {
+    if (fresh == 3) break;
+    if (!d::assignment_counts(a)) continue;
+    ++fresh;
+    Client coach(port, world.user(a.coach_id).name), exec(port, world.user(a.executive_id).name);
+    auto dr = coach.post("/api/v1/drills", {{"executive_id", a.executive_id},
+                                            {"scenario", "Live drill."},
+                                            {"due_at", "2099-01-01T00:00:00Z"},
+                                            {"personas", {{{"name", "Critic"}}}}});
+    ASSERT_EQ(dr.status, 201) << dr.body;
+    const auto drill = dr.json()["drill"];
+    auto made =
+        exec.post("/api/v1/posts",
+                  {{"body", "Live drill post."}, {"space", "practice"}, {"drill_id", drill["id"]}});
+    ASSERT_EQ(made.status, 201) << made.body;
+    const d::PostFacts post{made.json()["post"]["id"].get<std::int64_t>(), a.executive_id,
+                            d::Space::practice, d::PostState::published, false};
+    auto r =
+        coach.post(post_path(post.id, "/replies"),
+                   {{"body", "Critical push-back."}, {"persona_id", drill["personas"][0]["id"]}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    drill_replies.push_back({post,
+                             {r.json()["reply"]["id"].get<std::int64_t>(), post.id, a.coach_id,
+                              d::ReplyState::visible, d::ReplyReview::none, a.executive_id}});
+    r = exec.post(post_path(post.id, "/replies"), {{"body", "A calm answer."}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    drill_replies.push_back({post,
+                             {r.json()["reply"]["id"].get<std::int64_t>(), post.id, a.executive_id,
+                              d::ReplyState::visible, d::ReplyReview::in_review, a.executive_id}});
+  }
+  std::cout << "[visibility] " << world.drills.size() << " drills, " << drill_replies.size()
+            << " drill replies written live\n";
   auto marker = admin.post("/api/v1/posts", {{"body", "Live marker."}, {"space", "company"}});
   ASSERT_EQ(marker.status, 201);
   const auto marker_id = marker.json()["post"]["id"].get<std::int64_t>();
