@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Drill, Persona } from '../api/drillTypes';
 import type { Post, Reply, TrainingLevel } from '../api/types';
 import { useApp } from '../context';
-import { localInputFromNow, localInputToIso } from '../lib/goals';
+import { describeDue, localInputFromNow, localInputToIso } from '../lib/goals';
+import { formatAbsolute, parseTime } from '../lib/time';
 import { Link, navigate } from '../navigation';
 import { Field, FormError, SubmitRow, TextArea, TextInput, useFormAction } from './Form';
 import { LoadError, LoadingLine, useLoad } from './Loader';
-import { RelativeTime } from './RelativeTime';
 
 /**
  * Drills (rehearsal under pressure): the coach assigns a scenario and the
@@ -38,6 +38,7 @@ export function DrillCard({ drill, view, onChange }: { drill: Drill; view: 'exec
   const [writing, setWriting] = useState(false);
   const action = useFormAction();
   const p = `drill-${drill.id}`;
+  const due = parseTime(drill.due_at);
   const complete = () =>
     action.run(async () => {
       const { drill: done } = await api.completeDrill(drill.id);
@@ -53,9 +54,11 @@ export function DrillCard({ drill, view, onChange }: { drill: Drill; view: 'exec
         <DrillBadges drill={drill} />
       </header>
       <p class="muted small">
-        {view === 'executive' ? `Set by ${drill.coach.display_name}` : `For ${drill.executive.display_name}`} · due <RelativeTime iso={drill.due_at} />
+        {view === 'executive' ? `Set by ${drill.coach.display_name}` : `For ${drill.executive.display_name}`} ·{' '}
+        <time dateTime={drill.due_at}>{drill.status === 'completed' ? 'completed' : describeDue(drill.due_at)}</time>
+        {due ? ` (${formatAbsolute(due)})` : ''}
       </p>
-      <p class="drill-personas-title small">Your coach will play:</p>
+      <p class="drill-personas-title small">{view === 'executive' ? 'Your coach will play:' : 'Personas you play:'}</p>
       <ul class="drill-personas" aria-label="Personas">
         {drill.personas.map((persona) => (
           <li key={persona.id}>
@@ -244,7 +247,7 @@ export function SimulatedLabel({ reply }: { reply: Reply }) {
   if (!reply.persona) return null;
   return (
     <p class="simulated-label" data-testid="simulated-label">
-      <span class="badge badge-simulated">Simulated</span> {reply.persona.label}
+      {reply.persona.label}
     </p>
   );
 }
@@ -285,7 +288,7 @@ function PersonaReplyForm({ postId, personas, onReply }: { postId: number; perso
     });
   };
   return (
-    <form class="persona-reply-form" onSubmit={submit} aria-label="Reply as a persona">
+    <form class="persona-reply-form" onSubmit={submit} aria-label="Play a persona">
       <Field id="persona-choice" label="Reply as">
         <select id="persona-choice" value={personaId} onChange={(e) => setPersonaId(Number(e.currentTarget.value))}>
           {personas.map((x) => (

@@ -238,7 +238,7 @@ function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onM
           <ReferencedText text={reply.body} refs={reply.references} />
         </div>
         <HeldMarker reply={reply} />
-        {!moderated && (
+        {!moderated && !reply.drill_private && (
           <div class="reply-actions">
             <ReportButton targetType="reply" targetId={reply.id} authorId={reply.author.id} authorName={reply.author.display_name} />
           </div>
@@ -290,7 +290,14 @@ function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply
         store.clear();
         setBody('');
         onReply(reply);
-        announce(isHeld(reply) ? 'Reply sent to your coach: it appears for everyone once approved.' : 'Reply posted.', 'success');
+        announce(
+          reply.drill_private
+            ? 'Answer sent to your coach for review.'
+            : isHeld(reply)
+              ? 'Reply sent to your coach: it appears for everyone once approved.'
+              : 'Reply posted.',
+          'success',
+        );
       }}
       action={action}
       submitLabel="Reply"

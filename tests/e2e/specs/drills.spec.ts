@@ -30,8 +30,8 @@ test.describe('drills', () => {
     await switchUser(page, 'cora', postUrl);
     const drill = page.getByRole('region', { name: 'Drill' });
     await expect(drill.getByTestId('drill-status')).toHaveText('In progress');
-    await drill.getByLabel('Reply as').selectOption({ label: 'Sceptical engineer' });
-    await drill.getByLabel('Persona reply').fill('So this is a cost cut with extra steps?');
+    await drill.getByLabel('Reply as', { exact: true }).selectOption({ label: 'Sceptical engineer' });
+    await drill.getByLabel('Persona reply', { exact: true }).fill('So this is a cost cut with extra steps?');
     await drill.getByRole('button', { name: 'Reply as persona' }).click();
     const simulated = page.getByRole('list', { name: 'Replies' }).getByRole('article').filter({ hasText: 'cost cut with extra steps' });
     await expect(simulated.getByTestId('simulated-label')).toContainText('Simulated reply — played by your coach as Sceptical engineer');
