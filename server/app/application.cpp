@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -118,6 +119,7 @@ int serve(const Config& cfg) {
   live::HubOptions hub_opts;
   hub_opts.ring_size = cfg.live_ring_size;
   hub_opts.max_unacked = cfg.live_max_unacked;
+  hub_opts.max_per_user = cfg.live_max_connections_per_user;
   live::Hub hub(
       hub_opts,
       [&reads](std::int64_t actor, std::int64_t author) {
@@ -262,7 +264,12 @@ int serve(const Config& cfg) {
                    {"static_files", files.size()}});
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (int i = 1; i < threads; ++i)
+    pool.emplace_back([&ioc, i] {
+      const auto name = "gr-io-" + std::to_string(i);  // as top -H and perf show it
+      ::pthread_setname_np(::pthread_self(), name.c_str());
+      ioc.run();
+    });
   ioc.run();
   for (auto& t : pool) t.join();
   blocking.join();

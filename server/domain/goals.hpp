@@ -17,6 +17,15 @@ namespace greenroom::domain {
 //                                  colleague's post within 24 h of its publication, or on
 //                                  their own post within 24 h of a colleague's reply there;
 //   questions_answered             questions they answered on the blog they host;
+//   people_followed                people (enabled accounts) they follow when the goal is
+//                                  read, whenever the follow began;
+//   feeds_followed                 external feeds (reading list) they subscribe to when the
+//                                  goal is read;
+//   reading_days                   UTC days, from the goal's day to its due day, on which they
+//                                  opened the reading view;
+//   mentions_answered              published posts and visible public replies by someone else
+//                                  that mention them, each answered by a visible public reply
+//                                  of theirs on the same post written after it, in the window;
 //   drills_completed               their drills a coach marked complete.
 // Status is worked out on read: `done` as soon as the count reaches the target.
 enum class GoalMetric {
@@ -26,6 +35,10 @@ enum class GoalMetric {
   likes_received,
   replies_within_24h,
   questions_answered,
+  people_followed,
+  feeds_followed,
+  reading_days,
+  mentions_answered,
   drills_completed
 };
 enum class GoalTerm { short_term, mid_term, long_term };

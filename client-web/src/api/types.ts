@@ -273,6 +273,10 @@ export type GoalMetric =
   | 'likes_received'
   | 'replies_within_24h'
   | 'questions_answered'
+  | 'people_followed'
+  | 'feeds_followed'
+  | 'reading_days'
+  | 'mentions_answered'
   | 'drills_completed';
 export type GoalTerm = 'short' | 'mid' | 'long';
 export type GoalStatus = 'on_track' | 'due_soon' | 'overdue' | 'done';
@@ -332,6 +336,8 @@ export interface AppNotification {
 export interface NotificationTarget {
   type: string;
   id: number;
+  /** For `type: "user"` (a new follower): the person's username while their account is enabled. */
+  username?: string;
 }
 
 export interface NotificationPage extends Page<AppNotification> {
