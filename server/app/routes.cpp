@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/blogs.hpp"
 #include "api/champions.hpp"
+#include "api/drills.hpp"
 #include "api/feed_hosts.hpp"
 #include "api/feeds.hpp"
 #include "api/follows.hpp"
@@ -122,6 +123,12 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
         bind(api::accept_level_suggestion));
   r.add(Verb::post, "/api/v1/coaching/level-suggestions/{id}/dismiss",
         bind(api::dismiss_level_suggestion));
+  // Drills: rehearsal under pressure (issue 15). The drill's post is POST /posts with
+  // "drill_id"; a persona reply is POST /posts/{id}/replies with "persona_id".
+  r.add(Verb::get, "/api/v1/drills", bind(api::list_drills));
+  r.add(Verb::post, "/api/v1/drills", bind(api::create_drill));
+  r.add(Verb::get, "/api/v1/drills/{id}", bind(api::get_drill));
+  r.add(Verb::post, "/api/v1/drills/{id}/complete", bind(api::complete_drill));
   r.add(Verb::get, "/api/v1/notifications", bind(api::list_notifications));
   r.add(Verb::post, "/api/v1/notifications/read", bind(api::read_notifications));
 

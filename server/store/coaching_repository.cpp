@@ -230,6 +230,9 @@ constexpr std::string_view kGoalSelect =
     "       AND a.review_state IN ('none', 'approved') "
     "       AND a.created_at BETWEEN g.created_at AND g.due_at "
     "       AND (m.reply_id IS NULL OR a.id > m.reply_id))) "
+    "  WHEN 'drills_completed' THEN (SELECT COUNT(*) FROM drills dr "
+    "     WHERE dr.executive_id = g.executive_id "
+    "     AND dr.completed_at BETWEEN g.created_at AND g.due_at) "
     " END "
     "FROM goals g JOIN users u ON u.id = g.coach_id ";
 
