@@ -315,8 +315,8 @@ TEST_F(AtomFeedTest, TopicFeedHoldsTheTopicPagesPostsAndParsesInAFeedReader) {
   // The feed holds exactly what the owner's topic page lists, in the same order.
   for (const std::string who : {"mia", "cora", "wren"}) {
     std::vector<std::string> page;
-    for (const auto& p : as(who).get("/api/v1/topics/q4-plans/posts?limit=50").json()["items"])
-      page.push_back(tag(p));
+    const auto listed = as(who).get("/api/v1/topics/q4-plans/posts?limit=50").json();
+    for (const auto& p : listed["items"]) page.push_back(tag(p));
     EXPECT_EQ(ids_for(who), page) << who;
   }
   auto mia = ids_for("mia");

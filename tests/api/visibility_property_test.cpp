@@ -495,7 +495,9 @@ std::vector<std::pair<std::string, std::int64_t>> reading_pages(const Client& c,
     EXPECT_LE(j["items"].size(), 3u);
     for (const auto& item : j["items"]) {
       out.emplace_back(item["kind"].get<std::string>(), item["id"].get<std::int64_t>());
-      if (item["kind"] == "post") EXPECT_EQ(item["post"]["id"], item["id"]);
+      if (item["kind"] == "post") {
+        EXPECT_EQ(item["post"]["id"], item["id"]);
+      }
     }
     if (j["next"].is_null()) break;
     next = j["next"].get<std::string>();
