@@ -6,6 +6,7 @@
 #include "domain/text.hpp"
 #include "domain/time.hpp"
 #include "store/evidence_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace greenroom::api {
 
@@ -46,6 +47,9 @@ VersionFindings lint_version(const PolicyHolder& policy, const std::string& body
 void record_coaching_evidence(store::Connection& c, const SavedVersion& v,
                               const VersionFindings& found, EvidenceKind kind, bool submission,
                               std::optional<d::Millis> at) {
+  // Coaching data is about the people coaches work with: nothing is kept for other roles
+  // (their posts are still linted against the golden rules, just not recorded).
+  if (!store::UserRepository::is_executive(c, v.author_id)) return;
   store::NewEvidenceEvent e{v.post_id, v.author_id, v.version, std::string(kind_name(kind)),
                             submission};
   e.policy_version = found.policy_version;

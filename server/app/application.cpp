@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -262,7 +263,12 @@ int serve(const Config& cfg) {
                    {"static_files", files.size()}});
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (int i = 1; i < threads; ++i)
+    pool.emplace_back([&ioc, i] {
+      const auto name = "gr-io-" + std::to_string(i);  // as top -H and perf show it
+      ::pthread_setname_np(::pthread_self(), name.c_str());
+      ioc.run();
+    });
   ioc.run();
   for (auto& t : pool) t.join();
   blocking.join();

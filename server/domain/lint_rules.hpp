@@ -5,6 +5,7 @@
 // domain/policy_lint.hpp.
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -180,6 +181,14 @@ struct CompiledTerm {
 };
 
 CompiledTerm compile_term(std::string_view term);
+
+// A rule's terms compiled: those that begin a word sorted by their first byte (looked up at
+// word starts), the others searched everywhere; `source` is what they were compiled from.
+struct CompiledTerms {
+  std::vector<std::string> source;
+  std::vector<CompiledTerm> at_word_start, anywhere;
+};
+std::shared_ptr<const CompiledTerms> compile_terms(const std::vector<std::string>& terms);
 
 // Where words begin in the folded text: a character that joins words, after one that does
 // not. A term beginning with such a character can only match there.

@@ -100,6 +100,23 @@ CompiledTerm compile_term(std::string_view term) {
   return t;
 }
 
+std::shared_ptr<const CompiledTerms> compile_terms(const std::vector<std::string>& terms) {
+  // Terms that begin a word are tried only at word starts, looked up by their first byte;
+  // the others (e.g. in Chinese, or starting with punctuation) are searched everywhere.
+  auto out = std::make_shared<CompiledTerms>();
+  out->source = terms;
+  for (const auto& term : terms) {
+    CompiledTerm t = compile_term(term);
+    if (!t.stem.empty())
+      (t.word_start ? out->at_word_start : out->anywhere).push_back(std::move(t));
+  }
+  auto first_byte = [](const CompiledTerm& t) { return static_cast<unsigned char>(t.stem[0]); };
+  std::stable_sort(
+      out->at_word_start.begin(), out->at_word_start.end(),
+      [&](const CompiledTerm& a, const CompiledTerm& b) { return first_byte(a) < first_byte(b); });
+  return out;
+}
+
 std::vector<std::size_t> word_starts(std::string_view text) {
   std::vector<std::size_t> starts;
   bool in_word = false;
@@ -133,17 +150,11 @@ void check_terms(std::string_view body, const FoldedText& f, const std::vector<s
          begin_b, end_b});
   };
 
-  // Terms that begin a word are tried only at word starts, looked up by their first byte;
-  // the others (e.g. in Chinese, or starting with punctuation) are searched everywhere.
-  std::vector<CompiledTerm> at_word_start, anywhere;
-  for (const auto& term : r.terms) {
-    CompiledTerm t = compile_term(term);
-    if (!t.stem.empty()) (t.word_start ? at_word_start : anywhere).push_back(std::move(t));
-  }
+  const auto compiled =
+      r.compiled && r.compiled->source == r.terms ? r.compiled : compile_terms(r.terms);
+  const auto& at_word_start = compiled->at_word_start;
+  const auto& anywhere = compiled->anywhere;
   auto first_byte = [](const CompiledTerm& t) { return static_cast<unsigned char>(t.stem[0]); };
-  std::sort(
-      at_word_start.begin(), at_word_start.end(),
-      [&](const CompiledTerm& a, const CompiledTerm& b) { return first_byte(a) < first_byte(b); });
   for (std::size_t pos : starts) {
     auto c = static_cast<unsigned char>(text[pos]);
     auto it =

@@ -157,7 +157,9 @@ constexpr std::uint64_t kMaxLength = 100000;
 
 TermsRule parse_terms(const PolicySection& top, std::string_view key) {
   auto s = section(top, key, {"enabled", "severity", "terms"});
-  return {s.boolean("enabled"), s.severity("severity"), s.terms("terms")};
+  TermsRule r{s.boolean("enabled"), s.severity("severity"), s.terms("terms"), nullptr};
+  r.compiled = lint_detail::compile_terms(r.terms);
+  return r;
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 // policy decides how it advances.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -75,10 +76,16 @@ struct LengthRule {
 // begin with it
 // ("acquisition*" matches "acquisitions"), and the finding covers the whole word. In scripts
 // written without spaces (Chinese, Japanese, Thai) a term matches anywhere.
+namespace lint_detail {
+struct CompiledTerms;
+}
 struct TermsRule {
   bool enabled = false;
   Severity severity = Severity::error;
   std::vector<std::string> terms;
+  // `terms` made ready for matching once, when a policy is read (parse_policy_rules); used
+  // only while it still matches `terms`, otherwise each lint compiles them again.
+  std::shared_ptr<const lint_detail::CompiledTerms> compiled;
 };
 
 struct PersonalDataRule {

@@ -41,6 +41,12 @@ std::optional<UserRecord> UserRepository::find_by_id(Connection& c, std::int64_t
   return read_user(q);
 }
 
+bool UserRepository::is_executive(Connection& c, std::int64_t id) {
+  auto q = c.prepare("SELECT 1 FROM users WHERE id = ?1 AND role = 'executive'");
+  q.bind(1, id);
+  return q.step();
+}
+
 AuthorRef UserRepository::author_ref(Connection& c, std::int64_t id) {
   auto q = c.prepare("SELECT username, display_name FROM users WHERE id = ?1");
   q.bind(1, id);

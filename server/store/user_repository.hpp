@@ -21,6 +21,8 @@ class UserRepository {
  public:
   static std::optional<UserRecord> find_by_username(Connection& c, std::string_view username);
   static std::optional<UserRecord> find_by_id(Connection& c, std::int64_t id);
+  // Whether user `id` has the executive role (the people coaching data is kept for).
+  static bool is_executive(Connection& c, std::int64_t id);
   // Id, username and display name, as shown beside what the user wrote.
   static AuthorRef author_ref(Connection& c, std::int64_t id);
   // Throws StoreError (constraint) when the username is taken.

@@ -126,6 +126,22 @@ TEST_F(EvidenceTest, EvidenceIsForTheExecutiveTheirCoachesAndAdmins) {
     EXPECT_EQ(as("evan").get(coaching_of(evan, bad)).status, 400) << bad;
 }
 
+TEST_F(EvidenceTest, NothingIsKeptForPeopleWhoAreNotExecutives) {
+  server().add_user("milo", "member");
+  auto milo = as("milo");
+  // A draft with an error finding and a warning, then a clean published post: an executive
+  // would have two events and two findings; a member has none (coaching data is about the
+  // people coaches work with).
+  make_post(milo, "Our Project Falcon launch is near, see http://example.com", "company", "draft");
+  make_post(milo, "A short, clean update for the team", "company", "publish");
+  auto r = as("ada").get(coaching_of(milo.id()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["totals"]["submissions"], 0) << r.body;
+  EXPECT_EQ(r.json()["totals"]["findings"], 0) << r.body;
+  EXPECT_TRUE(r.json()["rules"].empty()) << r.body;
+  EXPECT_TRUE(r.json()["level"].is_null());
+}
+
 TEST_F(EvidenceTest, GoalsCountRepliesWithin24HoursAndTheirTermMustFitTheDueDate) {
   server().add_user("gus", "executive", "run", "cora");
   auto gus = as("gus"), cora = as("cora"), mia = as("mia");

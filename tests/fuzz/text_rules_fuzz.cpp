@@ -25,8 +25,9 @@ const greenroom::domain::PolicyRules& rules() {
   static const auto r = [] {
     greenroom::domain::PolicyRules p;
     p.length.enabled = true;
-    p.banned_terms = {true, greenroom::domain::Severity::error, {"damn", "piss off", "idiot*"}};
-    p.confidential_terms = {true, greenroom::domain::Severity::error, {"project falcon"}};
+    p.banned_terms = {
+        true, greenroom::domain::Severity::error, {"damn", "piss off", "idiot*"}, nullptr};
+    p.confidential_terms = {true, greenroom::domain::Severity::error, {"project falcon"}, nullptr};
     p.personal_data.enabled = true;
     p.shouting.enabled = true;
     p.insecure_links.enabled = true;
