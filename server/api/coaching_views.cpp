@@ -77,6 +77,16 @@ nlohmann::json goal_json(const store::GoalRecord& g, domain::Millis now) {
           {"status", domain::to_string(domain::goal_status(g.progress, g.target, now, g.due_at))}};
 }
 
+namespace {
+// `{"type","id"}`; a notice about a person adds their `username` (the profile's address).
+nlohmann::json notification_target(const store::NotificationRecord& n) {
+  if (!n.target_type || !n.target_id) return nullptr;
+  nlohmann::json t = {{"type", *n.target_type}, {"id", *n.target_id}};
+  if (n.target_username) t["username"] = *n.target_username;
+  return t;
+}
+}  // namespace
+
 nlohmann::json notification_json(const store::NotificationRecord& n) {
   return {{"id", n.id},
           {"kind", n.kind},
@@ -84,9 +94,7 @@ nlohmann::json notification_json(const store::NotificationRecord& n) {
           {"post_id", id_or_null(n.post_id)},
           {"annotation_id", id_or_null(n.annotation_id)},
           {"goal_id", id_or_null(n.goal_id)},
-          {"target", n.target_type && n.target_id
-                         ? nlohmann::json{{"type", *n.target_type}, {"id", *n.target_id}}
-                         : nlohmann::json(nullptr)},
+          {"target", notification_target(n)},
           {"created_at", format_rfc3339(n.created_at)},
           {"read", n.read}};
 }

@@ -48,7 +48,13 @@ boost::asio::awaitable<http::Response> live_channel(Services& s, http::RequestCo
   const auto last_id = read_last_id(ctx);
   if (!s.live)
     throw d::Error(d::ErrorKind::unavailable, "unavailable", "Live updates are not running.");
-  ctx.upgrade = s.live->subscribe(p.actor(), last_id);
+  auto subscriber = s.live->subscribe(p.actor(), last_id);
+  if (!subscriber)
+    throw d::Error(d::ErrorKind::rate_limited, "too_many_live_connections",
+                   "You have " + std::to_string(s.live->options().max_per_user) +
+                       " live connections open already (one per open tab); close one and "
+                       "reload.");
+  ctx.upgrade = std::move(subscriber);
   co_return http::Response{http::Status::switching_protocols, 11};
 }
 

@@ -119,6 +119,7 @@ int serve(const Config& cfg) {
   live::HubOptions hub_opts;
   hub_opts.ring_size = cfg.live_ring_size;
   hub_opts.max_unacked = cfg.live_max_unacked;
+  hub_opts.max_per_user = cfg.live_max_connections_per_user;
   live::Hub hub(
       hub_opts,
       [&reads](std::int64_t actor, std::int64_t author) {

@@ -130,6 +130,8 @@ const std::map<std::string, Setter>& setters() {
       {"live.idle_timeout_seconds", integer(&Config::live_idle_timeout_seconds, 2, 3600)},
       {"live.ring_size", integer(&Config::live_ring_size, 1, 1000000)},
       {"live.max_unacked", integer(&Config::live_max_unacked, 1, 100000)},
+      {"live.max_connections_per_user",
+       integer(&Config::live_max_connections_per_user, 1, 1000000)},
       {"auth.session_ttl_hours", integer(&Config::session_ttl_hours, 1, 24 * 90)},
       {"auth.login_max_failures", integer(&Config::login_max_failures, 1, 1000)},
       {"auth.login_window_seconds", integer(&Config::login_window_seconds, 1, 86400)},

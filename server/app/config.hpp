@@ -35,6 +35,7 @@ struct Config {
   int live_idle_timeout_seconds = 60;
   std::size_t live_ring_size = 1024;
   std::size_t live_max_unacked = 256;
+  std::size_t live_max_connections_per_user = 8;
 
   int session_ttl_hours = 168;
   int login_max_failures = 5;

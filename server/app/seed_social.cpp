@@ -40,6 +40,15 @@ void seed_social(store::Connection& conn,
              " follows you now.",
          std::nullopt, std::nullopt, std::nullopt, std::string("user"), id_of(who)},
         now - 29 * hour);
+  // Evan's coach wants him connected ("connect with at least 5 of your colleagues"): he
+  // follows Dana, Rui and Priya so far, so the goal shows 3 of 5.
+  follow("evan", "rui");
+  follow("evan", "priya");
+  store::GoalRepository::insert(
+      conn,
+      {id_of("evan"), id_of("cora"), "Follow 5 colleagues whose posts you read",
+       domain::GoalMetric::people_followed, 5, domain::GoalTerm::mid_term, now + 21 * 24 * hour},
+      now - 3 * 24 * hour);
 }
 
 }  // namespace greenroom::app

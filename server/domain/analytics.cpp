@@ -17,7 +17,8 @@ Millis week_start(Millis t) {
 std::optional<double> change_percent(long long before, long long after) {
   if (before == 0) return std::nullopt;
   const double raw = static_cast<double>(after - before) / static_cast<double>(before) * 100.0;
-  return std::round(raw * 100.0) / 100.0;
+  // + 0.0 turns a negative zero (-0.001 rounded) into 0: "-0.0%" would read as a fall.
+  return std::round(raw * 100.0) / 100.0 + 0.0;
 }
 
 std::optional<double> median(std::vector<double> values) {

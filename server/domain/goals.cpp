@@ -9,6 +9,10 @@ std::optional<GoalMetric> parse_goal_metric(std::string_view s) {
   if (s == "likes_received") return GoalMetric::likes_received;
   if (s == "replies_within_24h") return GoalMetric::replies_within_24h;
   if (s == "questions_answered") return GoalMetric::questions_answered;
+  if (s == "people_followed") return GoalMetric::people_followed;
+  if (s == "feeds_followed") return GoalMetric::feeds_followed;
+  if (s == "reading_days") return GoalMetric::reading_days;
+  if (s == "mentions_answered") return GoalMetric::mentions_answered;
   return std::nullopt;
 }
 
@@ -33,6 +37,14 @@ std::string_view to_string(GoalMetric m) {
       return "replies_within_24h";
     case GoalMetric::questions_answered:
       return "questions_answered";
+    case GoalMetric::people_followed:
+      return "people_followed";
+    case GoalMetric::feeds_followed:
+      return "feeds_followed";
+    case GoalMetric::reading_days:
+      return "reading_days";
+    case GoalMetric::mentions_answered:
+      return "mentions_answered";
   }
   return "unknown";
 }

@@ -16,7 +16,16 @@ namespace greenroom::domain {
 //   replies_within_24h             their public replies to colleagues within 24 hours: on a
 //                                  colleague's post within 24 h of its publication, or on
 //                                  their own post within 24 h of a colleague's reply there;
-//   questions_answered             questions they answered on the blog they host.
+//   questions_answered             questions they answered on the blog they host;
+//   people_followed                people (enabled accounts) they follow when the goal is
+//                                  read, whenever the follow began;
+//   feeds_followed                 external feeds (reading list) they subscribe to when the
+//                                  goal is read;
+//   reading_days                   UTC days, from the goal's day to its due day, on which they
+//                                  opened the reading view;
+//   mentions_answered              published posts and visible public replies by someone else
+//                                  that mention them, each answered by a visible public reply
+//                                  of theirs on the same post written after it, in the window.
 // Status is worked out on read: `done` as soon as the count reaches the target.
 enum class GoalMetric {
   company_posts,
@@ -24,7 +33,11 @@ enum class GoalMetric {
   replies,
   likes_received,
   replies_within_24h,
-  questions_answered
+  questions_answered,
+  people_followed,
+  feeds_followed,
+  reading_days,
+  mentions_answered
 };
 enum class GoalTerm { short_term, mid_term, long_term };
 enum class GoalStatus { on_track, due_soon, overdue, done };

@@ -40,7 +40,26 @@ void Hub::publish(std::vector<Change> changes) {
 
 std::shared_ptr<Subscriber> Hub::subscribe(const d::Actor& actor,
                                            std::optional<std::uint64_t> last_id) {
+  {
+    std::lock_guard lock(mu_);
+    auto& held = held_[actor.id];
+    if (held >= opts_.max_per_user) return nullptr;
+    ++held;
+  }
   return std::make_shared<Subscriber>(*this, actor, last_id);
+}
+
+std::size_t Hub::held_by(std::int64_t user_id) const {
+  std::lock_guard lock(mu_);
+  auto it = held_.find(user_id);
+  return it == held_.end() ? 0 : it->second;
+}
+
+void Hub::release(std::int64_t user_id) {
+  std::lock_guard lock(mu_);
+  auto it = held_.find(user_id);
+  if (it == held_.end()) return;
+  if (--it->second == 0) held_.erase(it);
 }
 
 bool Hub::may_receive(const d::Actor& actor, const Audience& a) const {

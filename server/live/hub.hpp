@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "live/event.hpp"
@@ -22,6 +23,7 @@ struct HubOptions {
   std::size_t max_unacked = 256;  // events sent but not acknowledged before a client is dropped
   double inbound_burst = 20;      // inbound messages allowed at once ...
   double inbound_per_second = 2;  // ... and refilled at this rate
+  std::size_t max_per_user = 8;   // live connections one user may hold at once
 };
 
 // How the listener relates to the author (api::relation over a read connection).
@@ -35,9 +37,12 @@ class Hub : public Sink {
   void publish(std::vector<Change> changes) override;
 
   // A subscriber for `actor` (attached when its socket opens); `last_id` is the last event
-  // the client saw before reconnecting.
+  // the client saw before reconnecting. nullptr when the user holds max_per_user subscribers
+  // already: each one counts from here (before the upgrade) until it is destroyed.
   std::shared_ptr<Subscriber> subscribe(const domain::Actor& actor,
                                         std::optional<std::uint64_t> last_id);
+  // How many subscribers `user_id` holds (counted as above).
+  std::size_t held_by(std::int64_t user_id) const;
 
   // Whether `actor` may receive an event for `audience` (the rule, asked per listener).
   bool may_receive(const domain::Actor& actor, const Audience& audience) const;
@@ -53,6 +58,8 @@ class Hub : public Sink {
   };
   Attached attach(const std::shared_ptr<Subscriber>& s, std::optional<std::uint64_t> last_id);
   void detach(const Subscriber* s);
+  // Called by ~Subscriber: gives the user's place back.
+  void release(std::int64_t user_id);
 
  private:
   HubOptions opts_;
@@ -61,6 +68,7 @@ class Hub : public Sink {
   std::uint64_t next_id_;
   std::deque<Event> ring_;
   std::vector<std::weak_ptr<Subscriber>> subscribers_;
+  std::unordered_map<std::int64_t, std::size_t> held_;  // subscribers per user
 };
 
 }  // namespace greenroom::live

@@ -21,6 +21,10 @@ Subscriber::Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_
       tokens_(hub.options().inbound_burst),
       refilled_(std::chrono::steady_clock::now()) {}
 
+Subscriber::~Subscriber() {
+  hub_.release(actor_.id);
+}
+
 void Subscriber::on_open(std::shared_ptr<http::WebSocketPeer> peer) {
   std::lock_guard lock(mu_);
   peer_ = std::move(peer);

@@ -18,7 +18,12 @@ class Hub;
 
 class Subscriber : public http::WebSocketHandler, public std::enable_shared_from_this<Subscriber> {
  public:
+  // Made by Hub::subscribe, which counted it against the user's cap; the destructor gives the
+  // place back.
   Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id);
+  ~Subscriber() override;
+  Subscriber(const Subscriber&) = delete;
+  Subscriber& operator=(const Subscriber&) = delete;
 
   void on_open(std::shared_ptr<http::WebSocketPeer> peer) override;
   void on_message(std::string_view text) override;

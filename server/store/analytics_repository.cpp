@@ -115,7 +115,31 @@ std::optional<d::Millis> AnalyticsRepository::first_company_post(Connection& c,
 }
 
 ActivityCounts AnalyticsRepository::company_activity(Connection& c, d::Millis from, d::Millis to) {
+  constexpr d::Millis kHour = 3'600'000;
+  if (to <= from) return {};
+  // Whole hours [first, last) inside the range; what lies outside them is walked row by row.
+  const auto first = from >= 0 ? (from + kHour - 1) / kHour : from / kHour;
+  const auto last = to >= 0 ? to / kHour : (to - kHour + 1) / kHour;
+  if (last - first < 2) return company_activity_by_rows(c, from, to);
+  auto q = c.prepare(
+      "SELECT COALESCE(SUM(posts), 0), COALESCE(SUM(replies), 0), COALESCE(SUM(likes), 0) "
+      "FROM company_activity_hours WHERE hour >= ?1 AND hour < ?2");
+  q.bind(1, first).bind(2, last);
+  q.step();
+  ActivityCounts n{q.int64(0), q.int64(1), q.int64(2)};
+  for (const auto& edge : {company_activity_by_rows(c, from, first * kHour),
+                           company_activity_by_rows(c, last * kHour, to)}) {
+    n.posts += edge.posts;
+    n.replies += edge.replies;
+    n.likes += edge.likes;
+  }
+  return n;
+}
+
+ActivityCounts AnalyticsRepository::company_activity_by_rows(Connection& c, d::Millis from,
+                                                             d::Millis to) {
   ActivityCounts n;
+  if (to <= from) return n;
   {
     auto q = c.prepare(
         "SELECT COUNT(*) FROM posts WHERE space = 'company' AND state = 'published' "
@@ -126,7 +150,7 @@ ActivityCounts AnalyticsRepository::company_activity(Connection& c, d::Millis fr
   }
   {
     static const std::string s =
-        sql({"SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = r.post_id "
+        sql({"SELECT COUNT(*) FROM replies r CROSS JOIN posts p ON p.id = r.post_id "
              "WHERE r.created_at >= ?1 AND r.created_at < ?2 AND ",
              kPublicReply, " AND p.space = 'company' AND p.state = 'published'"});
     auto q = c.prepare(s);
@@ -136,7 +160,7 @@ ActivityCounts AnalyticsRepository::company_activity(Connection& c, d::Millis fr
   }
   {
     auto q = c.prepare(
-        "SELECT COUNT(*) FROM likes l JOIN posts p ON p.id = l.post_id "
+        "SELECT COUNT(*) FROM likes l CROSS JOIN posts p ON p.id = l.post_id "
         "WHERE l.created_at >= ?1 AND l.created_at < ?2 "
         "AND p.space = 'company' AND p.state = 'published'");
     q.bind(1, from).bind(2, to);

@@ -34,8 +34,12 @@ class AnalyticsRepository {
                                         int weeks, std::optional<domain::Space> space);
   // The published time of the person's first company post that is published now.
   static std::optional<domain::Millis> first_company_post(Connection& c, std::int64_t user_id);
-  // The company space's posts, replies and likes in [from, to).
+  // The company space's posts, replies and likes in [from, to): the whole hours inside from
+  // the hourly rollup (schema/0025), the partial hours at the ends counted row by row.
   static ActivityCounts company_activity(Connection& c, domain::Millis from, domain::Millis to);
+  // The same counted row by row over the whole range (what the rollup must always agree with).
+  static ActivityCounts company_activity_by_rows(Connection& c, domain::Millis from,
+                                                 domain::Millis to);
 };
 
 }  // namespace greenroom::store

@@ -205,6 +205,31 @@ constexpr std::string_view kGoalSelect =
     "  WHEN 'questions_answered' THEN (SELECT COUNT(*) FROM questions q JOIN blogs b "
     "     ON b.id = q.blog_id WHERE b.host_id = g.executive_id AND q.state = 'answered' "
     "     AND q.closed_at BETWEEN g.created_at AND g.due_at) "
+    // Counted at the time of reading: the people (enabled accounts) and feeds followed now.
+    "  WHEN 'people_followed' THEN (SELECT COUNT(*) FROM user_follows f JOIN users fu "
+    "     ON fu.id = f.followee_id WHERE f.follower_id = g.executive_id AND fu.disabled = 0) "
+    "  WHEN 'feeds_followed' THEN (SELECT COUNT(*) FROM feed_subscriptions fs "
+    "     WHERE fs.user_id = g.executive_id) "
+    // UTC days from the goal's day to its due day on which the reading view was opened.
+    "  WHEN 'reading_days' THEN (SELECT COUNT(*) FROM reading_days rd "
+    "     WHERE rd.user_id = g.executive_id "
+    "     AND rd.day BETWEEN strftime('%Y-%m-%d', g.created_at / 1000, 'unixepoch') "
+    "     AND strftime('%Y-%m-%d', g.due_at / 1000, 'unixepoch')) "
+    // Items (a published post, or a visible public reply on one) by someone else that mention
+    // the executive, each counted once when the executive answered it: a visible public reply
+    // of theirs on the same post, written after it and within the goal's window.
+    "  WHEN 'mentions_answered' THEN (SELECT COUNT(DISTINCT CASE WHEN m.reply_id IS NULL "
+    "     THEN m.post_id ELSE -m.reply_id END) FROM text_references m "
+    "     JOIN posts mp ON mp.id = m.post_id LEFT JOIN replies mr ON mr.id = m.reply_id "
+    "     WHERE m.kind = 'mention' AND m.user_id = g.executive_id AND mp.state = 'published' "
+    "     AND ((m.reply_id IS NULL AND mp.author_id != g.executive_id) OR "
+    "          (mr.author_id != g.executive_id AND mr.state = 'visible' "
+    "           AND mr.review_state IN ('none', 'approved'))) "
+    "     AND EXISTS (SELECT 1 FROM replies a WHERE a.post_id = m.post_id "
+    "       AND a.author_id = g.executive_id AND a.state = 'visible' "
+    "       AND a.review_state IN ('none', 'approved') "
+    "       AND a.created_at BETWEEN g.created_at AND g.due_at "
+    "       AND (m.reply_id IS NULL OR a.id > m.reply_id))) "
     " END "
     "FROM goals g JOIN users u ON u.id = g.coach_id ";
 
@@ -304,10 +329,12 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
                                                              std::optional<std::int64_t> before_id,
                                                              int limit) {
   auto q = c.prepare(
-      "SELECT id, kind, message, post_id, annotation_id, goal_id, created_at, read_at, "
-      "target_type, target_id FROM notifications WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR "
-      "read_at IS NULL) "
-      "ORDER BY id DESC LIMIT ?4");
+      "SELECT n.id, n.kind, n.message, n.post_id, n.annotation_id, n.goal_id, n.created_at, "
+      "n.read_at, n.target_type, n.target_id, tu.username FROM notifications n "
+      // A notice about a person (a new follower) names them so the client can link the profile.
+      "LEFT JOIN users tu ON n.target_type = 'user' AND tu.id = n.target_id AND tu.disabled = 0 "
+      "WHERE n.user_id = ?1 AND n.id < ?2 AND (?3 = 0 OR n.read_at IS NULL) "
+      "ORDER BY n.id DESC LIMIT ?4");
   q.bind(1, user_id)
       .bind(2, before_id.value_or(std::numeric_limits<std::int64_t>::max()))
       .bind(3, unread_only ? 1 : 0)
@@ -320,6 +347,7 @@ std::vector<NotificationRecord> NotificationRepository::list(Connection& c, std:
     n.target_id = q.int64_or_null(9);
     n.created_at = q.int64(6);
     n.read = !q.is_null(7);
+    if (!q.is_null(10)) n.target_username = q.text(10);
     out.push_back(std::move(n));
   }
   return out;

@@ -114,6 +114,9 @@ struct NotificationRecord {
   std::optional<std::int64_t> target_id = std::nullopt;
   domain::Millis created_at = 0;
   bool read = false;
+  // For a notice about a person (target_type "user"): their username while the account is
+  // enabled, else empty.
+  std::optional<std::string> target_username = std::nullopt;
 };
 
 struct NewNotification {

@@ -106,11 +106,12 @@ const std::string& unread_count_sql(PracticeReach reach) {
 }  // namespace
 
 const std::string& FollowingRepository::topic_posts_sql(PracticeReach reach) {
+  // One range of topic_timeline's primary key, newest first (no sort: migration 0024), each
+  // row joined to its live post for the state and space.
   static const auto sql = per_reach(
-      "WHERE p.id IN (SELECT r.post_id FROM text_references r "
-      "  WHERE r.kind = 'topic' AND r.value = ?2 AND r.reply_id IS NULL) "
-      "AND (p.published_at, p.id) < (?3, ?4) ",
-      "ORDER BY p.published_at DESC, p.id DESC LIMIT ?5");
+      "JOIN topic_timeline t ON t.post_id = p.id "
+      "WHERE t.tag = ?2 AND (t.published_at, t.post_id) < (?3, ?4) ",
+      "ORDER BY t.published_at DESC, t.post_id DESC LIMIT ?5");
   return sql[index_of(reach)];
 }
 

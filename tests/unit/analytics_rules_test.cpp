@@ -2,6 +2,8 @@
 // medians, and who may see whose figures.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "domain/analytics.hpp"
 
 namespace greenroom::domain {
@@ -23,6 +25,9 @@ TEST(AnalyticsRules, ChangePercentIsRoundedToTwoDecimalsAndNullFromZero) {
   EXPECT_EQ(change_percent(2, 5), 150.0);
   EXPECT_EQ(change_percent(10000, 12793), 27.93);  // as the seeds quote it
   EXPECT_EQ(change_percent(5, 5), 0.0);
+  // A fall too small to show is 0, never "-0" (which JSON writes as -0.0).
+  ASSERT_TRUE(change_percent(500043, 500040).has_value());
+  EXPECT_FALSE(std::signbit(*change_percent(500043, 500040)));
   EXPECT_FALSE(change_percent(0, 7).has_value());
   EXPECT_FALSE(change_percent(0, 0).has_value());
 }

@@ -188,6 +188,11 @@ TEST(GoalTerms, ADueDateMustFitTheTerm) {
   EXPECT_TRUE(term_misfit(GoalTerm::long_term, now, now + 731 * day));
   EXPECT_EQ(parse_goal_metric("replies_within_24h"), GoalMetric::replies_within_24h);
   EXPECT_EQ(to_string(GoalMetric::questions_answered), "questions_answered");
+  // The social metrics read back as they are written.
+  for (auto m : {GoalMetric::people_followed, GoalMetric::feeds_followed, GoalMetric::reading_days,
+                 GoalMetric::mentions_answered})
+    EXPECT_EQ(parse_goal_metric(to_string(m)), m) << to_string(m);
+  EXPECT_FALSE(parse_goal_metric("people_follow"));
 }
 
 }  // namespace

@@ -119,8 +119,69 @@ TEST_F(Following, ListingsWalkAnIndexWithoutSorting) {
   const auto author = plan(FollowingRepository::author_posts_sql());
   EXPECT_NE(author.find("INDEX posts_author_timeline"), std::string::npos) << author;
   EXPECT_EQ(author.find("USE TEMP B-TREE"), std::string::npos) << author;
-  const auto topic = plan(FollowingRepository::topic_posts_sql(domain::PracticeReach::everyone));
-  EXPECT_NE(topic.find("INDEX text_references_topic"), std::string::npos) << topic;
+  // Topic pages too (migration 0024): one range of topic_timeline, never a sort.
+  for (auto reach :
+       {domain::PracticeReach::none, domain::PracticeReach::everyone, domain::PracticeReach::cohort,
+        domain::PracticeReach::coached, domain::PracticeReach::mentored}) {
+    const auto topic = plan(FollowingRepository::topic_posts_sql(reach));
+    EXPECT_NE(topic.find("SEARCH t USING PRIMARY KEY (tag=?"), std::string::npos) << topic;
+    EXPECT_EQ(topic.find("USE TEMP B-TREE"), std::string::npos) << topic;
+    EXPECT_EQ(topic.find("SCAN p"), std::string::npos) << topic;
+  }
+}
+
+// The topic timeline follows posts and their saved topics in any order: a topic saved after
+// the post, a draft published later, a topic named twice and taken out once, an edit that
+// drops it, a reply's topic (never), a post deleted.
+TEST_F(Following, TopicPagesFollowPostsAndTheirTopicsInAnyOrder) {
+  const auto ana = user("ana");
+  const auto page = [&](const std::string& tag) {
+    ListingQuery q;
+    q.viewer_id = ana;
+    q.reach = domain::PracticeReach::none;
+    q.limit = 50;
+    std::vector<std::int64_t> out;
+    for (const auto& p : FollowingRepository::topic_posts(c, tag, q).items) out.push_back(p.id);
+    return out;
+  };
+  const auto first = post(ana, 100);
+  topic(first, "okrs");  // saved after the post
+  const auto draft = post(ana, 150, domain::PostState::draft);
+  topic(draft, "okrs");
+  const auto twice = post(ana, 200);
+  topic(twice, "okrs");
+  topic(twice, "okrs");
+  EXPECT_EQ(page("okrs"), (std::vector<std::int64_t>{twice, first}));
+  PostRepository::set_state(c, draft, domain::PostState::published, 300);
+  EXPECT_EQ(page("okrs"), (std::vector<std::int64_t>{draft, twice, first}));
+  // One of two mentions of the topic taken out: the post stays; both: it goes.
+  c.prepare(
+       "DELETE FROM text_references WHERE id = (SELECT MIN(id) FROM text_references "
+       "WHERE post_id = ?1)")
+      .bind(1, twice)
+      .run();
+  EXPECT_EQ(page("okrs").size(), 3u);
+  c.prepare("DELETE FROM text_references WHERE post_id = ?1").bind(1, twice).run();
+  EXPECT_EQ(page("okrs"), (std::vector<std::int64_t>{draft, first}));
+  // A reply's topic never brings its post.
+  const auto replied = post(ana, 400);
+  c.prepare("INSERT INTO replies(post_id, author_id, body, created_at) VALUES(?1, ?2, 'r', 410)")
+      .bind(1, replied)
+      .bind(2, ana)
+      .run();
+  c.prepare(
+       "INSERT INTO text_references(post_id, reply_id, kind, value, start_cp, end_cp) "
+       "VALUES(?1, ?2, 'topic', 'okrs', 0, 3)")
+      .bind(1, replied)
+      .bind(2, c.last_insert_id())
+      .run();
+  EXPECT_EQ(page("okrs"), (std::vector<std::int64_t>{draft, first}));
+  // A hidden post leaves the page (the read applies the state), not the table.
+  PostRepository::set_state(c, first, domain::PostState::hidden, 500);
+  EXPECT_EQ(page("okrs"), (std::vector<std::int64_t>{draft}));
+  auto rows = c.prepare("SELECT COUNT(*) FROM topic_timeline WHERE tag = 'okrs'");
+  ASSERT_TRUE(rows.step());
+  EXPECT_EQ(rows.int64(0), 2);
 }
 
 TEST(SocialRules, TopicsAreParsedAsTheExtractorStoresThem) {

@@ -29,8 +29,8 @@ export function blogEndpoints(client: ApiClient) {
     previewMarkdown(body: string, signal?: AbortSignal): Promise<{ html: string }> {
       return client.request('POST', '/markdown/preview', { body: { body }, signal });
     },
-    questions(id: number, sort: QuestionSort, signal?: AbortSignal, before?: string | null): Promise<QuestionPage> {
-      return client.request('GET', `/blogs/${id}/questions`, { query: before ? { sort, limit: '20', before } : { sort, limit: '20' }, signal });
+    questions(id: number, sort: QuestionSort, signal?: AbortSignal, before?: string | null, topic?: string | null): Promise<QuestionPage> {
+      return client.request('GET', `/blogs/${id}/questions`, { query: { sort, limit: '20', before: before || null, topic: topic || null }, signal });
     },
     question(questionId: number, signal?: AbortSignal): Promise<{ question: Question }> {
       return client.request('GET', `/questions/${questionId}`, { signal });

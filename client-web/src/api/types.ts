@@ -266,7 +266,11 @@ export type GoalMetric =
   | 'replies'
   | 'likes_received'
   | 'replies_within_24h'
-  | 'questions_answered';
+  | 'questions_answered'
+  | 'people_followed'
+  | 'feeds_followed'
+  | 'reading_days'
+  | 'mentions_answered';
 export type GoalTerm = 'short' | 'mid' | 'long';
 export type GoalStatus = 'on_track' | 'due_soon' | 'overdue' | 'done';
 
@@ -325,6 +329,8 @@ export interface AppNotification {
 export interface NotificationTarget {
   type: string;
   id: number;
+  /** For `type: "user"` (a new follower): the person's username while their account is enabled. */
+  username?: string;
 }
 
 export interface NotificationPage extends Page<AppNotification> {

@@ -52,6 +52,10 @@ const METRIC_LABELS: Record<GoalMetric, string> = {
   likes_received: 'Likes received',
   replies_within_24h: 'Replies to colleagues within 24 hours',
   questions_answered: 'Questions answered (blog hosts)',
+  people_followed: 'People followed',
+  feeds_followed: 'Feeds followed (reading list)',
+  reading_days: 'Reading days',
+  mentions_answered: 'Mentions answered',
 };
 
 export const GOAL_METRICS = Object.keys(METRIC_LABELS) as GoalMetric[];

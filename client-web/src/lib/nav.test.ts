@@ -48,6 +48,10 @@ describe('navigation per role', () => {
     expect(notificationHref({ kind: 'mentorship_requested', post_id: null, goal_id: null, target: { type: 'mentorship', id: 3 } }, 'member')).toBe('/mentoring');
     expect(notificationHref({ kind: 'mentor_question', post_id: 7, goal_id: null, target: null }, 'member')).toBe('/mentor/posts/7');
     expect(notificationHref({ kind: 'mentor_note', post_id: 7, goal_id: null, target: null }, 'executive')).toBe('/posts/7');
+    const follower = { kind: 'new_follower', post_id: null, goal_id: null, target: { type: 'user', id: 9, username: 'sam' } };
+    expect(notificationHref(follower, 'member')).toBe('/people/sam');
+    expect(linkLabel(follower)).toBe('See their profile');
+    expect(notificationHref({ ...follower, target: { type: 'user', id: 9 } }, 'member')).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import type { Article, Question, QuestionSort, Temperature } from '../api/blogTy
 import { messageOf } from '../api/errors';
 import { ArticleComposer } from '../components/ArticleComposer';
 import { AskForm } from '../components/AskForm';
+import { BlogFollows } from '../components/BlogFollows';
 import { BlogStatsPanel } from '../components/BlogStatsPanel';
 import { FeedAddress } from '../components/FeedAddress';
 import { CsvLink } from '../components/CsvLink';
@@ -42,6 +43,7 @@ export function BlogScreen({ id }: { id: number }) {
         <p class="lede">
           {blog.description} <span class="muted">— {blog.host.display_name}</span>
         </p>
+        <BlogFollows blog={blog} />
       </div>
       {blog.stats && <BlogStatsPanel stats={blog.stats} promise={blog.promise} />}
       <FeedAddress feed={FEEDS.blog(blog.id)} what="this blog's articles and answers" collapsed />
@@ -58,7 +60,7 @@ export function BlogScreen({ id }: { id: number }) {
       </div>
       {tab === 'questions' ? (
         <div role="tabpanel" id="panel-questions" aria-labelledby="tab-questions">
-          <Questions blogId={blog.id} isHost={isHost} refreshKey={asked} onChanged={reload} />
+          <Questions blogId={blog.id} isHost={isHost} waiting={blog.stats?.waiting ?? 0} refreshKey={asked} onChanged={reload} />
           {!isHost && (
             <AskForm blogId={blog.id} host={blog.host.display_name} premoderated={blog.premoderated} onAsked={() => {
                 setAsked((n) => n + 1);
@@ -80,9 +82,30 @@ export function BlogScreen({ id }: { id: number }) {
   );
 }
 
-function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; isHost: boolean; refreshKey: number; onChanged: () => void }) {
+const TOPIC_WEEKS = 52;
+
+/** The topics questions were asked under (the last year's, from the temperature view). */
+function useTopics(blogId: number, refreshKey: number): string[] {
+  const { api } = useApp();
+  const [topics, setTopics] = useState<string[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .temperature(blogId, TOPIC_WEEKS, controller.signal)
+      .then((t) => setTopics(t.topics.map((x) => x.topic).filter((x): x is string => x !== null).sort()))
+      .catch(() => {
+        // The filter then offers "All topics" only; the list itself still loads.
+      });
+    return () => controller.abort();
+  }, [api, blogId, refreshKey]);
+  return topics;
+}
+
+function Questions({ blogId, isHost, waiting, refreshKey, onChanged }: { blogId: number; isHost: boolean; waiting: number; refreshKey: number; onChanged: () => void }) {
   const { api } = useApp();
   const [sort, setSort] = useState<QuestionSort>('votes');
+  const [topic, setTopic] = useState('');
+  const topics = useTopics(blogId, refreshKey);
   const [items, setItems] = useState<Question[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [more, setMore] = useState(false);
@@ -90,7 +113,7 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
   useEffect(() => {
     const controller = new AbortController();
     api
-      .questions(blogId, sort, controller.signal)
+      .questions(blogId, sort, controller.signal, null, topic)
       .then((r) => {
         setItems(r.items);
         setNext(r.next);
@@ -99,13 +122,13 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
         if (!controller.signal.aborted) setError(messageOf(e));
       });
     return () => controller.abort();
-  }, [api, blogId, sort, refreshKey]);
+  }, [api, blogId, sort, topic, refreshKey]);
   const loadMore = async () => {
     if (!next || more) return;
     setMore(true);
     setError('');
     try {
-      const r = await api.questions(blogId, sort, undefined, next);
+      const r = await api.questions(blogId, sort, undefined, next, topic);
       // A vote between pages can move a question across the boundary: show it once.
       setItems((list) => [...(list ?? []), ...r.items.filter((q) => !(list ?? []).some((x) => x.id === q.id))]);
       setNext(r.next);
@@ -115,7 +138,12 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
       setMore(false);
     }
   };
-  const waiting = isHost && items ? items.filter((q) => q.state === 'open').length : 0;
+  // The host's count is the blog's (every open question), not the open ones on this page.
+  const showWaiting = () => {
+    setTopic('');
+    setSort('unanswered');
+  };
+  const topicOptions = topic && !topics.includes(topic) ? [...topics, topic].sort() : topics;
   const replace = (q: Question) => {
     setItems((list) => (list ? list.map((x) => (x.id === q.id ? q : x)) : list));
     if (q.state !== 'open') onChanged();
@@ -136,16 +164,34 @@ function Questions({ blogId, isHost, refreshKey, onChanged }: { blogId: number; 
             </option>
           ))}
         </select>
+        <label for="question-topic" class="inline-label">
+          Topic
+        </label>
+        <select id="question-topic" value={topic} onChange={(e) => setTopic((e.target as HTMLSelectElement).value)}>
+          <option value="">All topics</option>
+          {topicOptions.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
       </div>
+      {isHost && waiting > 0 && !(sort === 'unanswered' && topic === '') && (
+        <p class="questions-waiting">
+          <button type="button" class="button secondary" onClick={showWaiting}>
+            Show the {waiting === 1 ? 'question' : `${waiting} questions`} waiting for you, oldest first
+          </button>
+        </p>
+      )}
       {error && (
         <div class="form-error" role="alert">
           <p>{error}</p>
         </div>
       )}
       {items === null && !error && <LoadingLine what="the questions" />}
-      {items && items.length === 0 && <p class="empty">No questions yet. Be the first to ask.</p>}
+      {items && items.length === 0 && <p class="empty">{topic ? `No questions about ${topic} yet.` : 'No questions yet. Be the first to ask.'}</p>}
       {items && items.length > 0 && (
-        <ol class="question-list" aria-label="Questions">
+        <ol class="question-list" aria-label={topic ? `Questions about ${topic}` : 'Questions'}>
           {items.map((q) => (
             <li key={q.id}>
               <QuestionCard question={q} isHost={isHost} onChange={replace} />

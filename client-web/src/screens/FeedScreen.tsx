@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Space } from '../api/types';
 import { FeedAddress } from '../components/FeedAddress';
 import { PagedList } from '../components/PagedList';
@@ -10,6 +10,9 @@ import { canSeePractice } from '../lib/permissions';
 import { Link } from '../navigation';
 
 type FeedKind = Space | 'following';
+
+/** New posts seen on the live channel within this time are checked against the Following feed together. */
+const FOLLOWING_CHECK_MS = 300;
 
 const INTRO: Record<FeedKind, string> = {
   company: 'What everyone at the company can read.',
@@ -30,17 +33,44 @@ export function FeedScreen({ space }: { space: FeedKind }) {
   const [fresh, setFresh] = useState<Set<number>>(new Set());
   const [generation, setGeneration] = useState(0);
   useEffect(() => setFresh(new Set()), [space]);
-  useEffect(
-    () =>
-      live.subscribe((e) => {
-        if (e.type === 'reload') setFresh((s) => (s.size > 0 ? s : new Set([-1])));
-        if (e.type !== 'post.published' || e.space !== space || typeof e.post_id !== 'number') return;
-        // (The Following feed has no live bar: whether a new post is followed is the server's.)
-        const id = e.post_id;
-        setFresh((s) => (s.has(id) ? s : new Set(s).add(id)));
-      }),
-    [live, space],
-  );
+  // Whether a new post is followed is the server's to say (people, topics, blogs): on the
+  // Following tab, published post ids wait here until the feed's first page confirms them.
+  const pending = useRef<{ ids: Set<number>; timer: number | null }>({ ids: new Set(), timer: null });
+  useEffect(() => {
+    const box = pending.current;
+    const confirm = () => {
+      box.timer = null;
+      const ids = box.ids;
+      box.ids = new Set();
+      api
+        .followingFeed(null)
+        .then((page) => {
+          const followed = page.items.map((p) => p.id).filter((id) => ids.has(id));
+          if (followed.length > 0) setFresh((s) => new Set([...s, ...followed]));
+        })
+        .catch(() => {
+          // A failed check loses nothing the user asked for: the feed still loads on request.
+        });
+    };
+    const stop = live.subscribe((e) => {
+      if (e.type === 'reload') setFresh((s) => (s.size > 0 ? s : new Set([-1])));
+      if (e.type !== 'post.published' || typeof e.post_id !== 'number') return;
+      const id = e.post_id;
+      if (space === 'following') {
+        box.ids.add(id);
+        if (box.timer === null) box.timer = window.setTimeout(confirm, FOLLOWING_CHECK_MS);
+        return;
+      }
+      if (e.space !== space) return;
+      setFresh((s) => (s.has(id) ? s : new Set(s).add(id)));
+    });
+    return () => {
+      stop();
+      if (box.timer !== null) window.clearTimeout(box.timer);
+      box.timer = null;
+      box.ids = new Set();
+    };
+  }, [api, live, space]);
   const showNew = () => {
     setFresh(new Set());
     setGeneration((g) => g + 1);

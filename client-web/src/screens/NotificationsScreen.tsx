@@ -48,6 +48,7 @@ const TARGET_LABELS: Record<string, string> = {
   policy_version: 'Read the golden rules',
   question: 'Open the question',
   mentorship: 'Open mentoring',
+  user: 'See their profile',
 };
 
 export function linkLabel(n: Pick<AppNotification, 'post_id' | 'goal_id' | 'target'>): string {
@@ -69,6 +70,8 @@ export function notificationHref(
     return `/posts/${n.post_id}`;
   }
   if (n.goal_id) return role === 'coach' ? '/cohort' : '/goals';
+  // A new follower: their profile (no link once their account is disabled: no username then).
+  if (n.target?.type === 'user') return n.target.username ? `/people/${encodeURIComponent(n.target.username)}` : null;
   const toTarget = n.target ? TARGET_HREFS[n.target.type] : undefined;
   if (n.target && toTarget) return toTarget(n.target.id);
   return null;

@@ -156,6 +156,57 @@ test.describe('Q&A blog', () => {
     await saveScreenshot(page, 'question-page');
   });
 
+  test('the Questions tab filters by topic; the host sees every waiting question; staff follow the blog and its host', async ({ page }) => {
+    await signIn(page, 'sam', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await expect(page.getByRole('list', { name: 'Questions' })).toBeVisible();
+    const allCount = await page.locator('article.question').count();
+    const topic = page.getByLabel('Topic', { exact: true });
+    await expect(topic.locator('option', { hasText: 'pay' })).toHaveCount(1);
+    await topic.selectOption('pay');
+    const filtered = page.getByRole('list', { name: 'Questions about pay' });
+    await expect(filtered).toBeVisible();
+    const cards = filtered.locator('article.question');
+    await expect(cards.first()).toBeVisible();
+    const n = await cards.count();
+    expect(n).toBeLessThan(allCount);
+    for (let i = 0; i < n; i += 1) await expect(cards.nth(i).locator('.badge', { hasText: /^pay$/ })).toHaveCount(1);
+    await expect(page).toHaveURL(/\/blogs\/\d+$/);
+    await page.getByLabel('Sort by').selectOption('newest');
+    await expect(filtered).toBeVisible();
+    await topic.selectOption('');
+    await expect(page.getByRole('list', { name: 'Questions' })).toBeVisible();
+
+    // Follow the blog and its host from the page (sam follows Dana already, not her blog).
+    const blogButton = page.getByRole('button', { name: 'Follow the blog Ask Dana' });
+    const hostButton = page.getByRole('button', { name: 'Follow Dana Whitfield' });
+    await expect(blogButton).toHaveAttribute('aria-pressed', 'false');
+    await expect(hostButton).toHaveAttribute('aria-pressed', 'true');
+    await blogButton.click();
+    await expect(blogButton).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('status').filter({ hasText: 'You follow the blog Ask Dana now.' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'blog page with topic filter and follow buttons');
+    await saveScreenshot(page, 'blog-topic-filter-follow');
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Follow the blog Ask Dana' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Follow the blog Ask Dana' }).click();
+    await expect(page.getByRole('button', { name: 'Follow the blog Ask Dana' })).toHaveAttribute('aria-pressed', 'false');
+
+    // The host: no follow buttons; the count is the blog's, and one button lists them all.
+    await switchUser(page, 'dana', '/blogs');
+    await page.getByRole('link', { name: 'Ask Dana' }).click();
+    await expect(page.getByRole('list', { name: 'Questions' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Follow / })).toHaveCount(0);
+    const waiting = Number(await page.getByTestId('stat-waiting').textContent());
+    expect(waiting).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { name: `Questions — ${waiting} waiting for you` })).toBeVisible();
+    await page.getByRole('button', { name: /waiting for you, oldest first/ }).click();
+    await expect(page.getByLabel('Sort by')).toHaveValue('unanswered');
+    await expect(page.getByRole('button', { name: /waiting for you, oldest first/ })).toHaveCount(0);
+    const firstCard = page.locator('article.question').first();
+    await expect(firstCard.getByRole('button', { name: 'Answer' })).toBeVisible();
+  });
+
   test('the temperature chart shows questions and votes per topic by week', async ({ page }) => {
     await signIn(page, 'mia', '/blogs');
     await page.getByRole('link', { name: 'Ask Dana' }).click();

@@ -130,6 +130,45 @@ test.describe('policy hints, cohort, goals, notifications', () => {
     await expect(evan.getByRole('article').filter({ hasText: title })).toHaveCount(0);
   });
 
+  test('social goal metrics: evan’s people-followed goal counts a new follow; cora sets a mentions-answered goal', async ({ page }) => {
+    await switchUser(page, 'evan', '/goals');
+    const goal = page.getByRole('list', { name: 'Your goals' }).getByRole('article').filter({ hasText: 'Follow 5 colleagues whose posts you read' });
+    const label = goal.locator('.goal-progress-label');
+    await expect(label).toHaveText(/^People followed: \d+ of 5$/);
+    const before = Number(/: (\d+) of/.exec(await label.innerText())?.[1] ?? '-1');
+    expect(before).toBeGreaterThanOrEqual(0);
+    await page.goto('/people/sam');
+    const follow = page.getByRole('button', { name: 'Follow Sam Patel' });
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await follow.click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    await page.goto('/goals');
+    await expect(label).toHaveText(`People followed: ${before + 1} of 5`);
+    await expectNoSeriousA11yViolations(page, 'goals with a people-followed goal');
+    await saveScreenshot(page, 'goals-people-followed');
+    // Unfollowing counts down again (the count is of the people followed now).
+    await page.goto('/people/sam');
+    await page.getByRole('button', { name: 'Follow Sam Patel' }).click();
+    await expect(page.getByRole('button', { name: 'Follow Sam Patel' })).toHaveAttribute('aria-pressed', 'false');
+    await page.goto('/goals');
+    await expect(label).toHaveText(`People followed: ${before} of 5`);
+
+    await switchUser(page, 'cora', '/cohort');
+    const title = unique('Answer 3 mentions');
+    const evan = page.locator('section.cohort-member[data-user="evan"]');
+    await evan.getByRole('button', { name: 'Set a goal for Evan Exec' }).click();
+    await evan.getByLabel('Goal', { exact: true }).fill(title);
+    const metric = evan.getByLabel('Measured by');
+    for (const m of ['people_followed', 'feeds_followed', 'reading_days', 'mentions_answered']) await expect(metric.locator(`option[value="${m}"]`)).toHaveCount(1);
+    await metric.selectOption({ label: 'Mentions answered' });
+    await evan.getByLabel('Target').fill('3');
+    await evan.getByRole('button', { name: 'Set goal' }).click();
+    const set = evan.getByRole('article').filter({ hasText: title });
+    await expect(set.locator('.goal-progress-label')).toHaveText('Mentions answered: 0 of 3');
+    await set.getByRole('button', { name: /Delete goal/ }).click();
+    await expect(evan.getByRole('article').filter({ hasText: title })).toHaveCount(0);
+  });
+
   test('a submission raises the coach’s unread count; mark one and all as read', async ({ page }) => {
     await switchUser(page, 'cora', '/notifications');
     await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, postItems, saveScreenshot, signIn, test } from '../fixtures';
+import { expect, expectNoSeriousA11yViolations, postItems, saveScreenshot, signIn, switchUser, test, unique } from '../fixtures';
 
 test.describe('follows, profiles, topics and mentions', () => {
   test('the Following feed shows the people, topics and blogs the demo follows', async ({ page }) => {
@@ -92,6 +92,58 @@ test.describe('follows, profiles, topics and mentions', () => {
     await page.getByRole('radio', { name: /Company/ }).check();
     await expect(page.getByTestId('mention-reach')).toHaveCount(0);
     await box.fill('');
+  });
+
+  test('a new-follower notice links to the follower’s profile', async ({ page }) => {
+    await signIn(page, 'mia', '/notifications');
+    const notice = page.getByRole('list', { name: 'Notifications' }).locator(':scope > li').filter({ hasText: 'Sam Patel (@sam) follows you now.' });
+    await expect(notice).toBeVisible();
+    const link = notice.getByRole('link', { name: 'See their profile' });
+    await expect(link).toHaveAttribute('href', '/people/sam');
+    await link.click();
+    await expect(page).toHaveURL(/\/people\/sam$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sam Patel' })).toBeVisible();
+  });
+
+  test('the Following tab counts new posts of followed people in a bar, live, and leaves others out', async ({ browser }) => {
+    const reader = await browser.newContext({ ignoreHTTPSErrors: true });
+    const writer = await browser.newContext({ ignoreHTTPSErrors: true });
+    const readerPage = await reader.newPage();
+    const writerPage = await writer.newPage();
+    const publish = async (text: string) => {
+      await writerPage.goto('/compose');
+      await writerPage.getByLabel('Your post').fill(text);
+      await writerPage.getByRole('button', { name: 'Publish' }).click();
+      await expect(writerPage.getByRole('heading', { level: 1, name: 'Company feed' })).toBeVisible();
+    };
+    try {
+      // mia follows sam (and dana, rui, priya, wren), not ada.
+      await signIn(readerPage, 'mia', '/following');
+      const items = postItems(readerPage, 'Posts you follow');
+      await expect(items.first()).toBeVisible();
+      const topBefore = await items.first().locator('.post-body').innerText();
+      await expect(readerPage.getByTestId('new-posts-bar')).toHaveCount(0);
+
+      await signIn(writerPage, 'ada', '/');
+      await publish(unique('Not followed: a note from the admin desk'));
+      await switchUser(writerPage, 'sam', '/');
+      const followed = unique('Followed: the team lunch moves to Thursday');
+      await publish(followed);
+
+      const bar = readerPage.getByTestId('new-posts-bar');
+      await expect(bar).toHaveText('1 new post', { timeout: 5000 });
+      await expect(items.first().locator('.post-body')).toHaveText(topBefore); // the list did not move
+      await readerPage.waitForTimeout(700);
+      await expect(bar).toHaveText('1 new post'); // the admin's post never counted
+      await expectNoSeriousA11yViolations(readerPage, 'following feed with new posts bar');
+      await saveScreenshot(readerPage, 'following-new-posts-bar');
+      await bar.click();
+      await expect(items.first()).toContainText(followed);
+      await expect(readerPage.getByTestId('new-posts-bar')).toHaveCount(0);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
   });
 
   test('everyday notifications can be turned off on the notifications screen', async ({ page }) => {
