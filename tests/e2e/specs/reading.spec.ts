@@ -36,6 +36,8 @@ async function showAll(page: Page) {
 }
 
 test.describe('reading list', () => {
+  // One long journey (two admins' and three readers' screens, paging through the merged view).
+  test.setTimeout(90_000);
   let server: Server;
   let hits = 0;
 
