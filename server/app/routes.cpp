@@ -79,6 +79,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
   r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
   r.add(Verb::get, "/feeds/{token:token}/blogs/{id}.atom", bind(api::blog_atom));
+  r.add(Verb::get, "/feeds/{token:token}/topics/{tag:word}.atom", bind(api::topic_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
@@ -209,6 +210,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/reading/feeds/{id}", bind(api::unsubscribe_feed));
   r.add(Verb::put, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_read));
   r.add(Verb::delete_, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_unread));
+  r.add(Verb::put, "/api/v1/reading/posts/{id}/read", bind(api::mark_post_read));
+  r.add(Verb::delete_, "/api/v1/reading/posts/{id}/read", bind(api::mark_post_unread));
 }
 
 }  // namespace greenroom::app

@@ -16,6 +16,10 @@
 //     published posts; search; my posts; review queue; notifications) answers GET with 200, and
 //     every post the rule lets the user read that qualifies for the listing is in it, once, in
 //     order;
+//   - the reading view merges exactly the Following feed's posts with the entries of the
+//     viewer's external feeds (random subscriptions), in one order through every page; a
+//     read marker is accepted exactly on a published post the rule lets the viewer read, and
+//     the unread view leaves out exactly what was marked;
 //   - every person's coaching evidence answers as domain::can_view_coaching_evidence says, and
 //     the level-suggestion listing names only executives the coach may decide for;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
@@ -108,6 +112,12 @@ struct World {
   std::set<std::pair<std::int64_t, std::int64_t>> user_follows;  // (follower, followee)
   std::set<std::pair<std::int64_t, std::string>> topic_follows;  // (follower, tag)
   std::set<std::pair<std::int64_t, std::int64_t>> blog_follows;  // (follower, blog)
+  // External feeds of the reading view: their entries and who subscribes to which feed.
+  struct Entry {
+    std::int64_t id = 0, feed = 0, sort_at = 0;
+  };
+  std::vector<Entry> entries;
+  std::set<std::pair<std::int64_t, std::int64_t>> subscriptions;  // (user, feed)
 
   // Whether the post is in `u`'s Following feed by what u follows (before the rule).
   bool followed(std::int64_t u, const Post& p) const {
@@ -485,6 +495,32 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
     }
     w.drills.push_back(dr);
   }
+  // External feeds (never fetched: no host is allowed) with entries dated among the posts,
+  // ties with them included, each person subscribing to some; the reading view merges them
+  // with the Following feed.
+  for (int f = 0; f < 2; ++f) {
+    const auto host = "ext" + std::to_string(f) + ".invalid";
+    db.exec(
+        "INSERT INTO external_feeds(url, host, title, created_at, next_fetch_at) VALUES("
+        "'https://" +
+        host + "/feed.xml', " + q(host) + ", 'Feed', 1, 9000000000000000)");
+    const auto feed = db.last_id();
+    for (int e = 1 + pick(8); e > 0; --e) {
+      const std::int64_t at = 1000 + pick(12) * 1000 + (chance(50) ? 0 : 500);
+      db.exec(
+          "INSERT INTO feed_entries(feed_id, guid, title, summary, sort_at, first_seen_at) "
+          "VALUES(" +
+          std::to_string(feed) + ", 'g" + std::to_string(e) + "', 'entry', '', " +
+          std::to_string(at) + ", 1)");
+      w.entries.push_back({db.last_id(), feed, at});
+    }
+    for (const auto& u : w.users)
+      if (chance(50)) {
+        w.subscriptions.insert({u.id, feed});
+        db.exec("INSERT INTO feed_subscriptions(user_id, feed_id, created_at) VALUES(" +
+                std::to_string(u.id) + "," + std::to_string(feed) + ", 1)");
+      }
+  }
   db.exec("COMMIT");
   server.start();
   return w;
@@ -509,6 +545,29 @@ std::vector<std::int64_t> all_pages(const Client& c, const std::string& target,
     next = j["next"].get<std::string>();
   }
   return ids;
+}
+
+// The reading view through every page: ("post" or "entry", id) in order.
+std::vector<std::pair<std::string, std::int64_t>> reading_pages(const Client& c,
+                                                                const std::string& target) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  std::string next;
+  for (int page = 0; page < 200; ++page) {
+    auto r = c.get(target + (next.empty() ? "" : "&before=" + next));
+    EXPECT_EQ(r.status, 200) << target << " " << r.body;
+    if (r.status != 200) break;
+    auto j = r.json();
+    EXPECT_LE(j["items"].size(), 3u);
+    for (const auto& item : j["items"]) {
+      out.emplace_back(item["kind"].get<std::string>(), item["id"].get<std::int64_t>());
+      if (item["kind"] == "post") {
+        EXPECT_EQ(item["post"]["id"], item["id"]);
+      }
+    }
+    if (j["next"].is_null()) break;
+    next = j["next"].get<std::string>();
+  }
+  return out;
 }
 
 std::string post_path(std::int64_t id, const std::string& suffix = "") {
@@ -603,6 +662,47 @@ void check_world(const World& w, std::uint16_t port) {
           expected.push_back(p.id);
       std::sort(expected.begin(), expected.end(), newest_first);
       EXPECT_EQ(all_pages(c, "/api/v1/feed/following?limit=4"), expected) << "following feed";
+      // The reading view: those posts merged with the entries of the viewer's external feeds,
+      // newest first (at the same time a post before an entry, then the higher id), one
+      // cursor through every page; read markers only on posts the rule lets the viewer read,
+      // and unread=true leaves out exactly what was marked.
+      struct Item {
+        std::int64_t at;
+        int kind;  // 0 post, 1 entry
+        std::int64_t id;
+      };
+      std::vector<Item> merged;
+      for (auto id : expected) merged.push_back({by_id.at(id)->published_at, 0, id});
+      for (const auto& e : w.entries)
+        if (w.subscriptions.count({u.id, e.feed})) merged.push_back({e.sort_at, 1, e.id});
+      std::sort(merged.begin(), merged.end(), [](const Item& a, const Item& b) {
+        return std::tuple(a.at, -a.kind, a.id) > std::tuple(b.at, -b.kind, b.id);
+      });
+      auto as_keys = [](const std::vector<Item>& items) {
+        std::vector<std::pair<std::string, std::int64_t>> keys;
+        for (const auto& i : items) keys.emplace_back(i.kind ? "entry" : "post", i.id);
+        return keys;
+      };
+      EXPECT_EQ(reading_pages(c, "/api/v1/reading?limit=3"), as_keys(merged)) << "reading view";
+      std::set<std::pair<int, std::int64_t>> marked;
+      for (std::size_t i = u.id % 5; i < w.posts.size(); i += 5) {
+        const auto& p = w.posts[i];
+        const bool may = p.state == d::PostState::published && w.can_view(u, p);
+        auto r = c.put("/api/v1/reading/posts/" + std::to_string(p.id) + "/read");
+        EXPECT_EQ(r.status, may ? 200 : 404) << "marking post " << p.id << " read: " << r.body;
+        if (may) marked.insert({0, p.id});
+      }
+      for (std::size_t i = 0; i < merged.size(); i += 2)
+        if (merged[i].kind == 1) {
+          auto r = c.put("/api/v1/reading/items/" + std::to_string(merged[i].id) + "/read");
+          EXPECT_EQ(r.status, 200) << r.body;
+          marked.insert({1, merged[i].id});
+        }
+      std::vector<Item> unread;
+      for (const auto& i : merged)
+        if (!marked.count({i.kind, i.id})) unread.push_back(i);
+      EXPECT_EQ(reading_pages(c, "/api/v1/reading?limit=3&unread=true"), as_keys(unread))
+          << "unread reading view";
       for (const std::string tag : {"alpha", "beta", "gamma"}) {
         std::vector<std::int64_t> topical;
         for (const auto& p : w.posts)
@@ -712,7 +812,8 @@ void check_world(const World& w, std::uint16_t port) {
       auto r = c.get("/api/v1/coaching/level-suggestions");
       ASSERT_EQ(r.status, u.role == d::Role::coach ? 200 : 403) << r.body;
       if (r.status == 200) {
-        for (const auto& item : r.json()["items"]) {
+        const auto listing = r.json();  // kept alive while its items are read
+        for (const auto& item : listing["items"]) {
           EXPECT_TRUE(d::can_decide_level_suggestion(
               w.actor(u), w.relation(u.id, item["executive"]["id"].get<std::int64_t>())))
               << item.dump();
