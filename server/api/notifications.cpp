@@ -1,5 +1,7 @@
 #include "api/notifications.hpp"
 
+#include <map>
+
 #include "api/async.hpp"
 #include "api/auth.hpp"
 #include "api/coaching_views.hpp"
@@ -43,8 +45,21 @@ bool notice_visible(store::Connection& c, const d::Actor& reader,
 
 std::int64_t visible_unread_count(store::Connection& c, const d::Actor& reader) {
   std::int64_t count = 0;
-  for (const auto& [post_id, n] : store::NotificationRepository::unread_by_post(c, reader.id))
-    if (!post_id || post_visible(c, reader, *post_id)) count += n;
+  // A coach's unread notices name many posts of a few executives: one relation per author
+  // (each is a query over coaching assignments), not one per post. /me and every new notice
+  // (announce_unread, on the writer) count them.
+  std::map<std::int64_t, d::Relation> relations;
+  for (const auto& [post_id, n] : store::NotificationRepository::unread_by_post(c, reader.id)) {
+    if (!post_id) {
+      count += n;
+      continue;
+    }
+    auto post = store::PostRepository::find(c, *post_id, reader.id);
+    if (!post) continue;
+    auto [it, fresh] = relations.try_emplace(post->author.id);
+    if (fresh) it->second = relation(c, reader.id, post->author.id);
+    if (d::can_view_post(reader, post->facts(), it->second)) count += n;
+  }
   for (const auto& [question_id, n] :
        store::NotificationRepository::unread_by_question(c, reader.id))
     if (!question_visible(c, reader, question_id)) count -= n;
