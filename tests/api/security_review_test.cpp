@@ -1,0 +1,177 @@
+// A security review as a signed-in member, executive or coach would attack: live sockets that
+// outlive the session or account that opened them, Atom feeds a single post can break,
+// search queries that try to reach FTS5's own syntax, and the anonymity of blog questions on
+// the paths the blog tests do not walk (profiles, the asker's own feeds, reports, errors).
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <functional>
+#include <memory>
+
+#include "fixture.hpp"
+
+namespace greenroom::test {
+namespace {
+
+class SecurityReviewTest : public ApiTest {
+ protected:
+  static void SetUpTestSuite() {
+    ApiTest::SetUpTestSuite();
+    server().add_user("sam_disabled", "member");
+    server().add_user("moe_demoted", "moderator");
+    server().add_user("lou_logout", "member");
+    server().add_user("tia_two", "member");
+    server().add_user("pat_password", "member");
+    server().add_user("anya_asker", "executive", "run", "cora");
+  }
+  static std::string token_of(const Client& c) {
+    auto made = c.post("/api/v1/me/feed-token", nlohmann::json::object());
+    EXPECT_EQ(made.status, 201) << made.body;
+    return made.json()["token"].get<std::string>();
+  }
+};
+
+// --- Atom: one member's post cannot make everyone's feed unreadable ---
+
+TEST_F(SecurityReviewTest, AtomStaysWellFormedXmlWithNoncharactersInAPost) {
+  // U+FFFE and U+FFFF are valid UTF-8 (posts accept them) but not XML 1.0 characters.
+  const std::string body =
+      "Budget \xEF\xBF\xBF"
+      "day \xEF\xBF\xBE"
+      "notes";
+  make_post(as("mia"), body);
+  auto r = http_request(port(), "GET", "/feeds/" + token_of(as("max")) + "/company.atom", "", {});
+  ASSERT_EQ(r.status, 200) << r.body;
+  xmlDocPtr doc = xmlReadMemory(r.body.data(), static_cast<int>(r.body.size()), "feed.xml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  ASSERT_NE(doc, nullptr) << "the company feed is not well-formed XML";
+  xmlFreeDoc(doc);
+  EXPECT_NE(r.body.find("Budget day notes"), std::string::npos);
+}
+
+// --- Search: query syntax never reaches FTS5, and a bad query is a 400, never a 500 ---
+
+TEST_F(SecurityReviewTest, SearchSyntaxIsLiteralAndBadQueriesAre400) {
+  make_post(as("mia"), "Zanzibar quokka logistics update");
+  auto mia = as("mia");
+  auto q = [&](const std::string& enc) { return mia.get("/api/v1/search?q=" + enc); };
+  // FTS5 operators and column filters are words, not syntax: none widens or breaks a search.
+  for (std::string s : {"body%3Azanzibar",
+                        "kind%3Apost",
+                        "zanzibar%20NEAR%20quokka",
+                        "NEAR(zanzibar%20quokka)",
+                        "%5Ezanzibar",
+                        "zanzibar%20OR%20nothing",
+                        "(zanzibar)",
+                        "zanzibar%20AND%20NOT%20x",
+                        "%7Bbody%7D%3Azanzibar",
+                        "item_id%3A1",
+                        "zanzibar%00quokka",
+                        "*",
+                        "-",
+                        "%22%22",
+                        "%22",
+                        "zan%22zibar",
+                        "%22zanzibar",
+                        "-zanzibar",
+                        "zanzi*bar",
+                        "%22%22%22%22"}) {
+    auto r = q(s);
+    EXPECT_TRUE(r.status == 200 || r.status == 400) << s << ": " << r.status << " " << r.body;
+    if (r.status == 400) {
+      EXPECT_EQ(r.error_code(), "bad_query") << s;
+    }
+  }
+  EXPECT_EQ(q("zanzibar%20OR%20nothing").json()["items"].size(), 0u);  // OR is a word here
+  EXPECT_EQ(q("zanzibar%20quokka").json()["items"].size(), 1u);
+  EXPECT_EQ(q(std::string(600, 'a')).status, 400);
+  std::string many;
+  for (int i = 0; i < 60; ++i) many += "w" + std::to_string(i) + "%20";
+  EXPECT_EQ(q(many).status, 400);
+  EXPECT_EQ(q("%FF%FE").status, 400);
+}
+
+// --- Anonymity: paths the blog tests do not walk ---
+
+TEST_F(SecurityReviewTest, AnAnonymousAskerIsNamedOnNoPathTheHostAMemberOrACoachCanReach) {
+  auto blog = as("ada").post(
+      "/api/v1/blogs", {{"host_id", as("rui").id()}, {"title", "Ask Rui"}, {"promise_days", 7}});
+  ASSERT_EQ(blog.status, 201) << blog.body;
+  const auto blog_id = std::to_string(blog.json()["blog"]["id"].get<long long>());
+  // The asker is an executive coached by cora (a coach sees their posts and evidence).
+  auto anya = as("anya_asker");
+  make_post(anya, "Anya's own company post about the offsite.");
+  auto ask = anya.post("/api/v1/blogs/" + blog_id + "/questions",
+                       {{"body", "Why was the Glasgow offsite cancelled?"}, {"anonymous", true}});
+  ASSERT_EQ(ask.status, 201) << ask.body;
+  const auto qid = std::to_string(ask.json()["question"]["id"].get<long long>());
+  ASSERT_EQ(as("rui").post("/api/v1/questions/" + qid + "/answer", {{"body", "Budget."}}).status,
+            201);
+  // A member reports it; a moderator dismisses the report.
+  ASSERT_EQ(
+      as("max")
+          .post("/api/v1/reports",
+                {{"target_type", "question"}, {"target_id", std::stoll(qid)}, {"reason", "other"}})
+          .status,
+      201);
+  ASSERT_EQ(as("mo")
+                .post("/api/v1/moderation/actions", {{"target_type", "question"},
+                                                     {"target_id", std::stoll(qid)},
+                                                     {"action", "dismiss"},
+                                                     {"reason", "Fine as asked."}})
+                .status,
+            201);
+  const auto anya_id = anya.id();
+  auto check = [&](const std::string& who, const std::string& what, const std::string& text) {
+    EXPECT_EQ(text.find("anya_asker"), std::string::npos) << who << " " << what << ": " << text;
+    EXPECT_EQ(text.find("\"asker\":{"), std::string::npos) << who << " " << what << ": " << text;
+    (void)anya_id;
+  };
+  for (std::string who : {"rui", "max", "cora"}) {
+    auto c = as(who);
+    for (const std::string& path : std::vector<std::string>{
+             "/api/v1/questions/" + qid, "/api/v1/blogs/" + blog_id + "/questions?sort=newest",
+             "/api/v1/search?q=Glasgow", "/api/v1/search?q=anya_asker",
+             "/api/v1/search?q=Glasgow&author=anya_asker", "/api/v1/notifications",
+             "/api/v1/feed/following", "/api/v1/blogs/" + blog_id + "/stats"}) {
+      auto r = c.get(path);
+      ASSERT_EQ(r.status, 200) << who << " " << path << ": " << r.body;
+      check(who, path, r.body);
+    }
+    // The asker's profile, posts and personal Atom feed list what they wrote, never the question.
+    for (std::string path : {"/api/v1/users/anya_asker", "/api/v1/users/anya_asker/posts"}) {
+      auto r = c.get(path);
+      ASSERT_EQ(r.status, 200) << who << " " << path << ": " << r.body;
+      EXPECT_EQ(r.body.find("Glasgow"), std::string::npos) << who << " " << path << ": " << r.body;
+    }
+    const auto token = token_of(c);
+    auto user_feed =
+        http_request(port(), "GET", "/feeds/" + token + "/users/anya_asker.atom", "", {});
+    ASSERT_EQ(user_feed.status, 200);
+    EXPECT_EQ(user_feed.body.find("Glasgow"), std::string::npos) << who << user_feed.body;
+    auto blog_feed =
+        http_request(port(), "GET", "/feeds/" + token + "/blogs/" + blog_id + ".atom", "", {});
+    ASSERT_EQ(blog_feed.status, 200);
+    EXPECT_NE(blog_feed.body.find("Glasgow"), std::string::npos);
+    check(who, "blog atom", blog_feed.body);
+    // Errors name nobody either: a reveal is refused, a vote answers without the asker.
+    auto reveal = c.post("/api/v1/questions/" + qid + "/reveal", {{"reason", "curious"}});
+    EXPECT_EQ(reveal.status, 403);
+    check(who, "reveal", reveal.body);
+    auto vote = c.put("/api/v1/questions/" + qid + "/vote");
+    check(who, "vote", vote.body);
+  }
+  // The coach's view of their executive: evidence and analytics do not hold the question.
+  for (std::string path : {"/api/v1/analytics/users/" + std::to_string(anya_id),
+                           "/api/v1/analytics/users/" + std::to_string(anya_id) + "/coaching"}) {
+    auto r = as("cora").get(path);
+    EXPECT_EQ(r.body.find("Glasgow"), std::string::npos) << path << ": " << r.body;
+  }
+  // The asker knows it is theirs; the reporter heard the outcome without a name.
+  EXPECT_TRUE(anya.get("/api/v1/questions/" + qid).json()["question"]["asked_by_me"].get<bool>());
+  auto max_notes = as("max").get("/api/v1/notifications").body;
+  EXPECT_NE(max_notes.find("report_resolved"), std::string::npos) << max_notes;
+}
+
+}  // namespace
+}  // namespace greenroom::test
