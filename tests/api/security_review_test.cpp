@@ -9,9 +9,24 @@
 #include <memory>
 
 #include "fixture.hpp"
+#include "ws_client.hpp"
 
 namespace greenroom::test {
 namespace {
+
+std::unique_ptr<WsClient> open_live(std::uint16_t port, const Client& c) {
+  auto ws = std::make_unique<WsClient>(
+      port, WsOptions{"gr_session=" + c.cookie(), std::nullopt, "/api/v1/live"});
+  EXPECT_EQ(ws->status(), 101) << ws->refusal_body();
+  EXPECT_TRUE(ws->next_of("hello"));
+  return ws;
+}
+
+// Whether the socket is still open and served: a ping is answered.
+bool answers_ping(WsClient& ws) {
+  ws.send(R"({"type":"ping"})");
+  return ws.next_of("pong", 2000).has_value();
+}
 
 class SecurityReviewTest : public ApiTest {
  protected:
@@ -29,7 +44,84 @@ class SecurityReviewTest : public ApiTest {
     EXPECT_EQ(made.status, 201) << made.body;
     return made.json()["token"].get<std::string>();
   }
+  static HttpResponse patch_user(const std::string& username, const nlohmann::json& body) {
+    return as("ada").send("PATCH", "/api/v1/users/" + std::to_string(as(username).id()),
+                          body.dump(), {});
+  }
 };
+
+// --- Live: a socket lives no longer than the session and the account that opened it ---
+
+TEST_F(SecurityReviewTest, ADisabledUsersLiveSocketIsClosedAndHearsNothingMore) {
+  auto sam = as("sam_disabled");
+  auto ws = open_live(port(), sam);
+  auto r = patch_user("sam_disabled", {{"disabled", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  // Company posts published after the account was disabled never reach the old socket.
+  make_post(as("mia"), "Published after sam was disabled.");
+  std::optional<nlohmann::json> got;
+  while ((got = ws->next(1500)))
+    EXPECT_NE((*got)["type"], "post.published") << "a disabled user still hears: " << got->dump();
+  EXPECT_TRUE(ws->closed());
+  EXPECT_EQ(ws->close_code(), 4001);
+}
+
+TEST_F(SecurityReviewTest, ADemotedModeratorsLiveSocketIsClosed) {
+  auto moe = as("moe_demoted");
+  auto ws = open_live(port(), moe);
+  ASSERT_TRUE(answers_ping(*ws));
+  auto r = patch_user("moe_demoted", {{"role", "member"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  // Still a moderator's socket, it would hear of hidden posts and pending questions.
+  EXPECT_TRUE(ws->wait_closed(3000)) << "the demoted moderator's socket stayed open";
+  EXPECT_EQ(ws->close_code(), 4001);
+}
+
+TEST_F(SecurityReviewTest, SigningOutClosesThatSessionsSocketOnly) {
+  auto tab = as("lou_logout");
+  auto other = as("lou_logout");  // a second session (another browser)
+  auto ws = open_live(port(), tab);
+  auto ws_other = open_live(port(), other);
+  ASSERT_EQ(tab.post("/api/v1/auth/logout", nlohmann::json::object()).status, 200);
+  EXPECT_TRUE(ws->wait_closed(3000)) << "the signed-out session's socket stayed open";
+  EXPECT_EQ(ws->close_code(), 4001);
+  EXPECT_TRUE(answers_ping(*ws_other));
+}
+
+TEST_F(SecurityReviewTest, EndingSessionsFromTheListClosesTheirSockets) {
+  auto keep = as("tia_two");
+  auto lost = as("tia_two");
+  auto ws_keep = open_live(port(), keep);
+  auto ws_lost = open_live(port(), lost);
+  ASSERT_EQ(keep.del("/api/v1/me/sessions").status, 200);
+  EXPECT_TRUE(ws_lost->wait_closed(3000)) << "an ended session's socket stayed open";
+  EXPECT_EQ(ws_lost->close_code(), 4001);
+  EXPECT_TRUE(answers_ping(*ws_keep));
+  // One session by its public id.
+  auto third = as("tia_two");
+  auto ws_third = open_live(port(), third);
+  std::string third_id;
+  auto sessions = third.get("/api/v1/me/sessions");
+  const auto listed = sessions.json();
+  for (const auto& s : listed["items"])
+    if (s["current"].get<bool>()) third_id = s["id"].get<std::string>();
+  ASSERT_FALSE(third_id.empty()) << sessions.body;
+  ASSERT_EQ(keep.del("/api/v1/me/sessions/" + third_id).status, 200);
+  EXPECT_TRUE(ws_third->wait_closed(3000));
+  EXPECT_TRUE(answers_ping(*ws_keep));
+}
+
+TEST_F(SecurityReviewTest, AChangedPasswordClosesTheOtherSessionsSockets) {
+  auto keep = as("pat_password");
+  auto lost = as("pat_password");
+  auto ws_keep = open_live(port(), keep);
+  auto ws_lost = open_live(port(), lost);
+  auto r = keep.put("/api/v1/me/password",
+                    {{"current_password", kPassword}, {"new_password", "a-new-long-passphrase-9"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(ws_lost->wait_closed(3000));
+  EXPECT_TRUE(answers_ping(*ws_keep));
+}
 
 // --- Atom: one member's post cannot make everyone's feed unreadable ---
 
