@@ -38,6 +38,8 @@ class SecurityReviewTest : public ApiTest {
     server().add_user("tia_two", "member");
     server().add_user("pat_password", "member");
     server().add_user("anya_asker", "executive", "run", "cora");
+    server().add_user("una_coach", "coach");
+    server().add_user("eli_exec", "executive", "run", "una_coach");
   }
   static std::string token_of(const Client& c) {
     auto made = c.post("/api/v1/me/feed-token", nlohmann::json::object());
@@ -121,6 +123,28 @@ TEST_F(SecurityReviewTest, AChangedPasswordClosesTheOtherSessionsSockets) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(ws_lost->wait_closed(3000));
   EXPECT_TRUE(answers_ping(*ws_keep));
+}
+
+TEST_F(SecurityReviewTest, AnUnassignedCoachHearsNoMoreOfTheExecutivesPracticePosts) {
+  auto una = as("una_coach");
+  auto eli = as("eli_exec");
+  auto ws = open_live(port(), una);
+  auto first = make_post(eli, "Practice while coached.", "practice");
+  auto ev = ws->next_of("post.published");
+  ASSERT_TRUE(ev);
+  EXPECT_EQ((*ev)["post_id"], first["id"]);
+  auto path =
+      "/api/v1/coaches/" + std::to_string(una.id()) + "/executives/" + std::to_string(eli.id());
+  ASSERT_EQ(as("ada").del(path).status, 200);
+  auto second = make_post(eli, "Practice after the coach left.", "practice");
+  auto marker = make_post(as("mia"), "A company marker after the practice post.");
+  std::optional<nlohmann::json> got;
+  while ((got = ws->next(2000))) {
+    EXPECT_NE((*got)["post_id"], second["id"]) << "the former coach heard: " << got->dump();
+    if ((*got)["type"] == "post.published" && (*got)["post_id"] == marker["id"]) break;
+  }
+  EXPECT_TRUE(got) << "the company marker never came";
+  EXPECT_EQ(una.get(path_of(second)).status, 404);
 }
 
 // --- Atom: one member's post cannot make everyone's feed unreadable ---
