@@ -70,8 +70,10 @@ Principal authenticate(Services& s, http::RequestContext& ctx, Gate gate) {
         "Your role must sign in with an authenticator app: set it up under Security "
         "(POST /api/v1/me/totp) before doing anything else.",
         "totp_enrolment_required");
-  return Principal{std::move(session->user),      std::move(csrf),  std::move(hash),
-                   std::move(session->public_id), session->auth_at, session->totp_enabled};
+  return Principal{std::move(session->user), std::move(csrf),
+                   std::move(hash),          std::move(session->public_id),
+                   session->auth_at,         session->totp_enabled,
+                   session->expires_at};
 }
 
 awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {

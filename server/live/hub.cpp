@@ -60,14 +60,15 @@ void Hub::publish(std::vector<Change> changes) {
 
 std::shared_ptr<Subscriber> Hub::subscribe(const d::Actor& actor,
                                            std::optional<std::uint64_t> last_id,
-                                           std::string session_id) {
+                                           std::string session_id, d::Millis session_expires_at) {
   {
     std::lock_guard lock(mu_);
     auto& held = held_[actor.id];
     if (held >= opts_.max_per_user) return nullptr;
     ++held;
   }
-  return std::make_shared<Subscriber>(*this, actor, last_id, std::move(session_id));
+  return std::make_shared<Subscriber>(*this, actor, last_id, std::move(session_id),
+                                      session_expires_at);
 }
 
 std::size_t Hub::held_by(std::int64_t user_id) const {

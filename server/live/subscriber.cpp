@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "domain/time.hpp"
 #include "live/hub.hpp"
 #include "live/inbound.hpp"
 
@@ -15,11 +16,12 @@ std::shared_ptr<const std::string> message(const char* type, std::uint64_t id) {
 }  // namespace
 
 Subscriber::Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id,
-                       std::string session_id)
+                       std::string session_id, domain::Millis session_expires_at)
     : hub_(hub),
       actor_(actor),
       last_id_(last_id),
       session_id_(std::move(session_id)),
+      session_expires_at_(session_expires_at),
       tokens_(hub.options().inbound_burst),
       refilled_(std::chrono::steady_clock::now()) {}
 
@@ -63,6 +65,10 @@ void Subscriber::end_session() {
 
 void Subscriber::send_locked(const Event& e) {
   if (closed_ || !peer_) return;
+  if (session_expires_at_ && domain::now_millis() >= session_expires_at_) {
+    close_locked(http::close_code::session_ended, "session expired: sign in again");
+    return;
+  }
   if (unacked_.size() >= hub_.options().max_unacked) {
     close_locked(http::close_code::slow_consumer, "slow consumer: reconnect and catch up");
     return;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "domain/model.hpp"
+#include "domain/time.hpp"
 #include "http/websocket.hpp"
 #include "live/event.hpp"
 
@@ -23,7 +24,7 @@ class Subscriber : public http::WebSocketHandler, public std::enable_shared_from
   // place back.
   // `session_id` is the public id of the session that opened it (it closes when that ends).
   Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id,
-             std::string session_id = {});
+             std::string session_id = {}, domain::Millis session_expires_at = 0);
   ~Subscriber() override;
   Subscriber(const Subscriber&) = delete;
   Subscriber& operator=(const Subscriber&) = delete;
@@ -49,6 +50,7 @@ class Subscriber : public http::WebSocketHandler, public std::enable_shared_from
   const domain::Actor actor_;
   const std::optional<std::uint64_t> last_id_;
   const std::string session_id_;
+  const domain::Millis session_expires_at_;  // 0: never
   std::mutex mu_;
   std::shared_ptr<http::WebSocketPeer> peer_;
   bool closed_ = false;
