@@ -13,6 +13,7 @@
 #include "domain/permissions.hpp"
 #include "http/responses.hpp"
 #include "store/coaching_repository.hpp"
+#include "store/drill_repository.hpp"
 #include "store/evidence_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -137,11 +138,17 @@ awaitable<http::Response> coaching_evidence(Services& s, http::RequestContext& c
   if (subject->role == d::Role::executive)
     level = level_suggestion_json(*subject,
                                   level_suggestion_for(*conn, *subject, s.settings.level_rule));
+  // Drills completed in the window: a figure about drills, so only for those the one rule
+  // lets see the executive's drills (the executive and their coaches; null for admins).
+  nlohmann::json drills_completed = nullptr;
+  if (d::can_view_drill(p.actor(), subject->id, rel))
+    drills_completed = store::DrillRepository::completed_between(*conn, subject->id, from, to);
   co_return http::json_response(http::Status::ok, {{"user", user_json(*subject)},
                                                    {"weeks", std::move(items)},
                                                    {"totals", week_json(d::total(by_week))},
                                                    {"rules", std::move(rules)},
-                                                   {"level", std::move(level)}});
+                                                   {"level", std::move(level)},
+                                                   {"drills_completed", drills_completed}});
 }
 
 }  // namespace greenroom::api

@@ -11,9 +11,11 @@
 #include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
+#include "domain/social.hpp"
 #include "http/responses.hpp"
 #include "store/blog_repository.hpp"
 #include "store/feed_token_repository.hpp"
+#include "store/following_repository.hpp"
 #include "store/post_repository.hpp"
 #include "store/question_repository.hpp"
 #include "store/user_repository.hpp"
@@ -242,6 +244,32 @@ awaitable<http::Response> blog_atom(Services& s, http::RequestContext& ctx) {
       feed.entries.begin(), feed.entries.end(),
       [](const AtomEntry& a, const AtomEntry& b) { return a.published > b.published; });
   if (feed.entries.size() > static_cast<std::size_t>(kEntries)) feed.entries.resize(kEntries);
+  co_return atom_response(ctx, feed);
+}
+
+awaitable<http::Response> topic_atom(Services& s, http::RequestContext& ctx) {
+  auto conn = s.reads.acquire();
+  auto owner = owner_of(*conn, ctx);
+  auto tag = d::parse_topic(ctx.params().at("tag"));
+  if (!tag)
+    throw d::bad_request(
+        "A topic is a letter followed by up to 49 letters, digits, '_' or '-' (as in #okrs).",
+        "bad_topic");
+  const auto web = origin(ctx);
+  AtomFeed feed;
+  feed.id = "tag:greenroom.invalid,2026:feed/topic/" + *tag;
+  feed.title = "Greenroom: #" + *tag;
+  feed.self_link = web + std::string(ctx.path());
+  feed.alternate_link = web + "/topics/" + *tag;
+  // The topic page's listing for the token's owner (their practice reach), each post asked
+  // of the one rule once more.
+  store::ListingQuery q;
+  q.viewer_id = owner.user.id;
+  q.reach = practice_reach_of(*conn, owner.user.id, owner.user.role);
+  q.limit = kEntries;
+  for (const auto& p : store::FollowingRepository::topic_posts(*conn, *tag, q).items)
+    if (d::can_view_post(owner.actor(), p.facts(), relation(*conn, owner.user.id, p.author.id)))
+      feed.entries.push_back(post_entry(p, web));
   co_return atom_response(ctx, feed);
 }
 

@@ -70,8 +70,8 @@ awaitable<http::Response> create_goal(Services& s, http::RequestContext& ctx) {
   if (!metric)
     throw d::bad_request(
         "metric must be company_posts, practice_posts, replies, likes_received, "
-        "replies_within_24h, questions_answered, people_followed, feeds_followed, reading_days "
-        "or mentions_answered.");
+        "replies_within_24h, questions_answered, people_followed, feeds_followed, reading_days, "
+        "mentions_answered or drills_completed.");
   auto target_it = body.find("target");
   if (target_it == body.end() || !target_it->is_number_integer() ||
       target_it->get<std::int64_t>() < 1 || target_it->get<std::int64_t>() > 1000)

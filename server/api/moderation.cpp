@@ -89,11 +89,12 @@ store::ModeratedRecord load_visible_item(store::Connection& c, const d::Actor& a
   const auto rel = relation(c, actor.id, item->post_author_id);
   const d::PostFacts post{item->post_id, item->post_author_id, item->space, item->post_state};
   if (!d::can_view_post(actor, post, rel)) throw d::not_found(missing);
-  if (type == d::TargetType::reply &&
-      !d::can_view_reply(
-          actor, {item->id, item->post_id, item->author.id, item->reply_state, item->reply_review},
-          relation(c, actor.id, item->author.id)))
-    throw d::not_found(missing);
+  if (type == d::TargetType::reply) {
+    const d::ReplyFacts reply{item->id,          item->post_id,      item->author.id,
+                              item->reply_state, item->reply_review, item->reply_private_to};
+    if (!d::can_view_reply(actor, reply, relation(c, actor.id, d::reply_relation_subject(reply))))
+      throw d::not_found(missing);
+  }
   return *item;
 }
 
@@ -182,7 +183,8 @@ awaitable<http::Response> moderation_queue(Services& s, http::RequestContext& ct
       item = nullptr;
       for (const auto& r : store::PostRepository::replies(*conn, post->id, 1000))
         if (r.id == k.target_id &&
-            d::can_view_reply(actor, r.facts(), relation(*conn, actor.id, r.author.id)))
+            d::can_view_reply(actor, r.facts(),
+                              relation(*conn, actor.id, d::reply_relation_subject(r.facts()))))
           item = reply_json(r);
       if (item.is_null()) continue;
     }
@@ -231,8 +233,8 @@ awaitable<http::Response> moderation_action(Services& s, http::RequestContext& c
     const auto now = d::now_millis();
     std::string from, to;
     const d::PostFacts post_before{item.post_id, item.post_author_id, item.space, item.post_state};
-    const d::ReplyFacts reply_before{item.id, item.post_id, item.author.id, item.reply_state,
-                                     item.reply_review};
+    const d::ReplyFacts reply_before{item.id,          item.post_id,      item.author.id,
+                                     item.reply_state, item.reply_review, item.reply_private_to};
     if (outcome.post_state) {
       if (*outcome.post_state == d::PostState::hidden ||
           *outcome.post_state == d::PostState::removed)

@@ -5,6 +5,7 @@
 #include "api/async.hpp"
 #include "api/audit.hpp"
 #include "api/coaching.hpp"
+#include "api/drills.hpp"
 #include "api/evidence_recording.hpp"
 #include "api/json_body.hpp"
 #include "api/live_events.hpp"
@@ -89,15 +90,25 @@ store::PostRecord load_visible_post(Services& s, const Principal& p, std::int64_
 
 awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  auto body = read_json_object(ctx, {"body", "space", "action"});
+  auto body = read_json_object(ctx, {"body", "space", "action", "drill_id"});
   auto text = require_string(body, "body");
   auto space_name = require_string(body, "space");
+  std::optional<std::int64_t> drill_id;
+  if (auto it = body.find("drill_id"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
+      throw d::bad_request("drill_id must be the id of a drill assigned to you.");
+    drill_id = it->get<std::int64_t>();
+  }
   auto action_name = optional_string(body, "action").value_or("publish");
   auto space = d::parse_space(space_name);
   if (!space) throw d::bad_request("space must be \"practice\" or \"company\".");
   auto action = d::parse_action(action_name);
   if (!action) throw d::bad_request("action must be \"draft\", \"submit\" or \"publish\".");
   d::validate_text(text, "body", d::kMaxPostCodePoints);
+  if (drill_id) {  // 404 for a drill the caller may not know of, before anything else
+    auto conn = s.reads.acquire();
+    check_drill_post(*conn, p.user.id, *drill_id, *space);
+  }
   const auto state = d::decide_new_post(p.actor(), *space, *action);
   // One lint for both the golden rules' check and the coaching evidence, here rather than on
   // the writer thread (enforce_policy lints again only to word its refusal).
@@ -105,11 +116,13 @@ awaitable<http::Response> create_post(Services& s, http::RequestContext& ctx) {
   if (state != d::PostState::draft && d::has_errors(found.findings)) enforce_policy(s.policy, text);
 
   auto insert = [found = std::move(found), uid = p.user.id, name = p.user.display_name,
-                 space = *space, state, text = std::move(text),
+                 space = *space, state, text = std::move(text), drill_id,
                  client = ctx.connection().client_ip](store::Connection& c) {
+    if (drill_id) check_drill_post(c, uid, *drill_id, space);
     auto id = store::PostRepository::insert(c, {uid, space, state, text}, d::now_millis());
     record_audit(c, client, uid, "post_created", "post", id,
                  nlohmann::json{{"space", d::to_string(space)}, {"state", d::to_string(state)}});
+    if (drill_id) start_drill(c, *drill_id, id, name, client);
     if (state == d::PostState::in_review)
       notify_coaches(c, uid, "submission_waiting",
                      name + " submitted a post for review: \"" + excerpt(text) + "\"", id);
@@ -131,26 +144,43 @@ awaitable<http::Response> get_post(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto post = load_visible_post(s, p, ctx.id_param());
   auto list = nlohmann::json::array();
+  nlohmann::json drill = nullptr;  // the drill the post was written for, if the caller may know it
   {
     auto conn = s.reads.acquire();
+    if (auto dr = store::DrillRepository::find_by_post(*conn, post.id);
+        dr && d::can_view_drill(p.actor(), dr->executive_id,
+                                relation(*conn, p.user.id, dr->executive_id)))
+      drill = drill_json(*dr, d::now_millis());
     // Each reply is shown to whoever the rule lets see it (held ones: the author and coaches).
-    std::map<std::int64_t, d::Relation> relations;  // per reply author
+    std::map<std::int64_t, d::Relation> relations;  // per reply author (drill executive)
     for (const auto& r : store::PostRepository::replies(*conn, post.id, 1000)) {
-      auto [it, fresh] = relations.try_emplace(r.author.id);
-      if (fresh) it->second = relation(*conn, p.user.id, r.author.id);
+      const auto subject = d::reply_relation_subject(r.facts());
+      auto [it, fresh] = relations.try_emplace(subject);
+      if (fresh) it->second = relation(*conn, p.user.id, subject);
       if (d::can_view_reply(p.actor(), r.facts(), it->second)) list.push_back(reply_json(r));
     }
   }
-  co_return http::json_response(http::Status::ok,
-                                {{"post", post_json(post)}, {"replies", std::move(list)}});
+  co_return http::json_response(
+      http::Status::ok,
+      {{"post", post_json(post)}, {"replies", std::move(list)}, {"drill", std::move(drill)}});
 }
 
 awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   auto post = load_visible_post(s, p, ctx.id_param());
-  auto body = read_json_object(ctx, {"body"});
+  auto body = read_json_object(ctx, {"body", "persona_id"});
   auto text = require_string(body, "body");
   d::validate_text(text, "body", d::kMaxReplyCodePoints);
+  std::optional<std::int64_t> persona_id;
+  if (auto it = body.find("persona_id"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
+      throw d::bad_request("persona_id must be the id of a persona of this post's drill.");
+    persona_id = it->get<std::int64_t>();
+  }
+  if (persona_id) {  // 404 / 403 / 422 / 409 before anything else about the reply
+    auto conn = s.reads.acquire();
+    drill_reply(*conn, p.user.id, post.id, persona_id);
+  }
   if (!d::accepts_engagement(post.facts()))
     throw d::conflict("Replies are only possible on published posts; this one is " +
                       std::string(d::to_string(post.state)) + ".");
@@ -158,14 +188,21 @@ awaitable<http::Response> add_reply(Services& s, http::RequestContext& ctx) {
   // The same golden rules as posts, and for a Crawl executive in the company space the same
   // review: the reply waits for a coach's approval, seen only by the author and coaches.
   enforce_policy(s.policy, text, "reply");
-  const auto review = d::decide_new_reply(p.actor(), post.space);
-  auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, review,
+  const auto decided = d::decide_new_reply(p.actor(), post.space);
+  auto insert = [pid = post.id, uid = p.user.id, name = p.user.display_name, decided, persona_id,
                  text = std::move(text),
                  client = ctx.connection().client_ip](store::Connection& c) {
     require_published(c, pid, true);
-    auto reply = store::PostRepository::add_reply(c, pid, uid, text, d::now_millis(), review);
+    // In a drill, a persona reply and the executive's answer stay between the executive and
+    // their coaches (private_to); an answer waits for a coach's review like a held reply.
+    const auto dr = drill_reply(c, uid, pid, persona_id);
+    const auto review = dr.answer ? d::ReplyReview::in_review : decided;
+    auto reply = store::PostRepository::add_reply(
+        c, pid, uid, text, d::now_millis(), review, dr.drill ? dr.drill->executive_id : 0,
+        dr.persona ? std::optional<std::int64_t>(dr.persona->id) : std::nullopt);
     record_audit(c, client, uid, "reply_created", "reply", reply.id, {{"post_id", pid}});
-    if (review == d::ReplyReview::in_review)
+    announce_drill_reply(c, dr, reply.id, name, text, uid, client);
+    if (review == d::ReplyReview::in_review && !dr.drill)
       notify_coaches(c, uid, "submission_waiting",
                      name + " replied in the company space; the reply waits for your review: \"" +
                          excerpt(text) + "\"",

@@ -13,7 +13,6 @@
 #include "store/blog_repository.hpp"
 #include "store/follow_repository.hpp"
 #include "store/following_repository.hpp"
-#include "store/mentorship_repository.hpp"
 #include "store/people_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -43,10 +42,7 @@ store::ListingQuery listing(store::Connection& c, const Principal& p,
                             const http::RequestContext& ctx) {
   store::ListingQuery q;
   q.viewer_id = p.user.id;
-  bool mentor = false;
-  if (!d::has_capability(p.user.role, d::Capability::read_practice_feed))
-    mentor = store::MentorshipRepository::mentors_anyone(c, p.user.id);
-  q.reach = d::practice_reach(p.user.role, mentor);
+  q.reach = practice_reach_of(c, p.user.id, p.user.role);
   q.limit = read_limit(ctx, 20, 100);
   q.before = read_cursor(ctx);
   return q;

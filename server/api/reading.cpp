@@ -6,12 +6,18 @@
 #include "api/json_body.hpp"
 #include "api/mentoring_views.hpp"
 #include "api/reading_fetcher.hpp"
+#include "api/views.hpp"
+#include "api/visibility.hpp"
 #include "domain/errors.hpp"
 #include "domain/feed_url.hpp"
+#include "domain/permissions.hpp"
 #include "domain/reading.hpp"
 #include "http/responses.hpp"
+#include "store/following_repository.hpp"
+#include "store/post_repository.hpp"
 #include "store/reading_entry_repository.hpp"
 #include "store/reading_feed_repository.hpp"
+#include "store/reading_post_repository.hpp"
 
 namespace greenroom::api {
 
@@ -45,7 +51,8 @@ nlohmann::json feed_json(const store::ExternalFeedRecord& f) {
 }
 
 nlohmann::json entry_json(const store::FeedEntryRecord& e) {
-  return {{"id", e.id},
+  return {{"kind", "entry"},
+          {"id", e.id},
           {"feed", {{"id", e.feed_id}, {"title", e.feed_title}, {"url", e.feed_url}}},
           {"title", e.title},
           {"link", text_or_null(e.link)},
@@ -56,6 +63,19 @@ nlohmann::json entry_json(const store::FeedEntryRecord& e) {
           {"read", e.read_at.has_value()},
           {"read_at", time_or_null(e.read_at)}};
 }
+
+// A followed post in the reading view: the post as the feeds show it, and the reader's marker.
+nlohmann::json post_item_json(const store::PostRecord& p, std::optional<d::Millis> read_at) {
+  return {{"kind", "post"},
+          {"id", p.id},
+          {"date", d::format_rfc3339(p.published_at.value_or(p.created_at))},
+          {"read", read_at.has_value()},
+          {"read_at", time_or_null(read_at)},
+          {"post", post_json(p)}};
+}
+
+// New since yesterday and the "new" ceiling for followed posts (the count stays cheap).
+constexpr int kNewPostsCap = 999;
 
 bool read_flag(const http::RequestContext& ctx, std::string_view name) {
   auto raw = ctx.query(name);
@@ -128,34 +148,88 @@ awaitable<http::Response> unsubscribe_feed(Services& s, http::RequestContext& ct
 awaitable<http::Response> reading_view(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
   const auto limit = read_limit(ctx, 30, 100);
-  const auto before = read_before(ctx);
+  std::optional<d::ReadingPosition> after;
+  if (auto raw = read_before(ctx)) {
+    after = d::reading_position(*raw);
+    if (!after)
+      throw d::bad_request(
+          "The before cursor is not one this server gave out; use the \"next\" value of the "
+          "previous page.",
+          "bad_cursor");
+  }
   const bool unread_only = read_flag(ctx, "unread");
   const auto now = d::now_millis();
   const auto today = d::utc_day(now);
-  store::FeedEntryPage page;
+  store::Page posts;
+  store::FeedEntryPage entries;
+  std::unordered_map<std::int64_t, d::Millis> post_reads;
   int new_since = 0, days = 0, feeds = 0;
   bool day_known = true;
   {
     auto conn = s.reads.acquire();
-    page = store::FeedEntryRepository::for_reader(*conn, p.user.id, before, unread_only, limit);
+    // Two newest-first lists, each read from its own keyset cursor and bounded by the page
+    // size: the Following feed (the same query and visibility as GET /feed/following) and
+    // the external entries. They are merged below.
+    store::ListingQuery q;
+    q.viewer_id = p.user.id;
+    q.reach = practice_reach_of(*conn, p.user.id, p.user.role);
+    q.limit = limit;
+    if (after) q.before = d::posts_after(*after);
+    posts = store::FollowingRepository::reading_posts(*conn, q, unread_only);
+    entries = store::FeedEntryRepository::for_reader(
+        *conn, p.user.id, after ? std::optional(d::entries_after(*after)) : std::nullopt,
+        unread_only, limit);
+    std::vector<std::int64_t> ids;
+    for (const auto& post : posts.items) ids.push_back(post.id);
+    post_reads = store::ReadingPostRepository::read_times(*conn, p.user.id, ids);
     new_since =
-        store::FeedEntryRepository::unread_since(*conn, p.user.id, now - d::kNewSinceWindow);
+        store::FeedEntryRepository::unread_since(*conn, p.user.id, now - d::kNewSinceWindow) +
+        store::FollowingRepository::unread_following_since(*conn, q, now - d::kNewSinceWindow,
+                                                           kNewPostsCap);
     day_known = store::FeedEntryRepository::has_reading_day(*conn, p.user.id, today);
     days = store::FeedEntryRepository::reading_days_since(*conn, p.user.id,
                                                           d::utc_day(now - 29LL * 86400 * 1000));
     feeds = store::ExternalFeedRepository::subscription_count(*conn, p.user.id);
   }
   // Opening the reading view (its first page) makes today a reading day (a goal metric).
-  if (!day_known && !before) {
+  if (!day_known && !after) {
     auto job = [uid = p.user.id, today](store::Connection& c) {
       store::FeedEntryRepository::record_reading_day(c, uid, today);
     };
     co_await write(s.writer, std::move(job));
     ++days;
   }
+  // The k-way (here two-way) merge: newest first, at most `limit`.
   auto items = nlohmann::json::array();
-  for (const auto& e : page.items) items.push_back(entry_json(e));
-  auto out = list_json(std::move(items), page.next);
+  std::size_t i = 0, j = 0;
+  std::optional<d::ReadingPosition> last;
+  auto post_at = [&](std::size_t k) {
+    const auto& post = posts.items[k];
+    return d::ReadingPosition{post.published_at.value_or(post.created_at), d::ReadingKind::post,
+                              post.id};
+  };
+  auto entry_at = [&](std::size_t k) {
+    return d::ReadingPosition{entries.items[k].sort_at, d::ReadingKind::entry, entries.items[k].id};
+  };
+  while (static_cast<int>(items.size()) < limit &&
+         (i < posts.items.size() || j < entries.items.size())) {
+    const bool take_post = j >= entries.items.size() ||
+                           (i < posts.items.size() && d::reading_before(post_at(i), entry_at(j)));
+    if (take_post) {
+      const auto& post = posts.items[i];
+      auto read = post_reads.find(post.id);
+      items.push_back(post_item_json(
+          post, read == post_reads.end() ? std::nullopt : std::optional(read->second)));
+      last = post_at(i++);
+    } else {
+      items.push_back(entry_json(entries.items[j]));
+      last = entry_at(j++);
+    }
+  }
+  const bool more = i < posts.items.size() || j < entries.items.size() || posts.next.has_value() ||
+                    entries.next.has_value();
+  auto out = list_json(std::move(items),
+                       more && last ? std::optional(d::reading_cursor(*last)) : std::nullopt);
   out["new_since_yesterday"] = new_since;
   out["stats"] = {{"feeds", feeds}, {"reading_days_30", days}};
   co_return http::json_response(http::Status::ok, out);
@@ -180,6 +254,38 @@ awaitable<http::Response> set_read(Services& s, http::RequestContext& ctx, bool 
 }
 
 }  // namespace
+
+namespace {
+
+// A followed post's marker: any published post the caller may see right now (the one rule);
+// 404 for anything else, as if it did not exist.
+awaitable<http::Response> set_post_read(Services& s, http::RequestContext& ctx, bool read) {
+  auto p = authenticate(s, ctx);
+  const auto post_id = ctx.id_param("id");
+  auto job = [uid = p.user.id, actor = p.actor(), post_id, read](store::Connection& c) {
+    auto post = store::PostRepository::find(c, post_id, uid);
+    if (!post || post->state != d::PostState::published ||
+        !d::can_view_post(actor, post->facts(), relation(c, uid, post->author.id)))
+      throw d::not_found("Post " + std::to_string(post_id));
+    if (read)
+      store::ReadingPostRepository::mark_read(c, uid, post_id, d::now_millis());
+    else
+      store::ReadingPostRepository::mark_unread(c, uid, post_id);
+    return post_item_json(*post, store::ReadingPostRepository::read_at(c, uid, post_id));
+  };
+  auto item = co_await write(s.writer, std::move(job));
+  co_return http::json_response(http::Status::ok, {{"item", std::move(item)}});
+}
+
+}  // namespace
+
+awaitable<http::Response> mark_post_read(Services& s, http::RequestContext& ctx) {
+  return set_post_read(s, ctx, true);
+}
+
+awaitable<http::Response> mark_post_unread(Services& s, http::RequestContext& ctx) {
+  return set_post_read(s, ctx, false);
+}
 
 awaitable<http::Response> mark_entry_read(Services& s, http::RequestContext& ctx) {
   return set_read(s, ctx, true);

@@ -47,7 +47,8 @@ int save_references(store::Connection& c, const store::PostRecord& post,
     const d::Actor actor{u->id, u->role, u->level};
     // The one rule: someone who may not see the item is not told it exists.
     if (!d::can_view_post(actor, post.facts(), relation(c, uid, post.author.id))) continue;
-    if (reply && !d::can_view_reply(actor, reply->facts(), relation(c, uid, reply->author.id)))
+    if (reply && !d::can_view_reply(actor, reply->facts(),
+                                    relation(c, uid, d::reply_relation_subject(reply->facts()))))
       continue;
     notify(c, uid, "mention",
            author_name + " mentioned you" + (reply ? " in a reply" : "") + ": \"" + excerpt(text) +

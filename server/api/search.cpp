@@ -87,7 +87,8 @@ class Visibility {
   bool sees(const store::SearchHit& h) {
     if (h.question) return d::can_view_question(actor_, *h.question);
     if (!d::can_view_post(actor_, h.post, rel(h.post.author_id))) return false;
-    return !h.reply || d::can_view_reply(actor_, *h.reply, rel(h.reply->author_id));
+    return !h.reply ||
+           d::can_view_reply(actor_, *h.reply, rel(d::reply_relation_subject(*h.reply)));
   }
 
  private:

@@ -2,11 +2,15 @@
 
 #include "api/references.hpp"
 
+#include "domain/drills.hpp"
 #include "domain/markdown.hpp"
 #include "domain/moderation.hpp"
 #include "http/json_text.hpp"
 
 namespace greenroom::api {
+
+// The reply as every reader sees it (reply_json adds the drill fields).
+static nlohmann::json reply_core_json(const store::ReplyRecord& r);
 
 using domain::format_rfc3339;
 
@@ -125,6 +129,19 @@ void append_post_json(std::string& out, const store::PostRecord& p) {
 }
 
 nlohmann::json reply_json(const store::ReplyRecord& r) {
+  auto j = reply_core_json(r);
+  // A drill reply: seen only by the drill's executive and their coaches; a persona reply
+  // carries the label every reader sees beside it.
+  j["drill_private"] = r.private_to != 0;
+  j["persona"] = nullptr;
+  if (r.persona_id)
+    j["persona"] = {{"id", *r.persona_id},
+                    {"name", r.persona_name},
+                    {"label", domain::simulated_label(r.persona_name)}};
+  return j;
+}
+
+nlohmann::json reply_core_json(const store::ReplyRecord& r) {
   return {{"id", r.id},
           {"post_id", r.post_id},
           {"author", author_json(r.author)},

@@ -13,4 +13,12 @@ domain::Relation relation(store::Connection& c, std::int64_t actor_id, std::int6
   return domain::relation_between(actor_id, author_id, facts, links);
 }
 
+domain::PracticeReach practice_reach_of(store::Connection& c, std::int64_t user_id,
+                                        domain::Role role) {
+  bool mentor = false;
+  if (!domain::has_capability(role, domain::Capability::read_practice_feed))
+    mentor = store::MentorshipRepository::mentors_anyone(c, user_id);
+  return domain::practice_reach(role, mentor);
+}
+
 }  // namespace greenroom::api

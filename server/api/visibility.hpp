@@ -5,10 +5,16 @@
 #include <cstdint>
 
 #include "domain/model.hpp"
+#include "domain/permissions.hpp"
 #include "store/database.hpp"
 
 namespace greenroom::api {
 
 domain::Relation relation(store::Connection& c, std::int64_t actor_id, std::int64_t author_id);
+
+// How far into the practice space a person reads in listings (domain::practice_reach, with
+// whether they mentor anyone when their role alone does not read practice posts).
+domain::PracticeReach practice_reach_of(store::Connection& c, std::int64_t user_id,
+                                        domain::Role role);
 
 }  // namespace greenroom::api

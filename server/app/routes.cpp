@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/blogs.hpp"
 #include "api/champions.hpp"
+#include "api/drills.hpp"
 #include "api/feed_hosts.hpp"
 #include "api/feeds.hpp"
 #include "api/follows.hpp"
@@ -78,6 +79,7 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::get, "/feeds/{token:token}/company.atom", bind(api::company_atom));
   r.add(Verb::get, "/feeds/{token:token}/users/{username:word}.atom", bind(api::user_atom));
   r.add(Verb::get, "/feeds/{token:token}/blogs/{id}.atom", bind(api::blog_atom));
+  r.add(Verb::get, "/feeds/{token:token}/topics/{tag:word}.atom", bind(api::topic_atom));
 
   // Coaching workflow.
   r.add(Verb::patch, "/api/v1/posts/{id}", bind(api::edit_post));
@@ -122,6 +124,12 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
         bind(api::accept_level_suggestion));
   r.add(Verb::post, "/api/v1/coaching/level-suggestions/{id}/dismiss",
         bind(api::dismiss_level_suggestion));
+  // Drills: rehearsal under pressure (issue 15). The drill's post is POST /posts with
+  // "drill_id"; a persona reply is POST /posts/{id}/replies with "persona_id".
+  r.add(Verb::get, "/api/v1/drills", bind(api::list_drills));
+  r.add(Verb::post, "/api/v1/drills", bind(api::create_drill));
+  r.add(Verb::get, "/api/v1/drills/{id}", bind(api::get_drill));
+  r.add(Verb::post, "/api/v1/drills/{id}/complete", bind(api::complete_drill));
   r.add(Verb::get, "/api/v1/notifications", bind(api::list_notifications));
   r.add(Verb::post, "/api/v1/notifications/read", bind(api::read_notifications));
 
@@ -202,6 +210,8 @@ void register_routes(http::Router& r, api::Services& s, const http::Metrics& m) 
   r.add(Verb::delete_, "/api/v1/reading/feeds/{id}", bind(api::unsubscribe_feed));
   r.add(Verb::put, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_read));
   r.add(Verb::delete_, "/api/v1/reading/items/{id}/read", bind(api::mark_entry_unread));
+  r.add(Verb::put, "/api/v1/reading/posts/{id}/read", bind(api::mark_post_read));
+  r.add(Verb::delete_, "/api/v1/reading/posts/{id}/read", bind(api::mark_post_unread));
 }
 
 }  // namespace greenroom::app

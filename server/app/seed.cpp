@@ -8,11 +8,12 @@
 #include "api/references.hpp"
 #include "app/commands.hpp"
 #include "app/seed_analytics.hpp"
-#include "app/seed_evidence.hpp"
 #include "app/seed_blog.hpp"
+#include "app/seed_drills.hpp"
+#include "app/seed_evidence.hpp"
 #include "app/seed_moderation.hpp"
-#include "app/seed_social.hpp"
 #include "app/seed_reading.hpp"
+#include "app/seed_social.hpp"
 #include "domain/anchoring.hpp"
 #include "store/annotation_repository.hpp"
 #include "store/coaching_repository.hpp"
@@ -346,6 +347,7 @@ int seed_demo_command(const Config& cfg, std::ostream& out) {
     seed_blog(conn, id_of, now);
     seed_social(conn, id_of, now);
     seed_reading(conn, id_of, now);
+    seed_drills(conn, id_of, now);
     tx.commit();
   }
   out << (present ? "demo data already present" : "seeded demo data") << " in "

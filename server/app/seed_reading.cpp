@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "store/follow_repository.hpp"
 #include "store/reading_entry_repository.hpp"
 #include "store/reading_feed_repository.hpp"
+#include "store/reading_post_repository.hpp"
 
 namespace greenroom::app {
 
@@ -39,6 +41,15 @@ void seed_reading(store::Connection& conn,
   store::FeedEntryRepository::store(conn, feed.id, entries, now - hour, 200);
   for (const char* who : {"dana", "evan"})
     store::ExternalFeedRepository::subscribe(conn, id_of(who), feed.id, now - 48 * hour);
+  // The reading view merges what a person follows with their feeds: the CEO follows two
+  // colleagues (evan follows her already), so both see posts and entries side by side.
+  for (const char* whom : {"mia", "rui"})
+    store::FollowRepository::follow(conn, id_of("dana"), store::FollowKind::user, id_of(whom), "",
+                                    now - 40 * hour);
+  // Evan has read the oldest entry already.
+  auto evans = store::FeedEntryRepository::for_reader(conn, id_of("evan"), std::nullopt, false, 10);
+  if (!evans.items.empty())
+    store::FeedEntryRepository::mark_read(conn, id_of("evan"), evans.items.back().id, now - hour);
 }
 
 }  // namespace greenroom::app

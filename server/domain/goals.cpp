@@ -13,6 +13,7 @@ std::optional<GoalMetric> parse_goal_metric(std::string_view s) {
   if (s == "feeds_followed") return GoalMetric::feeds_followed;
   if (s == "reading_days") return GoalMetric::reading_days;
   if (s == "mentions_answered") return GoalMetric::mentions_answered;
+  if (s == "drills_completed") return GoalMetric::drills_completed;
   return std::nullopt;
 }
 
@@ -45,6 +46,8 @@ std::string_view to_string(GoalMetric m) {
       return "reading_days";
     case GoalMetric::mentions_answered:
       return "mentions_answered";
+    case GoalMetric::drills_completed:
+      return "drills_completed";
   }
   return "unknown";
 }

@@ -25,7 +25,8 @@ namespace greenroom::domain {
 //                                  opened the reading view;
 //   mentions_answered              published posts and visible public replies by someone else
 //                                  that mention them, each answered by a visible public reply
-//                                  of theirs on the same post written after it, in the window.
+//                                  of theirs on the same post written after it, in the window;
+//   drills_completed               their drills a coach marked complete.
 // Status is worked out on read: `done` as soon as the count reaches the target.
 enum class GoalMetric {
   company_posts,
@@ -37,7 +38,8 @@ enum class GoalMetric {
   people_followed,
   feeds_followed,
   reading_days,
-  mentions_answered
+  mentions_answered,
+  drills_completed
 };
 enum class GoalTerm { short_term, mid_term, long_term };
 enum class GoalStatus { on_track, due_soon, overdue, done };

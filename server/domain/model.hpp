@@ -55,6 +55,9 @@ struct ReplyFacts {
   std::int64_t author_id = 0;
   ReplyState state = ReplyState::visible;
   ReplyReview review = ReplyReview::none;
+  // A drill reply (a coach's simulated persona reply or the executive's practice answer):
+  // the drill's executive, whom the reply stays between with their coaches; 0 otherwise.
+  std::int64_t private_to = 0;
 };
 
 // How the actor relates to the post's author (looked up by the store).

@@ -70,13 +70,21 @@ bool can_view_post(const Actor& actor, const PostFacts& post, const Relation& re
   return false;
 }
 
+std::int64_t reply_relation_subject(const ReplyFacts& reply) {
+  return reply.private_to != 0 ? reply.private_to : reply.author_id;
+}
+
 bool is_reply_public(const ReplyFacts& reply) {
-  return reply.state == ReplyState::visible &&
+  return reply.private_to == 0 && reply.state == ReplyState::visible &&
          (reply.review == ReplyReview::none || reply.review == ReplyReview::approved);
 }
 
 bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel) {
   const bool author = actor.id == reply.author_id;
+  if (reply.private_to != 0) {  // a drill reply: rel is the relation to the executive
+    if (reply.state == ReplyState::removed) return false;
+    return author || actor.id == reply.private_to || rel.coaches_author;
+  }
   switch (reply.state) {
     case ReplyState::visible:
       if (is_reply_public(reply)) return true;
@@ -197,6 +205,15 @@ bool can_view_coaching_evidence(const Actor& actor, std::int64_t subject_id, con
 }
 
 bool can_decide_level_suggestion(const Actor& actor, const Relation& rel) {
+  return actor.role == Role::coach && rel.coaches_author;
+}
+
+bool can_view_drill(const Actor& actor, std::int64_t executive_id, const Relation& rel) {
+  if (actor.id == executive_id) return true;
+  return actor.role == Role::coach && rel.coaches_author;
+}
+
+bool can_run_drill(const Actor& actor, const Relation& rel) {
   return actor.role == Role::coach && rel.coaches_author;
 }
 

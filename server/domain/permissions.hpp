@@ -39,8 +39,16 @@ bool visible_to_mentor(const PostFacts& post);
 // is seen by its author and the author's coaches only, until a coach approves it.
 bool can_view_reply(const Actor& actor, const ReplyFacts& reply, const Relation& rel);
 
+// A drill reply (reply.private_to set) is seen only by its author, the drill's executive and
+// the executive's coaches: `rel` is then the actor's relation to the executive (see
+// reply_relation_subject), and moderators and admins do not see it either.
+//
+// Whom the `rel` given to can_view_reply must relate the actor to: the drill's executive for
+// a drill reply, otherwise the reply's author.
+std::int64_t reply_relation_subject(const ReplyFacts& reply);
+
 // Whether the reply is out for everyone who sees the post (and so counts in reply_count):
-// visible and not held for review.
+// visible, not held for review and not a drill reply.
 bool is_reply_public(const ReplyFacts& reply);
 
 // Whether `actor` may work on the post as its author or one of the author's coaches
@@ -138,5 +146,14 @@ bool can_view_coaching_evidence(const Actor& actor, std::int64_t subject_id, con
 // Whether `actor` may accept or dismiss a level suggestion for the executive: the executive's
 // own coaches only (the level never changes by itself).
 bool can_decide_level_suggestion(const Actor& actor, const Relation& rel);
+
+// Whether `actor` may know a drill of `executive_id` exists (anyone who may not gets 404):
+// the executive and the executive's coaches (`rel` is the actor's relation to the executive)
+// only; not moderators, not admins, not the cohort or a reverse mentor.
+bool can_view_drill(const Actor& actor, std::int64_t executive_id, const Relation& rel);
+
+// Whether `actor` may run a drill for the executive (assign it, reply as one of its personas,
+// mark it complete): one of the executive's coaches.
+bool can_run_drill(const Actor& actor, const Relation& rel);
 
 }  // namespace greenroom::domain

@@ -107,7 +107,7 @@ bool Hub::may_receive(const d::Actor& actor, const Audience& a) const {
   if (!post_ok || a.kind == Audience::Kind::post) return post_ok;
   if (d::can_view_reply(actor, a.reply, {})) return true;
   if (!d::can_view_reply(actor, a.reply, kWidest)) return false;
-  return d::can_view_reply(actor, a.reply, relation_(actor.id, a.reply.author_id));
+  return d::can_view_reply(actor, a.reply, relation_(actor.id, d::reply_relation_subject(a.reply)));
 }
 
 std::size_t Hub::subscriber_count() const {

@@ -12,7 +12,7 @@ namespace {
 
 // A reply out for everyone (the partial index replies_public_created has this condition).
 constexpr std::string_view kPublicReply =
-    "r.state = 'visible' AND r.review_state IN ('none', 'approved')";
+    "r.state = 'visible' AND r.review_state IN ('none', 'approved') AND r.private_to IS NULL";
 
 // ?4 is the space ('' for both).
 constexpr std::string_view kSpace = "(?4 = '' OR p.space = ?4)";

@@ -196,11 +196,13 @@ constexpr std::string_view kGoalSelect =
     "  WHEN 'replies_within_24h' THEN (SELECT COUNT(*) FROM replies r JOIN posts p ON p.id = "
     "r.post_id "
     "     WHERE r.author_id = g.executive_id AND r.state = 'visible' "
-    "     AND r.review_state IN ('none', 'approved') AND p.state = 'published' "
+    "     AND r.review_state IN ('none', 'approved') AND r.private_to IS NULL "
+    "     AND p.state = 'published' "
     "     AND r.created_at BETWEEN g.created_at AND g.due_at AND ("
     "       (p.author_id != g.executive_id AND r.created_at - p.published_at <= 86400000) OR "
     "       (p.author_id = g.executive_id AND EXISTS (SELECT 1 FROM replies o "
     "          WHERE o.post_id = p.id AND o.author_id != g.executive_id AND o.state = 'visible' "
+    "          AND o.private_to IS NULL "
     "          AND o.created_at <= r.created_at AND r.created_at - o.created_at <= 86400000)))) "
     "  WHEN 'questions_answered' THEN (SELECT COUNT(*) FROM questions q JOIN blogs b "
     "     ON b.id = q.blog_id WHERE b.host_id = g.executive_id AND q.state = 'answered' "
@@ -215,6 +217,7 @@ constexpr std::string_view kGoalSelect =
     "     WHERE rd.user_id = g.executive_id "
     "     AND rd.day BETWEEN strftime('%Y-%m-%d', g.created_at / 1000, 'unixepoch') "
     "     AND strftime('%Y-%m-%d', g.due_at / 1000, 'unixepoch')) "
+    // Drill replies (private_to set) are rehearsal, never counted as replies to colleagues.
     // Items (a published post, or a visible public reply on one) by someone else that mention
     // the executive, each counted once when the executive answered it: a visible public reply
     // of theirs on the same post, written after it and within the goal's window.
@@ -224,12 +227,15 @@ constexpr std::string_view kGoalSelect =
     "     WHERE m.kind = 'mention' AND m.user_id = g.executive_id AND mp.state = 'published' "
     "     AND ((m.reply_id IS NULL AND mp.author_id != g.executive_id) OR "
     "          (mr.author_id != g.executive_id AND mr.state = 'visible' "
-    "           AND mr.review_state IN ('none', 'approved'))) "
+    "           AND mr.review_state IN ('none', 'approved') AND mr.private_to IS NULL)) "
     "     AND EXISTS (SELECT 1 FROM replies a WHERE a.post_id = m.post_id "
     "       AND a.author_id = g.executive_id AND a.state = 'visible' "
-    "       AND a.review_state IN ('none', 'approved') "
+    "       AND a.review_state IN ('none', 'approved') AND a.private_to IS NULL "
     "       AND a.created_at BETWEEN g.created_at AND g.due_at "
     "       AND (m.reply_id IS NULL OR a.id > m.reply_id))) "
+    "  WHEN 'drills_completed' THEN (SELECT COUNT(*) FROM drills dr "
+    "     WHERE dr.executive_id = g.executive_id "
+    "     AND dr.completed_at BETWEEN g.created_at AND g.due_at) "
     " END "
     "FROM goals g JOIN users u ON u.id = g.coach_id ";
 

@@ -75,6 +75,36 @@ const std::string& FollowingRepository::following_feed_sql(PracticeReach reach) 
   return sql[index_of(reach)];
 }
 
+const std::string& FollowingRepository::unread_following_sql(PracticeReach reach) {
+  // The Following feed's range walk, without what the viewer marked read in the reading view.
+  static const auto sql = per_reach(
+      "JOIN following_timeline t ON t.post_id = p.id "
+      "WHERE t.user_id = ?1 AND (t.published_at, t.post_id) < (?3, ?4) "
+      "AND NOT EXISTS (SELECT 1 FROM reading_post_reads rr "
+      "  WHERE rr.user_id = ?1 AND rr.post_id = p.id) ",
+      "ORDER BY t.published_at DESC, t.post_id DESC LIMIT ?5");
+  return sql[index_of(reach)];
+}
+
+namespace {
+
+// SELECT COUNT(*) over the viewer's unread Following posts since ?3, at most ?5 of them.
+const std::string& unread_count_sql(PracticeReach reach) {
+  static const auto sql = [] {
+    auto rows = per_reach(
+        "JOIN following_timeline t ON t.post_id = p.id "
+        "WHERE t.user_id = ?1 AND t.published_at >= ?3 "
+        "AND NOT EXISTS (SELECT 1 FROM reading_post_reads rr "
+        "  WHERE rr.user_id = ?1 AND rr.post_id = p.id) ",
+        "LIMIT ?5");
+    for (auto& r : rows) r = "SELECT COUNT(*) FROM (" + r + ")";
+    return rows;
+  }();
+  return sql[index_of(reach)];
+}
+
+}  // namespace
+
 const std::string& FollowingRepository::topic_posts_sql(PracticeReach reach) {
   // One range of topic_timeline's primary key, newest first (no sort: migration 0024), each
   // row joined to its live post for the state and space.
@@ -97,6 +127,19 @@ const std::string& FollowingRepository::author_posts_sql() {
 
 Page FollowingRepository::following_feed(Connection& c, const ListingQuery& q) {
   return run_page(c.prepare(following_feed_sql(q.reach)), q.viewer_id, q.before, q.limit);
+}
+
+Page FollowingRepository::reading_posts(Connection& c, const ListingQuery& q, bool unread_only) {
+  if (!unread_only) return following_feed(c, q);
+  return run_page(c.prepare(unread_following_sql(q.reach)), q.viewer_id, q.before, q.limit);
+}
+
+int FollowingRepository::unread_following_since(Connection& c, const ListingQuery& q,
+                                                domain::Millis since, int cap) {
+  auto st = c.prepare(unread_count_sql(q.reach));
+  st.bind(1, q.viewer_id).bind(3, since).bind(5, cap);
+  st.step();
+  return static_cast<int>(st.int64(0));
 }
 
 Page FollowingRepository::topic_posts(Connection& c, std::string_view tag, const ListingQuery& q) {

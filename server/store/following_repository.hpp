@@ -32,10 +32,19 @@ class FollowingRepository {
   static Page author_posts(Connection& c, std::int64_t author_id, bool include_practice,
                            const ListingQuery& q);
 
+  // The Following feed as the reading view reads it; `unread_only` leaves out the posts the
+  // viewer marked read there (reading_post_reads).
+  static Page reading_posts(Connection& c, const ListingQuery& q, bool unread_only);
+  // The viewer's Following posts published at or after `since` and not marked read, counted
+  // up to `cap` (the "new since yesterday" figure; the cap bounds its cost).
+  static int unread_following_since(Connection& c, const ListingQuery& q, domain::Millis since,
+                                    int cap);
+
   // The statements, for query-plan tests.
   static const std::string& following_feed_sql(domain::PracticeReach reach);
   static const std::string& topic_posts_sql(domain::PracticeReach reach);
   static const std::string& author_posts_sql();
+  static const std::string& unread_following_sql(domain::PracticeReach reach);
 };
 
 }  // namespace greenroom::store

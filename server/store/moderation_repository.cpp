@@ -52,8 +52,9 @@ std::optional<ModeratedRecord> ModerationRepository::find_item(Connection& c,
   if (type == domain::TargetType::reply) {
     auto q = c.prepare(
         "SELECT r.post_id, u.id, u.username, u.display_name, p.state, p.space, "
-        "p.locked_at IS NOT NULL, r.state, p.author_id, r.review_state "
-        "FROM replies r JOIN posts p ON p.id = r.post_id JOIN users u ON u.id = r.author_id "
+        "p.locked_at IS NOT NULL, r.state, p.author_id, r.review_state, "
+        "COALESCE(r.private_to, 0) FROM replies r JOIN posts p ON p.id = r.post_id JOIN users u ON "
+        "u.id = r.author_id "
         "WHERE r.id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
@@ -65,6 +66,7 @@ std::optional<ModeratedRecord> ModerationRepository::find_item(Connection& c,
     m.reply_state = domain::parse_reply_state(q.text(7)).value_or(domain::ReplyState::removed);
     m.post_author_id = q.int64(8);
     m.reply_review = domain::parse_reply_review(q.text(9)).value_or(domain::ReplyReview::in_review);
+    m.reply_private_to = q.int64(10);
     return m;
   }
   auto q = c.prepare(

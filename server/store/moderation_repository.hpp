@@ -25,6 +25,7 @@ struct ModeratedRecord {
   domain::Space space = domain::Space::company;
   domain::ReplyState reply_state = domain::ReplyState::visible;
   domain::ReplyReview reply_review = domain::ReplyReview::none;  // replies: held for a coach?
+  std::int64_t reply_private_to = 0;  // replies: a drill reply's executive (ReplyFacts)
   bool locked = false;
   // Questions: the question's facts (author is the asker; never shown for an anonymous one),
   // and what a restore takes it back to. post_id is 0 for a question.

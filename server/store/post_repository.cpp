@@ -352,18 +352,26 @@ std::vector<ReplyRecord> PostRepository::replies(Connection& c, std::int64_t pos
 
 ReplyRecord PostRepository::add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
                                       std::string_view body, domain::Millis now,
-                                      domain::ReplyReview review) {
+                                      domain::ReplyReview review, std::int64_t private_to,
+                                      std::optional<std::int64_t> persona_id) {
   const bool held = review == domain::ReplyReview::in_review;
-  c.prepare(
-       "INSERT INTO replies(post_id, author_id, body, created_at, review_state, submitted_at) "
-       "VALUES(?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?4 END)")
-      .bind(1, post_id)
+  auto ins = c.prepare(
+      "INSERT INTO replies(post_id, author_id, body, created_at, review_state, submitted_at, "
+      "private_to, persona_id) VALUES(?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?4 END, "
+      "NULLIF(?7, 0), ?8)");
+  ins.bind(1, post_id)
       .bind(2, author_id)
       .bind(3, body)
       .bind(4, now)
       .bind(5, domain::to_string(review))
       .bind(6, held ? 1 : 0)
-      .run();
+      .bind(7, private_to);
+  if (persona_id)
+    ins.bind(8, *persona_id);
+  else
+    ins.bind_null(8);
+  ins.run();
+  if (private_to != 0) return *ReplyRepository::find(c, c.last_insert_id());  // never public
   ReplyRecord r;
   r.id = c.last_insert_id();
   r.author = UserRepository::author_ref(c, author_id);

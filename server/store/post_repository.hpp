@@ -95,10 +95,13 @@ class PostRepository {
   // caller shows each only to whoever domain::can_view_reply lets see it.
   static std::vector<ReplyRecord> replies(Connection& c, std::int64_t post_id, int limit);
   // A reply starting at `review` (see domain::decide_new_reply); reply_count counts it only
-  // when it is out for everyone.
+  // when it is out for everyone. A drill reply has `private_to` (the drill's executive) and,
+  // for a coach's simulated reply, the persona played.
   static ReplyRecord add_reply(Connection& c, std::int64_t post_id, std::int64_t author_id,
                                std::string_view body, domain::Millis now,
-                               domain::ReplyReview review = domain::ReplyReview::none);
+                               domain::ReplyReview review = domain::ReplyReview::none,
+                               std::int64_t private_to = 0,
+                               std::optional<std::int64_t> persona_id = std::nullopt);
   // Idempotent; return the new like_count.
   static std::int64_t like(Connection& c, std::int64_t post_id, std::int64_t user_id,
                            domain::Millis now);

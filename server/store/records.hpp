@@ -62,9 +62,12 @@ struct ReplyRecord {
   domain::ReplyState state = domain::ReplyState::visible;
   domain::ReplyReview review = domain::ReplyReview::none;
   std::int64_t version = 1;
-  std::string moderation_reason;  // the last hide/remove reason, "" when none
+  std::string moderation_reason;           // the last hide/remove reason, "" when none
+  std::int64_t private_to = 0;             // a drill reply: the drill's executive (ReplyFacts)
+  std::optional<std::int64_t> persona_id;  // a coach's simulated reply: the persona played
+  std::string persona_name;
 
-  domain::ReplyFacts facts() const { return {id, post_id, author.id, state, review}; }
+  domain::ReplyFacts facts() const { return {id, post_id, author.id, state, review, private_to}; }
 };
 
 }  // namespace greenroom::store

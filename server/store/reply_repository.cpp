@@ -15,6 +15,9 @@ ReplyRecord read_reply(const Statement& q) {
   r.review = domain::parse_reply_review(q.text(8)).value_or(domain::ReplyReview::in_review);
   r.version = q.int64(9);
   r.moderation_reason = q.text(10);
+  r.private_to = q.int64(11);
+  r.persona_id = q.int64_or_null(12);
+  r.persona_name = q.text(13);
   return r;
 }
 

@@ -14,8 +14,9 @@ namespace greenroom::store {
 // The columns read_reply reads, in its order.
 inline constexpr std::string_view kReplySelect =
     "SELECT r.id, r.post_id, r.author_id, u.username, u.display_name, r.body, r.created_at, "
-    "r.state, r.review_state, r.version, COALESCE(r.moderation_reason, '') FROM replies r JOIN "
-    "users u ON u.id = r.author_id ";
+    "r.state, r.review_state, r.version, COALESCE(r.moderation_reason, ''), "
+    "COALESCE(r.private_to, 0), r.persona_id, COALESCE(dp.name, '') FROM replies r JOIN "
+    "users u ON u.id = r.author_id LEFT JOIN drill_personas dp ON dp.id = r.persona_id ";
 
 ReplyRecord read_reply(const Statement& q);
 

@@ -8,7 +8,7 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       "u.display_name, CASE s.kind WHEN 'reply' THEN r.created_at "
       "ELSE COALESCE(p.published_at, p.created_at) END AS at, "
       "p.id, p.author_id, p.space, p.state, r.id, r.author_id, r.state, r.review_state, "
-      "p.share_with_mentor "
+      "p.share_with_mentor, COALESCE(r.private_to, 0) "
       "FROM search_index s "
       "LEFT JOIN replies r ON s.kind = 'reply' AND r.id = s.item_id "
       "JOIN posts p ON p.id = CASE s.kind WHEN 'post' THEN s.item_id ELSE r.post_id END "
@@ -47,6 +47,7 @@ std::vector<SearchHit> SearchRepository::matches(Connection& c, const SearchFilt
       r.author_id = q.int64(13);
       r.state = domain::parse_reply_state(q.text(14)).value_or(domain::ReplyState::removed);
       r.review = domain::parse_reply_review(q.text(15)).value_or(domain::ReplyReview::in_review);
+      r.private_to = q.int64(17);
       h.reply = r;
     }
     out.push_back(std::move(h));

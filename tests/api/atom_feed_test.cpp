@@ -3,6 +3,11 @@
 // entries, and ETag / Last-Modified with 304.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
 
 #include "fixture.hpp"
 
@@ -65,6 +70,41 @@ std::vector<Entry> parse_atom(const std::string& xml, std::string* feed_title = 
   EXPECT_EQ(updated, 1);
   xmlFreeDoc(doc);
   return out;
+}
+
+// Parses a feed with a real feed reader's parser, Debian's python3-feedparser, and returns
+// what it understood: {"bozo","version","title","entries":[{"id","title","link","author",
+// "published","updated","content"}]}. Dates come back as the parsed UTC time, in ISO 8601.
+nlohmann::json feedparser(const std::string& xml) {
+  char path[] = "/tmp/greenroom-feed-XXXXXX";
+  const int fd = mkstemp(path);
+  EXPECT_GE(fd, 0);
+  if (fd < 0) return nullptr;
+  close(fd);
+  std::ofstream(path, std::ios::binary) << xml;
+  const std::string script =
+      "import sys, json, time, feedparser\n"
+      "d = feedparser.parse(sys.argv[1])\n"
+      "iso = lambda t: time.strftime('%Y-%m-%dT%H:%M:%SZ', t) if t else None\n"
+      "print(json.dumps({'bozo': bool(d.bozo), 'version': d.version,\n"
+      "  'title': d.feed.get('title'), 'entries': [{'id': e.get('id'), 'title': e.get('title'),\n"
+      "  'link': e.get('link'), 'author': e.get('author'),\n"
+      "  'published': iso(e.get('published_parsed')), 'updated': iso(e.get('updated_parsed')),\n"
+      "  'content': (e.get('content') or [{}])[0].get('value')} for e in d.entries]}))\n";
+  const std::string script_path = std::string(path) + ".py";
+  std::ofstream(script_path) << script;
+  std::string out;
+  if (FILE* f = popen(("/usr/bin/python3 " + script_path + " " + path).c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    EXPECT_EQ(pclose(f), 0) << "python3-feedparser (scripts/lib/install-deps.sh) failed: " << out;
+  }
+  std::remove(path);
+  std::remove(script_path.c_str());
+  auto parsed = nlohmann::json::parse(out, nullptr, false);
+  EXPECT_FALSE(parsed.is_discarded()) << out;
+  return parsed;
 }
 
 class AtomFeedTest : public ApiTest {
@@ -253,6 +293,101 @@ TEST_F(AtomFeedTest, BlogFeedHasPublishedArticlesAndAnsweredQuestionsNeverNaming
   EXPECT_EQ(r.body.find(asker), std::string::npos);
   EXPECT_EQ(fetch("/feeds/" + token + "/blogs/999999.atom").status, 404);
   EXPECT_EQ(fetch("/feeds/not-a-real-token-at-all/blogs/" + blog + ".atom").status, 404);
+}
+
+TEST_F(AtomFeedTest, TopicFeedHoldsTheTopicPagesPostsAndParsesInAFeedReader) {
+  auto rui = as("rui");
+  const std::string body = "Budget <draft> & #Q4-Plans 🎯\nMore about the plans";
+  auto company = make_post(rui, body);
+  auto practice = make_post(rui, "Cohort only: #q4-plans rehearsal", "practice");
+  auto draft = make_post(rui, "Not yet: #q4-plans", "company", "draft");
+  auto other = make_post(rui, "Another topic entirely #elsewhere");
+  auto tag = [](const nlohmann::json& p) {
+    return "tag:greenroom.invalid,2026:post/" + std::to_string(p["id"].get<long long>());
+  };
+  auto ids_for = [&](const std::string& who) {
+    auto r = fetch("/feeds/" + token_of(as(who)) + "/topics/q4-plans.atom");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> ids;
+    for (const auto& e : parse_atom(r.body)) ids.push_back(e.id);
+    return ids;
+  };
+  // The feed holds exactly what the owner's topic page lists, in the same order.
+  for (const std::string who : {"mia", "cora", "wren"}) {
+    std::vector<std::string> page;
+    const auto listed = as(who).get("/api/v1/topics/q4-plans/posts?limit=50").json();
+    for (const auto& p : listed["items"]) page.push_back(tag(p));
+    EXPECT_EQ(ids_for(who), page) << who;
+  }
+  auto mia = ids_for("mia");
+  EXPECT_EQ(std::count(mia.begin(), mia.end(), tag(company)), 1);
+  EXPECT_EQ(std::count(mia.begin(), mia.end(), tag(practice)), 0);
+  EXPECT_EQ(std::count(mia.begin(), mia.end(), tag(draft)), 0);
+  EXPECT_EQ(std::count(mia.begin(), mia.end(), tag(other)), 0);
+  auto cora = ids_for("cora");
+  EXPECT_EQ(std::count(cora.begin(), cora.end(), tag(practice)), 1);  // rui's coach
+  ASSERT_FALSE(cora.empty());
+  EXPECT_EQ(cora.front(), tag(practice));  // newest first
+
+  // A real feed reader's parser: python3-feedparser.
+  const auto token = token_of(as("mia"));
+  auto r = fetch("/feeds/" + token + "/topics/Q4-Plans.atom", {{"Host", "greenroom.test"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.header("content-type").find("application/atom+xml"), std::string::npos);
+  auto f = feedparser(r.body);
+  ASSERT_TRUE(f.is_object());
+  EXPECT_FALSE(f["bozo"].get<bool>()) << r.body;
+  EXPECT_EQ(f["version"], "atom10");
+  EXPECT_EQ(f["title"], "Greenroom: #q4-plans");
+  ASSERT_EQ(f["entries"].size(), 1u) << f;
+  const auto& e = f["entries"][0];
+  EXPECT_EQ(e["id"], tag(company));
+  EXPECT_EQ(e["title"], "Budget <draft> & #Q4-Plans 🎯");
+  EXPECT_EQ(e["content"], body);
+  EXPECT_EQ(e["author"], "User rui");
+  EXPECT_EQ(e["link"],
+            "http://greenroom.test/posts/" + std::to_string(company["id"].get<long long>()));
+  EXPECT_EQ(e["published"], company["published_at"].get<std::string>().substr(0, 19) + "Z");
+  EXPECT_EQ(e["updated"], e["published"]);
+
+  // ETag and Last-Modified with 304; a hidden post leaves the feed and changes its ETag.
+  const auto path = "/feeds/" + token + "/topics/q4-plans.atom";
+  auto first = fetch(path);
+  auto etag = first.header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(fetch(path, {{"If-None-Match", etag}}).status, 304);
+  EXPECT_EQ(fetch(path, {{"If-Modified-Since", first.header("last-modified")}}).status, 304);
+  auto hid = as("mo").post("/api/v1/moderation/actions", {{"target_type", "post"},
+                                                          {"target_id", company["id"]},
+                                                          {"action", "hide"},
+                                                          {"reason", "test"}});
+  ASSERT_EQ(hid.status, 201) << hid.body;
+  EXPECT_EQ(fetch(path, {{"If-None-Match", etag}}).status, 200);
+  EXPECT_TRUE(ids_for("mia").empty());
+
+  // A topic nobody wrote about is an empty feed; a bad tag gets the topic page's error; a
+  // wrong or voided token, or a disabled owner, 404.
+  auto empty = fetch("/feeds/" + token + "/topics/nothing-here.atom");
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_TRUE(parse_atom(empty.body).empty());
+  auto bad = fetch("/feeds/" + token + "/topics/9lives.atom");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("bad_topic"), std::string::npos) << bad.body;
+  EXPECT_EQ(as("mia").get("/api/v1/topics/9lives/posts").error_code(), "bad_topic");
+  EXPECT_EQ(fetch("/feeds/not-a-real-token-at-all/topics/q4-plans.atom").status, 404);
+  server().add_user("tess", "member");
+  auto tess = as("tess");
+  const auto old = token_of(tess);
+  auto rotated = tess.post("/api/v1/me/feed-token", nlohmann::json::object());
+  ASSERT_EQ(rotated.status, 201);
+  EXPECT_EQ(fetch("/feeds/" + old + "/topics/q4-plans.atom").status, 404);
+  const auto fresh = rotated.json()["token"].get<std::string>();
+  EXPECT_EQ(fetch("/feeds/" + fresh + "/topics/q4-plans.atom").status, 200);
+  auto off = as("ada").send("PATCH", "/api/v1/users/" + std::to_string(tess.id()),
+                            nlohmann::json{{"disabled", true}}.dump(),
+                            {{"Content-Type", "application/json"}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(fetch("/feeds/" + fresh + "/topics/q4-plans.atom").status, 404);
 }
 
 }  // namespace

@@ -115,6 +115,7 @@ struct Object {
   std::int64_t version = 1;  // {version}
   std::string owner;         // for state "executive": the username of the fresh executive
   std::string host;          // {host:word}, {host}: an allowed feed host (reading states)
+  std::int64_t persona = 0;  // {persona_id}: the first persona of a drill state's drill
 };
 
 class AuthzMatrix : public ApiTest {
@@ -357,6 +358,24 @@ class AuthzMatrix : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
       o.id = r.json()["question"]["id"].get<std::int64_t>();
     }
+    if (state == "drill" || state == "drill_started" || state == "drill_post") {
+      // A drill the coach assigned to the author; for drill_started and drill_post the author
+      // wrote its post, published in practice ({id}: the drill, or for drill_post the post).
+      auto r = coach.post("/api/v1/drills", {{"executive_id", author.id()},
+                                             {"scenario", "Matrix drill number " + n},
+                                             {"due_at", in_days(5)},
+                                             {"personas", {{{"name", "Sceptic"}}}}});
+      EXPECT_EQ(r.status, 201) << r.body;
+      o.id = r.json()["drill"]["id"].get<std::int64_t>();
+      o.persona = r.json()["drill"]["personas"][0]["id"].get<std::int64_t>();
+      if (state != "drill") {
+        auto p = author.post(
+            "/api/v1/posts",
+            {{"body", "Matrix drill post number " + n}, {"space", "practice"}, {"drill_id", o.id}});
+        EXPECT_EQ(p.status, 201) << p.body;
+        if (state == "drill_post") o.id = p.json()["post"]["id"].get<std::int64_t>();
+      }
+    }
     if (o.id == 0 && o.host.empty()) ADD_FAILURE() << "unknown state \"" << state << "\"";
     return o;
   }
@@ -381,7 +400,7 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{n}", "1");                     // a policy version: the first always exists
     replace_all(s, "{tag:word}", "okrs");           // a topic
     replace_all(s, "{username:word}", "evan_run");  // the author (state "mentee")
-    replace_all(s, "{n}", "1");  // a policy version: the first always exists
+    replace_all(s, "{n}", "1");                     // a policy version: the first always exists
     const auto host = o.host.empty() ? "unlisted-" + std::to_string(++made_) + ".invalid" : o.host;
     replace_all(s, "{host:word}", host);
     replace_all(s, "{host}", host);
@@ -399,6 +418,7 @@ class AuthzMatrix : public ApiTest {
     replace_all(s, "{version}", std::to_string(o.version));
     replace_all(s, "{unique}", "u" + std::to_string(++made_));
     replace_all(s, "{password}", kPassword);
+    replace_all(s, "{persona_id}", std::to_string(o.persona));
     if (s.find("{policy}") != std::string::npos)
       replace_all(s, "{policy}",
                   people().at("admin").get("/api/v1/policy").json()["policy"].dump());

@@ -16,6 +16,10 @@
 //     published posts; search; my posts; review queue; notifications) answers GET with 200, and
 //     every post the rule lets the user read that qualifies for the listing is in it, once, in
 //     order;
+//   - the reading view merges exactly the Following feed's posts with the entries of the
+//     viewer's external feeds (random subscriptions), in one order through every page; a
+//     read marker is accepted exactly on a published post the rule lets the viewer read, and
+//     the unread view leaves out exactly what was marked;
 //   - every person's coaching evidence answers as domain::can_view_coaching_evidence says, and
 //     the level-suggestion listing names only executives the coach may decide for;
 //   - every blog question answers GET with 200 exactly when domain::can_view_question says
@@ -26,7 +30,11 @@
 //     answered questions the rule lets the user see, never attributed when anonymous;
 //     notifications about questions (pending, hidden, removed, anonymous) are listed and
 //     counted exactly when the rule allows; the temperature view counts exactly the questions
-//     out.
+//     out;
+//   - every drill answers GET as domain::can_view_drill says, each person's drill listing (paged)
+//     holds exactly their drills or is 404 by the same rule, and a drill post's persona replies
+//     and the executive's answers (private to the executive) are listed and found by search
+//     exactly as domain::can_view_reply (related to the drill's executive) says.
 // The oracle is the domain rule itself over the in-memory world, so the SQL fast paths
 // (store/live_assignments.hpp) are proved to agree with it.
 #include <gtest/gtest.h>
@@ -72,6 +80,15 @@ struct Post {
   std::vector<d::ReplyFacts> replies;  // every reply, for the per-viewer rule
 };
 
+// A drill: its executive and coach (either may be stale), and its post (0: not written yet).
+struct Drill {
+  std::int64_t id = 0;
+  std::int64_t executive = 0;
+  std::int64_t coach = 0;
+  std::int64_t post = 0;
+  std::int64_t persona = 0;
+};
+
 struct Blog {
   std::int64_t id = 0;
   std::int64_t host = 0;
@@ -88,12 +105,19 @@ struct World {
   std::vector<d::MentorLinkFacts> mentorships;
   std::vector<std::int64_t> mentorship_ids;  // same order as mentorships
   std::vector<Post> posts;
+  std::vector<Drill> drills;
   std::map<std::int64_t, std::vector<std::int64_t>> notifications;               // user -> post ids
   std::map<std::int64_t, std::vector<d::QuestionFacts>> question_notifications;  // user -> about
   // Follows as they stand at the end (some were made and then undone).
   std::set<std::pair<std::int64_t, std::int64_t>> user_follows;  // (follower, followee)
   std::set<std::pair<std::int64_t, std::string>> topic_follows;  // (follower, tag)
   std::set<std::pair<std::int64_t, std::int64_t>> blog_follows;  // (follower, blog)
+  // External feeds of the reading view: their entries and who subscribes to which feed.
+  struct Entry {
+    std::int64_t id = 0, feed = 0, sort_at = 0;
+  };
+  std::vector<Entry> entries;
+  std::set<std::pair<std::int64_t, std::int64_t>> subscriptions;  // (user, feed)
 
   // Whether the post is in `u`'s Following feed by what u follows (before the rule).
   bool followed(std::int64_t u, const Post& p) const {
@@ -123,6 +147,13 @@ struct World {
     const auto rel = relation(u.id, p.author);
     return d::can_coach_view(actor(u), facts(p), rel) ||
            d::can_mentor_work(actor(u), facts(p), rel);
+  }
+  // The reply rule, related as it must be: to the drill's executive for a drill reply.
+  bool can_view_reply(const User& u, const d::ReplyFacts& r) const {
+    return d::can_view_reply(actor(u), r, relation(u.id, d::reply_relation_subject(r)));
+  }
+  bool can_view_drill(const User& u, std::int64_t executive) const {
+    return d::can_view_drill(actor(u), executive, relation(u.id, executive));
   }
   bool mentors_anyone(const User& u) const {
     for (const auto& m : mentorships)
@@ -420,6 +451,76 @@ World build_world(TestServer& server, std::mt19937_64& rng, int n_users, int n_p
     } else {
       ++it;
     }
+  // Drills between an executive and a coach (some stale on either side); most have a post of
+  // the executive's, and a published one carries the coach's persona replies and the
+  // executive's answers: drill replies, private to the executive (replies.private_to).
+  std::set<std::int64_t> drill_posts;
+  for (int k = 0; k < n_users / 2 + 2; ++k) {
+    Drill dr;
+    dr.executive = chance(85) ? executives[pick(executives.size())]->id : w.users[pick(n_users)].id;
+    dr.coach = chance(85) ? coaches[pick(coaches.size())]->id : w.users[pick(n_users)].id;
+    if (dr.executive == dr.coach) continue;
+    db.exec("INSERT INTO drills(executive_id, coach_id, scenario, due_at, created_at) VALUES(" +
+            std::to_string(dr.executive) + "," + std::to_string(dr.coach) +
+            ", 'Announce the move', " + (chance(50) ? "1" : "4102444800000") + ", 1)");
+    dr.id = db.last_id();
+    db.exec("INSERT INTO drill_personas(drill_id, name, description) VALUES(" +
+            std::to_string(dr.id) + ", 'Sceptic', 'Doubts everything')");
+    dr.persona = db.last_id();
+    for (auto& p : w.posts) {
+      if (p.author != dr.executive || p.space != d::Space::practice || drill_posts.count(p.id) ||
+          chance(30))
+        continue;
+      drill_posts.insert(p.id);
+      dr.post = p.id;
+      db.exec("UPDATE drills SET post_id = " + std::to_string(p.id) +
+              ", started_at = 2 WHERE id = " + std::to_string(dr.id));
+      if (p.state != d::PostState::published) break;
+      for (int r = 1 + pick(3); r > 0; --r) {
+        const bool persona = r % 2 == 1;
+        const bool visible = chance(85);
+        const auto author = persona ? dr.coach : dr.executive;
+        db.exec(
+            "INSERT INTO replies(post_id, author_id, body, state, review_state, created_at, "
+            "private_to, persona_id) VALUES(" +
+            std::to_string(p.id) + "," + std::to_string(author) + ", 'reply', " +
+            (visible ? "'visible'" : "'hidden'") + ", " + (persona ? "'none'" : "'approved'") +
+            ", 710, " + std::to_string(dr.executive) + ", " +
+            (persona ? std::to_string(dr.persona) : "NULL") + ")");
+        p.replies.push_back(
+            {db.last_id(), p.id, author, visible ? d::ReplyState::visible : d::ReplyState::hidden,
+             persona ? d::ReplyReview::none : d::ReplyReview::approved, dr.executive});
+      }
+      break;
+    }
+    w.drills.push_back(dr);
+  }
+  // External feeds (never fetched: no host is allowed) with entries dated among the posts,
+  // ties with them included, each person subscribing to some; the reading view merges them
+  // with the Following feed.
+  for (int f = 0; f < 2; ++f) {
+    const auto host = "ext" + std::to_string(f) + ".invalid";
+    db.exec(
+        "INSERT INTO external_feeds(url, host, title, created_at, next_fetch_at) VALUES("
+        "'https://" +
+        host + "/feed.xml', " + q(host) + ", 'Feed', 1, 9000000000000000)");
+    const auto feed = db.last_id();
+    for (int e = 1 + pick(8); e > 0; --e) {
+      const std::int64_t at = 1000 + pick(12) * 1000 + (chance(50) ? 0 : 500);
+      db.exec(
+          "INSERT INTO feed_entries(feed_id, guid, title, summary, sort_at, first_seen_at) "
+          "VALUES(" +
+          std::to_string(feed) + ", 'g" + std::to_string(e) + "', 'entry', '', " +
+          std::to_string(at) + ", 1)");
+      w.entries.push_back({db.last_id(), feed, at});
+    }
+    for (const auto& u : w.users)
+      if (chance(50)) {
+        w.subscriptions.insert({u.id, feed});
+        db.exec("INSERT INTO feed_subscriptions(user_id, feed_id, created_at) VALUES(" +
+                std::to_string(u.id) + "," + std::to_string(feed) + ", 1)");
+      }
+  }
   db.exec("COMMIT");
   server.start();
   return w;
@@ -444,6 +545,29 @@ std::vector<std::int64_t> all_pages(const Client& c, const std::string& target,
     next = j["next"].get<std::string>();
   }
   return ids;
+}
+
+// The reading view through every page: ("post" or "entry", id) in order.
+std::vector<std::pair<std::string, std::int64_t>> reading_pages(const Client& c,
+                                                                const std::string& target) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  std::string next;
+  for (int page = 0; page < 200; ++page) {
+    auto r = c.get(target + (next.empty() ? "" : "&before=" + next));
+    EXPECT_EQ(r.status, 200) << target << " " << r.body;
+    if (r.status != 200) break;
+    auto j = r.json();
+    EXPECT_LE(j["items"].size(), 3u);
+    for (const auto& item : j["items"]) {
+      out.emplace_back(item["kind"].get<std::string>(), item["id"].get<std::int64_t>());
+      if (item["kind"] == "post") {
+        EXPECT_EQ(item["post"]["id"], item["id"]);
+      }
+    }
+    if (j["next"].is_null()) break;
+    next = j["next"].get<std::string>();
+  }
+  return out;
 }
 
 std::string post_path(std::int64_t id, const std::string& suffix = "") {
@@ -475,10 +599,13 @@ void check_world(const World& w, std::uint16_t port) {
       ASSERT_EQ(r.status, visible ? 200 : 404) << r.body;
       if (visible) {
         // A hidden reply is still seen by its author, moderators and admins (the reply rule).
-        std::size_t expected = 0;
+        // A drill reply only by its author, the drill's executive and their coaches.
+        std::set<std::int64_t> expected, got;
         for (const auto& reply : p.replies)
-          expected += d::can_view_reply(w.actor(u), reply, d::Relation{}) ? 1 : 0;
-        EXPECT_EQ(r.json()["replies"].size(), expected);
+          if (w.can_view_reply(u, reply)) expected.insert(reply.id);
+        const auto thread = r.json();
+        for (const auto& reply : thread["replies"]) got.insert(reply["id"].get<std::int64_t>());
+        EXPECT_EQ(got, expected) << "replies";
         EXPECT_EQ(r.json()["post"]["reply_count"], p.visible_replies);
       }
       const int coached = w.can_work_on(u, p) ? 200 : 404;
@@ -535,6 +662,47 @@ void check_world(const World& w, std::uint16_t port) {
           expected.push_back(p.id);
       std::sort(expected.begin(), expected.end(), newest_first);
       EXPECT_EQ(all_pages(c, "/api/v1/feed/following?limit=4"), expected) << "following feed";
+      // The reading view: those posts merged with the entries of the viewer's external feeds,
+      // newest first (at the same time a post before an entry, then the higher id), one
+      // cursor through every page; read markers only on posts the rule lets the viewer read,
+      // and unread=true leaves out exactly what was marked.
+      struct Item {
+        std::int64_t at;
+        int kind;  // 0 post, 1 entry
+        std::int64_t id;
+      };
+      std::vector<Item> merged;
+      for (auto id : expected) merged.push_back({by_id.at(id)->published_at, 0, id});
+      for (const auto& e : w.entries)
+        if (w.subscriptions.count({u.id, e.feed})) merged.push_back({e.sort_at, 1, e.id});
+      std::sort(merged.begin(), merged.end(), [](const Item& a, const Item& b) {
+        return std::tuple(a.at, -a.kind, a.id) > std::tuple(b.at, -b.kind, b.id);
+      });
+      auto as_keys = [](const std::vector<Item>& items) {
+        std::vector<std::pair<std::string, std::int64_t>> keys;
+        for (const auto& i : items) keys.emplace_back(i.kind ? "entry" : "post", i.id);
+        return keys;
+      };
+      EXPECT_EQ(reading_pages(c, "/api/v1/reading?limit=3"), as_keys(merged)) << "reading view";
+      std::set<std::pair<int, std::int64_t>> marked;
+      for (std::size_t i = u.id % 5; i < w.posts.size(); i += 5) {
+        const auto& p = w.posts[i];
+        const bool may = p.state == d::PostState::published && w.can_view(u, p);
+        auto r = c.put("/api/v1/reading/posts/" + std::to_string(p.id) + "/read");
+        EXPECT_EQ(r.status, may ? 200 : 404) << "marking post " << p.id << " read: " << r.body;
+        if (may) marked.insert({0, p.id});
+      }
+      for (std::size_t i = 0; i < merged.size(); i += 2)
+        if (merged[i].kind == 1) {
+          auto r = c.put("/api/v1/reading/items/" + std::to_string(merged[i].id) + "/read");
+          EXPECT_EQ(r.status, 200) << r.body;
+          marked.insert({1, merged[i].id});
+        }
+      std::vector<Item> unread;
+      for (const auto& i : merged)
+        if (!marked.count({i.kind, i.id})) unread.push_back(i);
+      EXPECT_EQ(reading_pages(c, "/api/v1/reading?limit=3&unread=true"), as_keys(unread))
+          << "unread reading view";
       for (const std::string tag : {"alpha", "beta", "gamma"}) {
         std::vector<std::int64_t> topical;
         for (const auto& p : w.posts)
@@ -565,8 +733,7 @@ void check_world(const World& w, std::uint16_t port) {
       if (!w.can_view(u, p)) continue;
       search_posts.insert(p.id);
       for (const auto& reply : p.replies)
-        if (d::can_view_reply(w.actor(u), reply, w.relation(u.id, reply.author_id)))
-          search_replies.insert(reply.id);
+        if (w.can_view_reply(u, reply)) search_replies.insert(reply.id);
     }
     auto found_posts = all_pages(c, "/api/v1/search?q=post&kind=post&limit=9");
     auto found_replies = all_pages(c, "/api/v1/search?q=reply&kind=reply&limit=9");
@@ -609,6 +776,23 @@ void check_world(const World& w, std::uint16_t port) {
       EXPECT_EQ(c.get("/api/v1/search?q=question&author=" + other.name).json()["items"].size(), 0u)
           << "author filter " << other.name;
     }
+    // Drills: each answers GET by the rule; each person's listing is theirs exactly, or 404.
+    for (const auto& dr : w.drills)
+      EXPECT_EQ(c.get("/api/v1/drills/" + std::to_string(dr.id)).status,
+                w.can_view_drill(u, dr.executive) ? 200 : 404)
+          << "drill " << dr.id << " of " << dr.executive;
+    for (const auto& v : w.users) {
+      const auto target = "/api/v1/drills?executive=" + std::to_string(v.id) + "&limit=2";
+      if (!w.can_view_drill(u, v.id)) {
+        EXPECT_EQ(c.get(target).status, 404) << "drills of " << v.name;
+        continue;
+      }
+      std::vector<std::int64_t> theirs;
+      for (const auto& dr : w.drills)
+        if (dr.executive == v.id) theirs.push_back(dr.id);
+      std::sort(theirs.rbegin(), theirs.rend());
+      EXPECT_EQ(all_pages(c, target), theirs) << "drills of " << v.name;
+    }
     std::vector<std::int64_t> mine;
     for (const auto& p : w.posts)
       if (p.author == u.id && p.state != d::PostState::removed && w.can_view(u, p))
@@ -628,7 +812,8 @@ void check_world(const World& w, std::uint16_t port) {
       auto r = c.get("/api/v1/coaching/level-suggestions");
       ASSERT_EQ(r.status, u.role == d::Role::coach ? 200 : 403) << r.body;
       if (r.status == 200) {
-        for (const auto& item : r.json()["items"]) {
+        const auto listing = r.json();  // kept alive while its items are read
+        for (const auto& item : listing["items"]) {
           EXPECT_TRUE(d::can_decide_level_suggestion(
               w.actor(u), w.relation(u.id, item["executive"]["id"].get<std::int64_t>())))
               << item.dump();
@@ -800,6 +985,11 @@ TEST(VisibilityProperty, EveryListingAndLookupAgreesWithTheDomainRule) {
     std::mt19937_64 rng(seed);
     TestServer server;
     auto world = build_world(server, rng, 15, 60);
+    std::size_t drill_replies = 0;
+    for (const auto& p : world.posts)
+      for (const auto& r : p.replies) drill_replies += r.private_to != 0;
+    std::cout << "[visibility] " << world.drills.size() << " drills, " << drill_replies
+              << " drill replies\n";
     check_world(world, server.port());
     if (::testing::Test::HasFailure()) break;
   }
@@ -864,12 +1054,76 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
       ASSERT_EQ(r.status, 201) << r.body;
       withdrawn_questions.push_back(f);
     }
+  // Drill replies through the API: a coach of the drill's executive replies on the drill's
+  // published post as its persona and the executive answers; reply.created reaches exactly
+  // those the rule lets see each (the executive, their coaches, the reply's author).
+  std::vector<std::pair<d::PostFacts, d::ReplyFacts>> drill_replies;
+  for (const auto& dr : world.drills) {
+    if (!dr.post) continue;
+    const auto& p = *std::find_if(world.posts.begin(), world.posts.end(),
+                                  [&](const Post& x) { return x.id == dr.post; });
+    if (p.state != d::PostState::published ||
+        std::find(hidden.begin(), hidden.end(), &p) != hidden.end())
+      continue;
+    const auto &coach = world.user(dr.coach), &exec = world.user(dr.executive);
+    if (coach.disabled || !d::can_run_drill(world.actor(coach), world.relation(coach.id, exec.id)))
+      continue;
+    auto r = Client(port, coach.name)
+                 .post(post_path(p.id, "/replies"),
+                       {{"body", "Simulated push-back."}, {"persona_id", dr.persona}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    drill_replies.push_back({World::facts(p),
+                             {r.json()["reply"]["id"].get<std::int64_t>(), p.id, coach.id,
+                              d::ReplyState::visible, d::ReplyReview::none, exec.id}});
+    r = Client(port, exec.name).post(post_path(p.id, "/replies"), {{"body", "My answer."}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.json()["reply"]["review_state"], "in_review");
+    drill_replies.push_back({World::facts(p),
+                             {r.json()["reply"]["id"].get<std::int64_t>(), p.id, exec.id,
+                              d::ReplyState::visible, d::ReplyReview::in_review, exec.id}});
+  }
+  // And fresh drills through the API for a few counting coach assignments, so that every run
+  // has persona replies and answers on the wire: the coach assigns, the executive writes the
+  // drill's post, the coach replies as the persona and the executive answers.
+  int fresh = 0;
+  for (const auto& a : world.assignments) {
+    if (fresh == 3) break;
+    if (!d::assignment_counts(a)) continue;
+    ++fresh;
+    Client coach(port, world.user(a.coach_id).name), exec(port, world.user(a.executive_id).name);
+    auto dr = coach.post("/api/v1/drills", {{"executive_id", a.executive_id},
+                                            {"scenario", "Live drill."},
+                                            {"due_at", "2099-01-01T00:00:00Z"},
+                                            {"personas", {{{"name", "Critic"}}}}});
+    ASSERT_EQ(dr.status, 201) << dr.body;
+    const auto drill = dr.json()["drill"];
+    auto made =
+        exec.post("/api/v1/posts",
+                  {{"body", "Live drill post."}, {"space", "practice"}, {"drill_id", drill["id"]}});
+    ASSERT_EQ(made.status, 201) << made.body;
+    const d::PostFacts post{made.json()["post"]["id"].get<std::int64_t>(), a.executive_id,
+                            d::Space::practice, d::PostState::published, false};
+    auto r =
+        coach.post(post_path(post.id, "/replies"),
+                   {{"body", "Critical push-back."}, {"persona_id", drill["personas"][0]["id"]}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    drill_replies.push_back({post,
+                             {r.json()["reply"]["id"].get<std::int64_t>(), post.id, a.coach_id,
+                              d::ReplyState::visible, d::ReplyReview::none, a.executive_id}});
+    r = exec.post(post_path(post.id, "/replies"), {{"body", "A calm answer."}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    drill_replies.push_back({post,
+                             {r.json()["reply"]["id"].get<std::int64_t>(), post.id, a.executive_id,
+                              d::ReplyState::visible, d::ReplyReview::in_review, a.executive_id}});
+  }
+  std::cout << "[visibility] " << world.drills.size() << " drills, " << drill_replies.size()
+            << " drill replies written live\n";
   auto marker = admin.post("/api/v1/posts", {{"body", "Live marker."}, {"space", "company"}});
   ASSERT_EQ(marker.status, 201);
   const auto marker_id = marker.json()["post"]["id"].get<std::int64_t>();
   for (auto& l : listeners) {
     SCOPED_TRACE("listener " + l.user->name + " (" + std::string(d::to_string(l.user->role)) + ")");
-    std::set<std::int64_t> counted, withdrawn, questions_gone;
+    std::set<std::int64_t> counted, withdrawn, questions_gone, replies_heard;
     bool marker_seen = false;
     while (auto ev = l.ws->next(3000)) {
       if ((*ev)["type"] == "post.published" && (*ev)["post_id"] == marker_id) {
@@ -879,6 +1133,10 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
       if ((*ev)["type"] == "question.withdrawn") {
         questions_gone.insert((*ev)["question_id"].get<std::int64_t>());
         EXPECT_FALSE(ev->contains("asker")) << ev->dump();
+        continue;
+      }
+      if ((*ev)["type"] == "reply.created") {
+        replies_heard.insert((*ev)["reply_id"].get<std::int64_t>());
         continue;
       }
       if (!ev->contains("post_id")) continue;  // e.g. the author's unread count
@@ -898,6 +1156,13 @@ TEST(VisibilityProperty, LiveEventsReachExactlyThoseTheRuleAllows) {
     for (const auto& f : withdrawn_questions)
       if (d::can_view_question(world.actor(*l.user), f)) expect_questions_gone.insert(f.id);
     EXPECT_EQ(questions_gone, expect_questions_gone);
+    std::set<std::int64_t> expect_replies;
+    for (const auto& [post, reply] : drill_replies)
+      if (d::can_view_post(world.actor(*l.user), post,
+                           world.relation(l.user->id, post.author_id)) &&
+          world.can_view_reply(*l.user, reply))
+        expect_replies.insert(reply.id);
+    EXPECT_EQ(replies_heard, expect_replies) << "drill replies heard";
     // Each post heard of (and not hidden since) answers GET for this user.
     for (auto id : counted) {
       if (withdrawn.count(id) && !d::has_capability(l.user->role, d::Capability::see_all_published))

@@ -107,6 +107,14 @@ TEST_F(Following, ListingsWalkAnIndexWithoutSorting) {
     EXPECT_NE(p.find("SEARCH t USING PRIMARY KEY (user_id=?"), std::string::npos) << p;
     EXPECT_EQ(p.find("USE TEMP B-TREE"), std::string::npos) << p;
     EXPECT_EQ(p.find("SCAN p"), std::string::npos) << p;
+    // The reading view's unread walk: the same range, each post's marker by primary key.
+    const auto unread = plan(FollowingRepository::unread_following_sql(reach));
+    EXPECT_NE(unread.find("SEARCH t USING PRIMARY KEY (user_id=?"), std::string::npos) << unread;
+    EXPECT_NE(unread.find("SEARCH rr USING PRIMARY KEY (user_id=? AND post_id=?)"),
+              std::string::npos)
+        << unread;
+    EXPECT_EQ(unread.find("USE TEMP B-TREE"), std::string::npos) << unread;
+    EXPECT_EQ(unread.find("SCAN p"), std::string::npos) << unread;
   }
   const auto author = plan(FollowingRepository::author_posts_sql());
   EXPECT_NE(author.find("INDEX posts_author_timeline"), std::string::npos) << author;

@@ -8,6 +8,7 @@ import { readingEndpoints } from './readingEndpoints';
 import { findEndpoints } from './findEndpoints';
 import { socialEndpoints } from './socialEndpoints';
 import { evidenceEndpoints } from './evidenceEndpoints';
+import { drillEndpoints } from './drillEndpoints';
 import type {
   AdminUser,
   JoiningEffect,
@@ -90,6 +91,7 @@ export function createApi(client: ApiClient) {
     ...findEndpoints(client),
     ...socialEndpoints(client),
     ...evidenceEndpoints(client),
+    ...drillEndpoints(client),
 
     login(username: string, password: string, second?: SecondFactor): Promise<Session> {
       return client.request<Session>('POST', '/auth/login', {

@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { FeedHost, ReadingEntry, ReadingFeed, ReadingPage } from './readingTypes';
+import type { FeedHost, ReadingEntry, ReadingFeed, ReadingPage, ReadingPost } from './readingTypes';
 
 interface Items<T> {
   items: T[];
@@ -25,6 +25,9 @@ export function readingEndpoints(client: ApiClient) {
     },
     setEntryRead(id: number, read: boolean): Promise<{ item: ReadingEntry }> {
       return client.request(read ? 'PUT' : 'DELETE', `/reading/items/${id}/read`);
+    },
+    setPostRead(id: number, read: boolean): Promise<{ item: ReadingPost }> {
+      return client.request(read ? 'PUT' : 'DELETE', `/reading/posts/${id}/read`);
     },
     feedHosts(signal?: AbortSignal): Promise<Items<FeedHost>> {
       return client.request('GET', '/admin/feed-hosts', { signal });

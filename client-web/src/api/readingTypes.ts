@@ -1,4 +1,5 @@
 /** The reading list (docs/API.md, "The reading list (external feeds)"). */
+import type { Post } from './types';
 
 export interface FeedError {
   code: string;
@@ -19,6 +20,7 @@ export interface ReadingFeed {
 }
 
 export interface ReadingEntry {
+  kind: 'entry';
   id: number;
   feed: { id: number; title: string; url: string };
   title: string;
@@ -33,8 +35,22 @@ export interface ReadingEntry {
   read_at: string | null;
 }
 
+/** A post of someone (or a topic, a blog) the reader follows, in the reading view. */
+export interface ReadingPost {
+  kind: 'post';
+  id: number;
+  /** The post's publication time: the sort key. */
+  date: string;
+  read: boolean;
+  read_at: string | null;
+  post: Post;
+}
+
+/** The reading view merges both kinds, newest first. */
+export type ReadingItem = ReadingEntry | ReadingPost;
+
 export interface ReadingPage {
-  items: ReadingEntry[];
+  items: ReadingItem[];
   next: string | null;
   new_since_yesterday: number;
   stats: { feeds: number; reading_days_30: number };

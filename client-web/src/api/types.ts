@@ -97,6 +97,10 @@ export interface Reply {
   /** a Crawl executive's company reply is held (`in_review`) until a coach approves it */
   review_state?: ReplyReviewState;
   version?: number;
+  /** a drill reply: seen only by the drill's executive and their coaches */
+  drill_private?: boolean;
+  /** a coach's simulated reply in a drill: the persona played, with the label to show */
+  persona?: { id: number; name: string; label: string } | null;
 }
 
 export interface Session {
@@ -147,6 +151,8 @@ export interface Page<T> {
 export interface PostWithReplies {
   post: Post;
   replies: Reply[];
+  /** the drill this post was written for, when the caller may see the drill */
+  drill?: import('./drillTypes').Drill | null;
 }
 
 export interface LikeResult {
@@ -270,7 +276,8 @@ export type GoalMetric =
   | 'people_followed'
   | 'feeds_followed'
   | 'reading_days'
-  | 'mentions_answered';
+  | 'mentions_answered'
+  | 'drills_completed';
 export type GoalTerm = 'short' | 'mid' | 'long';
 export type GoalStatus = 'on_track' | 'due_soon' | 'overdue' | 'done';
 

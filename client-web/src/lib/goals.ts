@@ -56,6 +56,7 @@ const METRIC_LABELS: Record<GoalMetric, string> = {
   feeds_followed: 'Feeds followed (reading list)',
   reading_days: 'Reading days',
   mentions_answered: 'Mentions answered',
+  drills_completed: 'Drills completed',
 };
 
 export const GOAL_METRICS = Object.keys(METRIC_LABELS) as GoalMetric[];

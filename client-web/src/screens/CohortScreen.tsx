@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../api/errors';
 import type { CohortEntry, Goal, TrainingLevel, User } from '../api/types';
 import { Avatar } from '../components/Avatar';
+import { CoachDrills } from '../components/Drills';
 import { GoalForm } from '../components/GoalForm';
 import { GoalItem } from '../components/GoalItem';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
@@ -167,6 +168,7 @@ function CohortMember({ entry, onUser, onGoals }: { entry: CohortEntry; onUser: 
           />
         )}
       </div>
+      <CoachDrills executiveId={user.id} executiveName={user.display_name} />
     </section>
   );
 }

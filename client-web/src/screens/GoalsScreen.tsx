@@ -1,3 +1,4 @@
+import { MyDrills } from '../components/Drills';
 import { GoalItem } from '../components/GoalItem';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
 import { useApp } from '../context';
@@ -36,6 +37,7 @@ export function GoalsScreen() {
           ))}
         </ul>
       )}
+      {user.role === 'executive' && <MyDrills />}
     </>
   );
 }

@@ -34,6 +34,11 @@ const KIND_LABELS: Record<string, string> = {
   like: 'Likes',
   new_follower: 'New follower',
   new_article: 'New article',
+  drill_assigned: 'New drill',
+  drill_started: 'Drill post written',
+  drill_persona_reply: 'Simulated reply',
+  drill_answer: 'Drill answer',
+  drill_completed: 'Drill completed',
 };
 
 /** Where a notice about something other than a post or goal leads, by target type. */
@@ -41,6 +46,7 @@ const TARGET_HREFS: Record<string, (id: number) => string> = {
   policy_version: () => '/rules',
   mentorship: () => '/mentoring',
   question: (id) => `/questions/${id}`,
+  drill: () => '/goals',
 };
 
 /** The words of a notice's link, by what it leads to. */
@@ -49,6 +55,7 @@ const TARGET_LABELS: Record<string, string> = {
   question: 'Open the question',
   mentorship: 'Open mentoring',
   user: 'See their profile',
+  drill: 'Open your drills',
 };
 
 export function linkLabel(n: Pick<AppNotification, 'post_id' | 'goal_id' | 'target'>): string {

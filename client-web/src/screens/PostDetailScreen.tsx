@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf } from '../api/errors';
+import type { Drill } from '../api/drillTypes';
 import type { Post, Reply } from '../api/types';
+import { DrillThreadPanel, SimulatedLabel } from '../components/Drills';
 import { AuthorWorkspace } from '../components/AuthorWorkspace';
 import { Avatar } from '../components/Avatar';
 import { useFormAction } from '../components/Form';
@@ -19,7 +21,7 @@ import { NotFoundScreen } from './NotFoundScreen';
 type Load =
   | { status: 'loading' }
   | { status: 'error'; message: string; notFound: boolean }
-  | { status: 'ready'; post: Post; replies: Reply[] };
+  | { status: 'ready'; post: Post; replies: Reply[]; drill: Drill | null };
 
 /**
  * One post with its replies. The coach review workspace (text-selection
@@ -36,7 +38,7 @@ export function PostDetailScreen({ id }: { id: number }) {
     setState({ status: 'loading' });
     api
       .post(id, controller.signal)
-      .then((r) => setState({ status: 'ready', post: r.post, replies: r.replies ?? [] }))
+      .then((r) => setState({ status: 'ready', post: r.post, replies: r.replies ?? [], drill: r.drill ?? null }))
       .catch((e) => {
         if (controller.signal.aborted) return;
         if (e instanceof ApiError && e.status === 401) return;
@@ -84,13 +86,14 @@ export function PostDetailScreen({ id }: { id: number }) {
         <Thread
           post={state.post}
           replies={state.replies}
-          onPostChange={(post) => setState({ status: 'ready', post, replies: state.replies })}
+          drill={state.drill}
+          onPostChange={(post) => setState({ ...state, post })}
           onModerated={() => setAttempt(attempt + 1)}
           onReply={(reply) =>
             setState({
-              status: 'ready',
-              // a held reply counts only once a coach approves it
-              post: { ...state.post, reply_count: state.post.reply_count + (isHeld(reply) ? 0 : 1) },
+              ...state,
+              // a held or drill reply counts only once out for everyone
+              post: { ...state.post, reply_count: state.post.reply_count + (isHeld(reply) || reply.drill_private ? 0 : 1) },
               replies: [...state.replies, reply],
             })
           }
@@ -103,12 +106,14 @@ export function PostDetailScreen({ id }: { id: number }) {
 function Thread({
   post,
   replies,
+  drill,
   onReply,
   onPostChange,
   onModerated,
 }: {
   post: Post;
   replies: Reply[];
+  drill: Drill | null;
   onReply: (reply: Reply) => void;
   onPostChange: (post: Post) => void;
   onModerated: () => void;
@@ -144,6 +149,7 @@ function Thread({
           />
         </details>
       )}
+      {drill && <DrillThreadPanel post={post} drill={drill} onReply={onReply} />}
       <section class="replies" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
           {replies.length === 0 ? 'Replies' : `Replies (${replies.length})`}
@@ -193,7 +199,13 @@ function HeldMarker({ reply }: { reply: Reply }) {
   return (
     <p class="held-marker" data-testid="held-marker">
       <span class="badge badge-held">{label}</span>{' '}
-      <span class="muted small">{mine ? 'Only you and your coaches see this reply until it is approved.' : 'Only the author and their coaches see it.'}</span>
+      <span class="muted small">
+        {reply.drill_private
+          ? 'A drill answer: only the executive and their coaches ever see it.'
+          : mine
+            ? 'Only you and your coaches see this reply until it is approved.'
+            : 'Only the author and their coaches see it.'}
+      </span>
     </p>
   );
 }
@@ -202,7 +214,7 @@ function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onM
   const { user } = useApp();
   const moderator = (user.role === 'moderator' || user.role === 'admin') && reply.author.id !== user.id;
   const moderated = reply.state === 'hidden' || reply.state === 'removed';
-  const classes = `reply${moderated ? ' is-moderated' : ''}${isHeld(reply) ? ' is-held' : ''}`;
+  const classes = `reply${moderated ? ' is-moderated' : ''}${isHeld(reply) ? ' is-held' : ''}${reply.persona ? ' is-simulated' : ''}`;
   return (
     <article class={classes} aria-label={`Reply by ${reply.author.display_name}`}>
       <Avatar author={reply.author} size="sm" />
@@ -221,11 +233,12 @@ function ReplyItem({ reply, post, onModerated }: { reply: Reply; post: Post; onM
             {reply.moderation_reason ? ` Reason: ${reply.moderation_reason}` : ''}
           </p>
         )}
+        <SimulatedLabel reply={reply} />
         <div class="post-body">
           <ReferencedText text={reply.body} refs={reply.references} />
         </div>
         <HeldMarker reply={reply} />
-        {!moderated && (
+        {!moderated && !reply.drill_private && (
           <div class="reply-actions">
             <ReportButton targetType="reply" targetId={reply.id} authorId={reply.author.id} authorName={reply.author.display_name} />
           </div>
@@ -277,7 +290,14 @@ function ReplyForm({ postId, onReply }: { postId: number; onReply: (reply: Reply
         store.clear();
         setBody('');
         onReply(reply);
-        announce(isHeld(reply) ? 'Reply sent to your coach: it appears for everyone once approved.' : 'Reply posted.', 'success');
+        announce(
+          reply.drill_private
+            ? 'Answer sent to your coach for review.'
+            : isHeld(reply)
+              ? 'Reply sent to your coach: it appears for everyone once approved.'
+              : 'Reply posted.',
+          'success',
+        );
       }}
       action={action}
       submitLabel="Reply"

@@ -1,22 +1,26 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../api/errors';
-import type { ReadingEntry, ReadingFeed, ReadingPage } from '../api/readingTypes';
+import type { ReadingEntry, ReadingFeed, ReadingItem, ReadingPage, ReadingPost } from '../api/readingTypes';
 import { LoadError, LoadingLine, useLoad } from '../components/Loader';
+import { PostCard } from '../components/PostCard';
 import { RelativeTime } from '../components/RelativeTime';
 import { useApp } from '../context';
-import { feedName, feedStatus, newSinceLabel } from '../lib/reading';
+import { feedName, feedStatus, itemKey, itemName, newSinceLabel } from '../lib/reading';
+import { Link } from '../navigation';
 
 /**
- * The reading list: entries of the external feeds the person follows, newest first, with
- * read/unread per person; the feeds themselves, with how their last fetch went; a form to
- * follow a new feed (hosts are allowed by an admin). Summaries are plain text.
+ * The reading list: what the person follows (posts of people, topics and blogs) merged with
+ * the entries of their external feeds, newest first, with read/unread per person for both;
+ * the feeds themselves, with how their last fetch went; a form to follow a new feed (hosts are
+ * allowed by an admin). Entry summaries are plain text.
  */
 export function ReadingScreen() {
   const { api } = useApp();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const entries = useLoad((signal) => api.reading({ unread: unreadOnly }, signal), `reading:${unreadOnly}`);
   const feeds = useLoad((signal) => api.readingFeeds(signal), 'reading-feeds');
-  const [more, setMore] = useState<ReadingEntry[]>([]);
+  const [more, setMore] = useState<ReadingItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
   useEffect(() => {
     setMore([]);
@@ -32,7 +36,7 @@ export function ReadingScreen() {
     <>
       <div class="page-head">
         <h1 tabIndex={-1}>Reading list</h1>
-        <p class="lede">News and blogs you follow, in one place. Make reading them a daily habit.</p>
+        <p class="lede">The colleagues, topics and blogs you follow, and the news feeds you subscribe to, in one place. Make reading them a daily habit.</p>
       </div>
       <div class="reading-layout">
         <section class="reading-entries" aria-labelledby="reading-entries-title">
@@ -61,7 +65,7 @@ export function ReadingScreen() {
                 setMore((m) => [...m, ...page.items]);
                 setNext(page.next);
               }}
-              emptyText={unreadOnly ? 'You have read everything. Well done.' : 'Nothing to read yet. Follow a feed to start.'}
+              emptyText={unreadOnly ? 'You have read everything. Well done.' : 'Nothing to read yet. Follow colleagues, topics or a feed to start.'}
             />
           )}
         </section>
@@ -93,15 +97,15 @@ function ReadingSummary({ page }: { page: ReadingPage }) {
   );
 }
 
-function EntryList(props: { items: ReadingEntry[]; next: string | null; onMore: () => Promise<void>; emptyText: string }) {
+function EntryList(props: { items: ReadingItem[]; next: string | null; onMore: () => Promise<void>; emptyText: string }) {
   const { api, announce } = useApp();
-  const [overrides, setOverrides] = useState<Record<number, boolean>>({});
+  const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
   if (props.items.length === 0) return <p class="empty">{props.emptyText}</p>;
-  const toggle = async (entry: ReadingEntry, read: boolean) => {
+  const toggle = async (entry: ReadingItem, read: boolean) => {
     try {
-      const { item } = await api.setEntryRead(entry.id, read);
-      setOverrides((o) => ({ ...o, [entry.id]: item.read }));
+      const { item } = entry.kind === 'post' ? await api.setPostRead(entry.id, read) : await api.setEntryRead(entry.id, read);
+      setOverrides((o) => ({ ...o, [itemKey(entry)]: item.read }));
       announce(item.read ? 'Marked as read.' : 'Marked as unread.', 'success');
     } catch (e) {
       announce(messageOf(e), 'error');
@@ -109,29 +113,18 @@ function EntryList(props: { items: ReadingEntry[]; next: string | null; onMore: 
   };
   return (
     <>
-      <ul class="reading-list" aria-label="Entries">
-        {props.items.map((entry) => {
-          const read = overrides[entry.id] ?? entry.read;
-          return (
-            <li key={entry.id} class={`card reading-entry${read ? ' is-read' : ''}`} data-testid="reading-entry">
-              <p class="reading-meta muted">
-                <span>{entry.feed.title || entry.feed.url}</span> · <RelativeTime iso={entry.date} />
-                {!read && <span class="reading-unread-dot">Unread</span>}
-              </p>
-              <h3 class="reading-title">
-                {entry.link ? (
-                  <a href={entry.link} target="_blank" rel="noopener noreferrer nofollow">
-                    {entry.title}
-                  </a>
-                ) : (
-                  entry.title
-                )}
-              </h3>
-              {entry.summary && <p class="reading-summary">{entry.summary}</p>}
-              <button type="button" class="button ghost small" aria-label={`${read ? 'Mark as unread' : 'Mark as read'}: ${entry.title}`} onClick={() => toggle(entry, !read)}>
-                {read ? 'Mark as unread' : 'Mark as read'}
-              </button>
-            </li>
+      <ul class="reading-list" aria-label="Posts and entries">
+        {props.items.map((item) => {
+          const read = overrides[itemKey(item)] ?? item.read;
+          const button = (
+            <button type="button" class="button ghost small" aria-label={`${read ? 'Mark as unread' : 'Mark as read'}: ${itemName(item)}`} onClick={() => toggle(item, !read)}>
+              {read ? 'Mark as unread' : 'Mark as read'}
+            </button>
+          );
+          return item.kind === 'post' ? (
+            <PostItem key={itemKey(item)} item={item} read={read} button={button} />
+          ) : (
+            <EntryItem key={itemKey(item)} entry={item} read={read} button={button} />
           );
         })}
       </ul>
@@ -156,6 +149,48 @@ function EntryList(props: { items: ReadingEntry[]; next: string | null; onMore: 
         </button>
       )}
     </>
+  );
+}
+
+/** An entry of an external feed: its title opens the external page in a new tab. */
+function EntryItem({ entry, read, button }: { entry: ReadingEntry; read: boolean; button: ComponentChildren }) {
+  return (
+    <li class={`card reading-entry${read ? ' is-read' : ''}`} data-testid="reading-entry">
+      <p class="reading-meta muted">
+        <span>{entry.feed.title || entry.feed.url}</span> · <RelativeTime iso={entry.date} />
+        {!read && <span class="reading-unread-dot">Unread</span>}
+      </p>
+      <h3 class="reading-title">
+        {entry.link ? (
+          <a href={entry.link} target="_blank" rel="noopener noreferrer nofollow">
+            {entry.title}
+          </a>
+        ) : (
+          entry.title
+        )}
+      </h3>
+      {entry.summary && <p class="reading-summary">{entry.summary}</p>}
+      {button}
+    </li>
+  );
+}
+
+/** A post of someone (or a topic, a blog) the reader follows: the feed's post card, linked to the post. */
+function PostItem({ item, read, button }: { item: ReadingPost; read: boolean; button: ComponentChildren }) {
+  return (
+    <li class={`reading-entry reading-post${read ? ' is-read' : ''}`} data-testid="reading-post">
+      <p class="reading-meta muted">
+        <span>Following</span>
+        {!read && <span class="reading-unread-dot">Unread</span>}
+      </p>
+      <PostCard post={item.post} headingLevel={3} />
+      <div class="reading-post-actions">
+        <Link href={`/posts/${item.post.id}`} class="button ghost small" aria-label={`Open the post: ${itemName(item)}`}>
+          Open the post
+        </Link>
+        {button}
+      </div>
+    </li>
   );
 }
 

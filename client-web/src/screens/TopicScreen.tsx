@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { TopicPage } from '../api/socialTypes';
+import { FeedAddress } from '../components/FeedAddress';
 import { FollowButton } from '../components/FollowButton';
 import { PagedList } from '../components/PagedList';
 import { PostCard } from '../components/PostCard';
 import { useApp } from '../context';
+import { FEEDS } from '../lib/feedAddress';
 
 /** The posts of a #topic you may read, newest first, with a follow button. */
 export function TopicScreen({ tag }: { tag: string }) {
@@ -42,6 +44,7 @@ export function TopicScreen({ tag }: { tag: string }) {
           />
         )}
       </div>
+      <FeedAddress feed={FEEDS.topic(topic?.tag ?? tag)} what={`posts about ${name}`} collapsed />
       <PagedList
         resetKey={tag}
         load={load}

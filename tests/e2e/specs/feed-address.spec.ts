@@ -65,5 +65,22 @@ test.describe('private feed addresses', () => {
     const blogFeed = await page.request.get(await blogAddress.inputValue());
     expect(blogFeed.status()).toBe(200);
     expect(await blogFeed.text()).toContain('<entry>');
+
+    // A topic's address, on the topic page: the posts about it.
+    await page.goto('/topics/onboarding');
+    await expect(page.getByRole('heading', { level: 1, name: '#onboarding' })).toBeVisible();
+    await page.getByText('Read posts about #onboarding in your feed reader').click();
+    const topicAddress = page.getByLabel('Feed address (Atom)');
+    await expect(topicAddress).toHaveValue(new RegExp(`/feeds/${token}/topics/onboarding\\.atom$`));
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByTestId('feed-address-copied')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await topicAddress.inputValue());
+    const topicFeed = await page.request.get(await topicAddress.inputValue());
+    expect(topicFeed.status()).toBe(200);
+    const topicXml = await topicFeed.text();
+    expect(topicXml).toContain('<title>Greenroom: #onboarding</title>');
+    expect(topicXml).toContain('buddy programme');
+    await expectNoSeriousA11yViolations(page, 'topic page with the feed address open');
+    await saveScreenshot(page, 'feed-address-topic');
   });
 });
