@@ -9,12 +9,21 @@
 namespace greenroom::api {
 namespace {
 
-// Characters XML 1.0 does not allow (C0 controls other than tab, newline, return) are dropped.
+// Characters XML 1.0 does not allow are dropped: C0 controls other than tab, newline and
+// return, and the noncharacters U+FFFE and U+FFFF (UTF-8 EF BF BE, EF BF BF), which stored
+// text may hold (a reader refuses the whole feed over one of them).
 std::string xml_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char ch : s)
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (ch == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      i += 2;
+      continue;
+    }
     if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') out += static_cast<char>(ch);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "api/audit.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/second_factor.hpp"
 #include "api/sessions.hpp"
 #include "api/views.hpp"
@@ -69,8 +70,10 @@ Principal authenticate(Services& s, http::RequestContext& ctx, Gate gate) {
         "Your role must sign in with an authenticator app: set it up under Security "
         "(POST /api/v1/me/totp) before doing anything else.",
         "totp_enrolment_required");
-  return Principal{std::move(session->user),      std::move(csrf),  std::move(hash),
-                   std::move(session->public_id), session->auth_at, session->totp_enabled};
+  return Principal{std::move(session->user), std::move(csrf),
+                   std::move(hash),          std::move(session->public_id),
+                   session->auth_at,         session->totp_enabled,
+                   session->expires_at};
 }
 
 awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
@@ -177,9 +180,10 @@ awaitable<http::Response> login(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> logout(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx, Gate::enrolment);
-  auto end_session = [hash = p.token_hash, uid = p.user.id,
+  auto end_session = [hash = p.token_hash, uid = p.user.id, sid = p.session_id,
                       client = ctx.connection().client_ip](store::Connection& c) {
     store::SessionRepository::remove(c, hash);
+    live_events::sessions_ended(uid, sid);
     record_audit(c, client, uid, "logout", "user", uid);
   };
   co_await write(s.writer, std::move(end_session));

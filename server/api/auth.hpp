@@ -20,6 +20,7 @@ struct Principal {
   std::string session_id;      // the session's public id
   domain::Millis auth_at = 0;  // last password or TOTP proof
   bool totp_enabled = false;
+  domain::Millis expires_at = 0;  // when the session ends by itself
   domain::Actor actor() const { return {user.id, user.role, user.level}; }
 };
 

@@ -48,7 +48,7 @@ boost::asio::awaitable<http::Response> live_channel(Services& s, http::RequestCo
   const auto last_id = read_last_id(ctx);
   if (!s.live)
     throw d::Error(d::ErrorKind::unavailable, "unavailable", "Live updates are not running.");
-  auto subscriber = s.live->subscribe(p.actor(), last_id);
+  auto subscriber = s.live->subscribe(p.actor(), last_id, p.session_id, p.expires_at);
   if (!subscriber)
     throw d::Error(d::ErrorKind::rate_limited, "too_many_live_connections",
                    "You have " + std::to_string(s.live->options().max_per_user) +

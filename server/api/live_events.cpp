@@ -91,4 +91,12 @@ void unread_changed(std::int64_t user_id, std::int64_t unread) {
   emit({live::Audience::of_user(user_id), "notifications.unread", {{"unread_count", unread}}});
 }
 
+void sessions_ended(std::int64_t user_id, std::optional<std::string> only,
+                    std::optional<std::string> except) {
+  nlohmann::json fields = nlohmann::json::object();
+  if (only) fields["only"] = *only;
+  if (except) fields["except"] = *except;
+  emit({live::Audience::of_user(user_id), live::kSessionsEnded, std::move(fields)});
+}
+
 }  // namespace greenroom::api::live_events

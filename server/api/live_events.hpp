@@ -2,6 +2,8 @@
 // Live events from writes. Inside a writer job, handlers call emit_*(); api::write collects
 // what its job emitted and hands it to the sink only once the job's transaction has
 // committed (a job that fails, or a commit that fails, publishes nothing).
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/model.hpp"
@@ -38,5 +40,9 @@ void question_withdrawn(const domain::QuestionFacts& before, std::int64_t blog_i
 void own_post_changed(std::int64_t user_id, std::int64_t post_id, const char* what);
 // To one person: their unread notification count.
 void unread_changed(std::int64_t user_id, std::int64_t unread);
+// The user's sessions ended: `only` that one (public id), every one `except` that one, or
+// all of them. Their live sockets close (close_code::session_ended); nothing is sent.
+void sessions_ended(std::int64_t user_id, std::optional<std::string> only = std::nullopt,
+                    std::optional<std::string> except = std::nullopt);
 
 }  // namespace greenroom::api::live_events

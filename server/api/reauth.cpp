@@ -3,6 +3,7 @@
 #include "api/async.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/second_factor.hpp"
 #include "domain/accounts.hpp"
 #include "domain/errors.hpp"
@@ -75,10 +76,12 @@ awaitable<http::Response> change_password(Services& s, http::RequestContext& ctx
                 "The current password is not right.");
   auto hash_it = [next, params = s.settings.argon2] { return hash_password(next, params); };
   auto hash = co_await run_blocking(s.blocking, std::move(hash_it));
-  auto job = [uid = p.user.id, keep = p.token_hash, hash](store::Connection& c) {
+  auto job = [uid = p.user.id, keep = p.token_hash, sid = p.session_id,
+              hash](store::Connection& c) {
     const auto now = domain::now_millis();
     store::UserRepository::set_password_hash(c, uid, hash);
     int ended = store::SessionRepository::remove_others(c, uid, keep);
+    live_events::sessions_ended(uid, std::nullopt, sid);
     store::SessionRepository::set_auth_at(c, keep, now);
     store::AuditRepository::record(c, now, uid, "password_changed", "user", uid,
                                    nlohmann::json{{"ended_sessions", ended}}.dump());

@@ -3,6 +3,7 @@
 #include "api/async.hpp"
 #include "api/audit.hpp"
 #include "api/auth.hpp"
+#include "api/live_events.hpp"
 #include "domain/errors.hpp"
 #include "http/responses.hpp"
 #include "store/session_repository.hpp"
@@ -46,6 +47,7 @@ awaitable<http::Response> end_session(Services& s, http::RequestContext& ctx) {
   auto job = [uid = p.user.id, id, client = ctx.connection().client_ip](store::Connection& c) {
     if (!store::SessionRepository::remove_by_public_id(c, uid, id))
       throw domain::not_found("That session");
+    live_events::sessions_ended(uid, id);
     record_audit(c, client, uid, "session_ended", "user", uid);
   };
   co_await write(s.writer, std::move(job));
@@ -55,9 +57,10 @@ awaitable<http::Response> end_session(Services& s, http::RequestContext& ctx) {
 
 awaitable<http::Response> end_other_sessions(Services& s, http::RequestContext& ctx) {
   auto p = authenticate(s, ctx);
-  auto job = [uid = p.user.id, keep = p.token_hash,
+  auto job = [uid = p.user.id, keep = p.token_hash, sid = p.session_id,
               client = ctx.connection().client_ip](store::Connection& c) {
     int ended = store::SessionRepository::remove_others(c, uid, keep);
+    live_events::sessions_ended(uid, std::nullopt, sid);
     record_audit(c, client, uid, "sessions_ended", "user", uid, {{"ended", ended}});
     return ended;
   };

@@ -6,6 +6,7 @@
 #include "api/coaching_views.hpp"
 #include "api/credentials.hpp"
 #include "api/json_body.hpp"
+#include "api/live_events.hpp"
 #include "api/mentoring_views.hpp"
 #include "api/reauth.hpp"
 #include "api/views.hpp"
@@ -118,7 +119,10 @@ awaitable<http::Response> update_user(Services& s, http::RequestContext& ctx) {
     const bool now_disabled = disabled.value_or(u->disabled);
     store::UserRepository::update(c, id, display.value_or(u->display_name), new_role, level,
                                   now_disabled);
-    if (now_disabled || new_role != u->role) store::UserRepository::end_sessions(c, id);
+    if (now_disabled || new_role != u->role) {
+      store::UserRepository::end_sessions(c, id);
+      live_events::sessions_ended(id);
+    }
     // A changed role ends the coaching relations that came with the old one.
     if (new_role != u->role) store::UserRepository::remove_assignments(c, id);
     record_audit(c, client, uid, "user_updated", "user", id,

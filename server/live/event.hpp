@@ -38,6 +38,12 @@ struct Change {
   nlohmann::json fields = nlohmann::json::object();
 };
 
+// The type of a Change that is never sent: the user's sessions ended (sign-out, a session
+// ended from the sessions list, a password change, an admin disabling the account or changing
+// its role), so their live sockets close with close_code::session_ended. Its fields say which:
+// {"only": public session id} or {"except": public session id}; neither means every one.
+inline constexpr const char* kSessionsEnded = "sessions.ended";
+
 // A change with its id and its wire form {"type","id",...fields}.
 struct Event {
   std::uint64_t id = 0;

@@ -12,13 +12,30 @@ namespace d = greenroom::domain;
 Hub::Hub(HubOptions opts, RelationLookup relation, std::uint64_t first_id)
     : opts_(opts), relation_(std::move(relation)), next_id_(std::max<std::uint64_t>(first_id, 1)) {}
 
+namespace {
+// Whether a kSessionsEnded change closes `s`.
+bool ends(const Change& c, const Subscriber& s) {
+  if (c.audience.user_id != s.user_id()) return false;
+  if (auto it = c.fields.find("only"); it != c.fields.end())
+    return it->is_string() && it->get<std::string>() == s.session_id();
+  if (auto it = c.fields.find("except"); it != c.fields.end())
+    return !it->is_string() || it->get<std::string>() != s.session_id();
+  return true;
+}
+}  // namespace
+
 void Hub::publish(std::vector<Change> changes) {
   if (changes.empty()) return;
   std::vector<Event> events;
+  std::vector<Change> endings;
   std::vector<std::shared_ptr<Subscriber>> listeners;
   {
     std::lock_guard lock(mu_);
     for (auto& c : changes) {
+      if (c.type == kSessionsEnded) {  // never sent: it closes sockets
+        endings.push_back(std::move(c));
+        continue;
+      }
       Event e;
       e.id = next_id_++;
       e.audience = c.audience;
@@ -34,19 +51,24 @@ void Hub::publish(std::vector<Change> changes) {
     for (const auto& w : subscribers_)
       if (auto s = w.lock()) listeners.push_back(std::move(s));
   }
-  for (const auto& s : listeners)
+  for (const auto& s : listeners) {
+    for (const auto& end : endings)
+      if (ends(end, *s)) s->end_session();
     for (const auto& e : events) s->deliver(e);
+  }
 }
 
 std::shared_ptr<Subscriber> Hub::subscribe(const d::Actor& actor,
-                                           std::optional<std::uint64_t> last_id) {
+                                           std::optional<std::uint64_t> last_id,
+                                           std::string session_id, d::Millis session_expires_at) {
   {
     std::lock_guard lock(mu_);
     auto& held = held_[actor.id];
     if (held >= opts_.max_per_user) return nullptr;
     ++held;
   }
-  return std::make_shared<Subscriber>(*this, actor, last_id);
+  return std::make_shared<Subscriber>(*this, actor, last_id, std::move(session_id),
+                                      session_expires_at);
 }
 
 std::size_t Hub::held_by(std::int64_t user_id) const {

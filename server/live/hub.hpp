@@ -9,9 +9,11 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "domain/time.hpp"
 #include "live/event.hpp"
 
 namespace greenroom::live {
@@ -39,8 +41,12 @@ class Hub : public Sink {
   // A subscriber for `actor` (attached when its socket opens); `last_id` is the last event
   // the client saw before reconnecting. nullptr when the user holds max_per_user subscribers
   // already: each one counts from here (before the upgrade) until it is destroyed.
+  // `session_id` is the public id of the caller's session: a kSessionsEnded change for it
+  // closes the socket, as does the first event after `session_expires_at` (0: never).
   std::shared_ptr<Subscriber> subscribe(const domain::Actor& actor,
-                                        std::optional<std::uint64_t> last_id);
+                                        std::optional<std::uint64_t> last_id,
+                                        std::string session_id = {},
+                                        domain::Millis session_expires_at = 0);
   // How many subscribers `user_id` holds (counted as above).
   std::size_t held_by(std::int64_t user_id) const;
 

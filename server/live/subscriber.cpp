@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "domain/time.hpp"
 #include "live/hub.hpp"
 #include "live/inbound.hpp"
 
@@ -14,10 +15,13 @@ std::shared_ptr<const std::string> message(const char* type, std::uint64_t id) {
 }
 }  // namespace
 
-Subscriber::Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id)
+Subscriber::Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id,
+                       std::string session_id, domain::Millis session_expires_at)
     : hub_(hub),
       actor_(actor),
       last_id_(last_id),
+      session_id_(std::move(session_id)),
+      session_expires_at_(session_expires_at),
       tokens_(hub.options().inbound_burst),
       refilled_(std::chrono::steady_clock::now()) {}
 
@@ -28,6 +32,10 @@ Subscriber::~Subscriber() {
 void Subscriber::on_open(std::shared_ptr<http::WebSocketPeer> peer) {
   std::lock_guard lock(mu_);
   peer_ = std::move(peer);
+  if (closed_) {  // its session ended before the socket opened
+    peer_->close(http::close_code::session_ended, "signed out: sign in again");
+    return;
+  }
   // Registered and caught up under this subscriber's lock, so no new event overtakes the
   // missed ones.
   auto attached = hub_.attach(shared_from_this(), last_id_);
@@ -46,8 +54,21 @@ void Subscriber::deliver(const Event& e) {
   send_locked(e);
 }
 
+void Subscriber::end_session() {
+  std::lock_guard lock(mu_);
+  if (!peer_) {
+    closed_ = true;  // not open yet: on_open closes it at once
+    return;
+  }
+  close_locked(http::close_code::session_ended, "signed out: sign in again");
+}
+
 void Subscriber::send_locked(const Event& e) {
   if (closed_ || !peer_) return;
+  if (session_expires_at_ && domain::now_millis() >= session_expires_at_) {
+    close_locked(http::close_code::session_ended, "session expired: sign in again");
+    return;
+  }
   if (unacked_.size() >= hub_.options().max_unacked) {
     close_locked(http::close_code::slow_consumer, "slow consumer: reconnect and catch up");
     return;

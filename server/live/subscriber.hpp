@@ -7,8 +7,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "domain/model.hpp"
+#include "domain/time.hpp"
 #include "http/websocket.hpp"
 #include "live/event.hpp"
 
@@ -20,7 +22,9 @@ class Subscriber : public http::WebSocketHandler, public std::enable_shared_from
  public:
   // Made by Hub::subscribe, which counted it against the user's cap; the destructor gives the
   // place back.
-  Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id);
+  // `session_id` is the public id of the session that opened it (it closes when that ends).
+  Subscriber(Hub& hub, domain::Actor actor, std::optional<std::uint64_t> last_id,
+             std::string session_id = {}, domain::Millis session_expires_at = 0);
   ~Subscriber() override;
   Subscriber(const Subscriber&) = delete;
   Subscriber& operator=(const Subscriber&) = delete;
@@ -33,6 +37,9 @@ class Subscriber : public http::WebSocketHandler, public std::enable_shared_from
   void deliver(const Event& e);
 
   std::int64_t user_id() const { return actor_.id; }
+  const std::string& session_id() const { return session_id_; }
+  // Closes the socket with close_code::session_ended; nothing more is sent.
+  void end_session();
 
  private:
   void send_locked(const Event& e);
@@ -42,6 +49,8 @@ class Subscriber : public http::WebSocketHandler, public std::enable_shared_from
   Hub& hub_;
   const domain::Actor actor_;
   const std::optional<std::uint64_t> last_id_;
+  const std::string session_id_;
+  const domain::Millis session_expires_at_;  // 0: never
   std::mutex mu_;
   std::shared_ptr<http::WebSocketPeer> peer_;
   bool closed_ = false;

@@ -49,6 +49,14 @@ bool is_public_address(const ip::address& raw) {
   for (int i = 0; i < 12; ++i) is_nat64 = is_nat64 && b[i] == nat64[i];
   if (is_nat64)
     return public_v4(ip::address_v4(ip::address_v4::bytes_type{b[12], b[13], b[14], b[15]}));
+  // Local-use NAT64 64:ff9b:1::/48 (RFC 8215) translates into the operator's own network.
+  if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+    return false;
+  // 6to4 2002::/16 carries an IPv4 address in bytes 2..5: a relay would reach it.
+  if (b[0] == 0x20 && b[1] == 0x02)
+    return public_v4(ip::address_v4(ip::address_v4::bytes_type{b[2], b[3], b[4], b[5]}));
+  // Teredo 2001::/32 tunnels to an IPv4 address of the relay's choosing: never fetched.
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) return false;
   return true;
 }
 

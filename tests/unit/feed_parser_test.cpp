@@ -132,6 +132,12 @@ TEST(FeedAddresses, OnlyPublicAddressesUnlessAllowedExactly) {
     EXPECT_FALSE(n::is_public_address(ip(internal))) << internal;
   for (const char* pub : {"93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"})
     EXPECT_TRUE(n::is_public_address(ip(pub))) << pub;
+  // Tunnels and translators that carry an IPv4 address: 6to4 (to 127.0.0.1, 10.0.0.1,
+  // 169.254.169.254), Teredo, local-use NAT64; 6to4 to a public address stays public.
+  for (const char* tunnel : {"2002:7f00:1::1", "2002:a00:1::", "2002:a9fe:a9fe::1",
+                             "2001:0:4136:e378:8000:63bf:3fff:fdd2", "64:ff9b:1::a00:1"})
+    EXPECT_FALSE(n::is_public_address(ip(tunnel))) << tunnel;
+  EXPECT_TRUE(n::is_public_address(ip("2002:808:808::1")));
   auto allowed = n::parse_allowed_addresses({"127.0.0.1:8080", "::1"});
   EXPECT_TRUE(n::address_permitted(ip("127.0.0.1"), 8080, allowed));
   EXPECT_FALSE(n::address_permitted(ip("127.0.0.1"), 8081, allowed));
