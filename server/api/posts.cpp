@@ -60,20 +60,7 @@ std::optional<d::Cursor> read_cursor(const http::RequestContext& ctx) {
 }
 
 http::Response page_response(const store::Page& page) {
-  std::string out;
-  out.reserve(256 + page.items.size() * 512);
-  out += "{\"items\":[";
-  for (std::size_t i = 0; i < page.items.size(); ++i) {
-    if (i) out.push_back(',');
-    append_post_json(out, page.items[i]);
-  }
-  out += "],\"next\":";
-  if (page.next)
-    http::append_json_string(out, d::encode_cursor(*page.next));
-  else
-    out += "null";
-  out.push_back('}');
-  return http::raw_json_response(http::Status::ok, std::move(out));
+  return http::raw_json_response(http::Status::ok, page_text(page));
 }
 
 }  // namespace

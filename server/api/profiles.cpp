@@ -48,29 +48,6 @@ store::ListingQuery listing(store::Connection& c, const Principal& p,
   return q;
 }
 
-// {"items":[...],"next":...} written straight into the buffer (the feed's fast path), with
-// `extra` (a JSON object's members, without braces) after it.
-std::string page_text(const store::Page& page, std::string_view extra = "") {
-  std::string out;
-  out.reserve(256 + page.items.size() * 512);
-  out += "{\"items\":[";
-  for (std::size_t i = 0; i < page.items.size(); ++i) {
-    if (i) out.push_back(',');
-    append_post_json(out, page.items[i]);
-  }
-  out += "],\"next\":";
-  if (page.next)
-    http::append_json_string(out, d::encode_cursor(*page.next));
-  else
-    out += "null";
-  if (!extra.empty()) {
-    out.push_back(',');
-    out += extra;
-  }
-  out.push_back('}');
-  return out;
-}
-
 nlohmann::json page_json(const store::Page& page) {
   auto items = nlohmann::json::array();
   for (const auto& p : page.items) items.push_back(post_json(p));

@@ -2,6 +2,7 @@
 
 #include "api/references.hpp"
 
+#include "domain/cursor.hpp"
 #include "domain/drills.hpp"
 #include "domain/markdown.hpp"
 #include "domain/moderation.hpp"
@@ -153,6 +154,27 @@ nlohmann::json reply_core_json(const store::ReplyRecord& r) {
           {"created_at", format_rfc3339(r.created_at)},
           {"moderation_reason", r.moderation_reason.empty() ? nlohmann::json(nullptr)
                                                             : nlohmann::json(r.moderation_reason)}};
+}
+
+std::string page_text(const store::Page& page, std::string_view extra) {
+  std::string out;
+  out.reserve(256 + page.items.size() * 512);
+  out += "{\"items\":[";
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i) out.push_back(',');
+    append_post_json(out, page.items[i]);
+  }
+  out += "],\"next\":";
+  if (page.next)
+    http::append_json_string(out, domain::encode_cursor(*page.next));
+  else
+    out += "null";
+  if (!extra.empty()) {
+    out.push_back(',');
+    out += extra;
+  }
+  out.push_back('}');
+  return out;
 }
 
 }  // namespace greenroom::api
