@@ -107,6 +107,9 @@ function Questions({ blogId, isHost, waiting, refreshKey, onChanged }: { blogId:
   const [topic, setTopic] = useState('');
   const topics = useTopics(blogId, refreshKey);
   const [items, setItems] = useState<Question[] | null>(null);
+  // The topic the shown items were loaded for: until a new filter's answer arrives, the list
+  // keeps its old label and says it is busy, never the new label over the old items.
+  const [shownTopic, setShownTopic] = useState('');
   const [next, setNext] = useState<string | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState('');
@@ -116,6 +119,7 @@ function Questions({ blogId, isHost, waiting, refreshKey, onChanged }: { blogId:
       .questions(blogId, sort, controller.signal, null, topic)
       .then((r) => {
         setItems(r.items);
+        setShownTopic(topic);
         setNext(r.next);
       })
       .catch((e) => {
@@ -189,9 +193,9 @@ function Questions({ blogId, isHost, waiting, refreshKey, onChanged }: { blogId:
         </div>
       )}
       {items === null && !error && <LoadingLine what="the questions" />}
-      {items && items.length === 0 && <p class="empty">{topic ? `No questions about ${topic} yet.` : 'No questions yet. Be the first to ask.'}</p>}
+      {items && items.length === 0 && <p class="empty">{shownTopic ? `No questions about ${shownTopic} yet.` : 'No questions yet. Be the first to ask.'}</p>}
       {items && items.length > 0 && (
-        <ol class="question-list" aria-label={topic ? `Questions about ${topic}` : 'Questions'}>
+        <ol class="question-list" aria-label={shownTopic ? `Questions about ${shownTopic}` : 'Questions'} aria-busy={shownTopic !== topic ? 'true' : undefined}>
           {items.map((q) => (
             <li key={q.id}>
               <QuestionCard question={q} isHost={isHost} onChange={replace} />
