@@ -192,7 +192,7 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
     items.push_back({{"kind", h.kind},
                      {"id", h.item_id},
                      {"post_id", h.post.id},
-                     {"author", author_json(h.author)},
+                     {"author", author_json(store::UserRepository::author_ref(*conn, h.author.id))},
                      {"space", d::to_string(h.post.space)},
                      {"state", state},
                      {"at", d::format_rfc3339(h.at)},

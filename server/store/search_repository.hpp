@@ -30,8 +30,8 @@ struct SearchHit {
   std::int64_t rowid = 0;
   std::string kind;  // post, reply
   std::int64_t item_id = 0;
-  double bm25 = 0;  // store/search_rank.hpp: bm25's scale and sign (lower is better)
-  AuthorRef author;
+  double bm25 = 0;         // store/search_rank.hpp: bm25's scale and sign (lower is better)
+  AuthorRef author;        // a post or reply: only the id (UserRepository::author_ref names it)
   domain::Millis at = 0;   // published (or created) time of a post, created time of a reply
   domain::PostFacts post;  // the post (for a reply: the post it answers)
   std::optional<domain::ReplyFacts> reply;
