@@ -119,6 +119,31 @@ TEST_F(SearchRank, AnotherPhraseCountThanExpectedStillScoresEveryPhrase) {
   expect_same(want, got, "mismatched phrase count");
 }
 
+// The other words are common and the prefix rare: the statement stops (the store then lets
+// FTS5 match the prefix) instead of reading every row.
+TEST_F(SearchRank, GivesUpAfterTooManyRowsWithoutThePrefix) {
+  c.exec("BEGIN");
+  for (int i = 0; i < kMaxMisses + 10; ++i) {
+    auto q = c.prepare(
+        "INSERT INTO search_index(rowid, body, kind, item_id) "
+        "VALUES ((100 + ?1) * 16, 'hiring news ' || ?1, 'post', 100 + ?1)");
+    q.bind(1, i);
+    q.run();
+  }
+  c.exec("COMMIT");
+  auto q = d::translate_search_query("zebra* hiring").query;
+  ASSERT_TRUE(q && !q->word_prefixes.empty());
+  try {
+    ranked(*q, true);
+    ADD_FAILURE() << "expected the rank function to give up";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(kTooManyCandidates), std::string::npos) << e.what();
+  }
+  // A prefix most rows have is read from them without giving up.
+  auto common = d::translate_search_query("new* hiring").query;
+  EXPECT_EQ(ranked(*common, true).size(), static_cast<std::size_t>(kMaxMisses + 10));
+}
+
 TEST_F(SearchRank, PrefixWordsAreTheRowsOwnFoldedWords) {
   auto s = c.prepare(
       "SELECT rowid, greenroom_prefix_words(search_index, ?1) FROM search_index ORDER BY rowid");
