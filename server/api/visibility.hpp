@@ -15,7 +15,7 @@ domain::Relation relation(store::Connection& c, std::int64_t actor_id, std::int6
 
 // The same relation to many authors from one read: a relation needs only the assignments
 // and pairings around the actor (each clause of domain::relation_between names the actor),
-// so a listing that meets 1,000 authors (search) reads two small sets, not 2,000 rows sets.
+// so a listing that meets 1,000 authors (search) reads two small sets, not two per author.
 class RelationBook {
  public:
   RelationBook(store::Connection& c, std::int64_t actor_id);
