@@ -59,7 +59,7 @@ store::SearchFilter read_filter(const http::RequestContext& ctx) {
   store::SearchFilter f;
   auto tr = d::translate_search_query(ctx.query("q").value_or(""));
   if (!tr.query) throw d::bad_request(tr.error, "bad_query");
-  f.fts = tr.query->fts;
+  f.query = std::move(*tr.query);
   if (auto raw = ctx.query("space"); raw && !raw->empty()) {
     f.space = d::parse_space(*raw);
     if (!f.space) throw d::bad_request("space must be practice or company.");
@@ -83,7 +83,7 @@ store::SearchFilter read_filter(const http::RequestContext& ctx) {
 // Whether the caller may see the hit, by the one rule (a reply: its post, then the reply).
 class Visibility {
  public:
-  Visibility(store::Connection& c, d::Actor actor) : c_(c), actor_(actor) {}
+  Visibility(store::Connection& c, d::Actor actor) : book_(c, actor.id), actor_(actor) {}
   bool sees(const store::SearchHit& h) {
     if (h.question) return d::can_view_question(actor_, *h.question);
     if (!d::can_view_post(actor_, h.post, rel(h.post.author_id))) return false;
@@ -94,10 +94,10 @@ class Visibility {
  private:
   const d::Relation& rel(std::int64_t author_id) {
     auto [it, fresh] = cache_.try_emplace(author_id);
-    if (fresh) it->second = relation(c_, actor_.id, author_id);
+    if (fresh) it->second = book_.of(author_id);
     return it->second;
   }
-  store::Connection& c_;
+  RelationBook book_;
   d::Actor actor_;
   std::map<std::int64_t, d::Relation> cache_;
 };
@@ -164,34 +164,40 @@ awaitable<http::Response> search(Services& s, http::RequestContext& ctx) {
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     return a.score != b.score ? a.score > b.score : a.hit->rowid > b.hit->rowid;
   });
-  auto items = nlohmann::json::array();
+  std::vector<const Ranked*> page;
   nlohmann::json next = nullptr;
-  const Ranked* last = nullptr;
   for (const auto& r : ranked) {
     if (before && (r.score > before->key || (r.score == before->key && r.hit->rowid >= before->id)))
       continue;
-    if (static_cast<int>(items.size()) == limit) {
+    if (static_cast<int>(page.size()) == limit) {
+      const Ranked* last = page.back();
       next = d::encode_cursor({last->score, last->hit->rowid});  // the page after `last`
       break;
     }
-    last = &r;
-    const auto& h = *r.hit;
-    auto marked = store::SearchRepository::snippet(*conn, f.fts, h.rowid);
+    page.push_back(&r);
+  }
+  std::vector<std::int64_t> rowids;
+  for (const auto* r : page) rowids.push_back(r->hit->rowid);
+  auto marked = store::SearchRepository::snippets(*conn, f.query, rowids);
+  auto items = nlohmann::json::array();
+  for (const auto* r : page) {
+    const auto& h = *r->hit;
+    auto snippet = segments_json(marked[h.rowid]);
+    const double score = static_cast<double>(r->score) / 1e6;
     if (h.question) {
-      items.push_back(
-          question_item(h, p.actor(), static_cast<double>(r.score) / 1e6, segments_json(marked)));
+      items.push_back(question_item(h, p.actor(), score, std::move(snippet)));
       continue;
     }
     auto state = h.reply ? d::to_string(h.reply->state) : d::to_string(h.post.state);
     items.push_back({{"kind", h.kind},
                      {"id", h.item_id},
                      {"post_id", h.post.id},
-                     {"author", author_json(h.author)},
+                     {"author", author_json(store::UserRepository::author_ref(*conn, h.author.id))},
                      {"space", d::to_string(h.post.space)},
                      {"state", state},
                      {"at", d::format_rfc3339(h.at)},
-                     {"score", static_cast<double>(r.score) / 1e6},
-                     {"snippet", segments_json(marked)}});
+                     {"score", score},
+                     {"snippet", std::move(snippet)}});
   }
   co_return http::json_response(http::Status::ok,
                                 {{"items", std::move(items)}, {"next", std::move(next)}});

@@ -13,6 +13,16 @@ domain::Relation relation(store::Connection& c, std::int64_t actor_id, std::int6
   return domain::relation_between(actor_id, author_id, facts, links);
 }
 
+RelationBook::RelationBook(store::Connection& c, std::int64_t actor_id)
+    : actor_id_(actor_id),
+      assignments_(store::UserRepository::assignments_around(c, actor_id, actor_id)),
+      links_(store::MentorshipRepository::links_of(c, actor_id)) {}
+
+domain::Relation RelationBook::of(std::int64_t author_id) const {
+  if (actor_id_ == author_id) return {};
+  return domain::relation_between(actor_id_, author_id, assignments_, links_);
+}
+
 domain::PracticeReach practice_reach_of(store::Connection& c, std::int64_t user_id,
                                         domain::Role role) {
   bool mentor = false;

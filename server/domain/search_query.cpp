@@ -1,5 +1,6 @@
 #include "domain/search_query.hpp"
 
+#include <cctype>
 #include <cmath>
 
 namespace greenroom::domain {
@@ -18,7 +19,9 @@ bool has_word(std::string_view s) {
   return false;
 }
 
-bool space_byte(unsigned char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+bool space_byte(unsigned char ch) {
+  return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
 
 // An FTS5 string literal: double quotes around, inner quotes doubled. Control characters
 // become spaces (they separate words for the tokenizer anyway).
@@ -49,7 +52,17 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-SearchQueryResult fail(std::string message) { return {std::nullopt, std::move(message)}; }
+bool ascii_word(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char ch : s)
+    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+      return false;
+  return true;
+}
+
+SearchQueryResult fail(std::string message) {
+  return {std::nullopt, std::move(message)};
+}
 
 }  // namespace
 
@@ -106,19 +119,39 @@ SearchQueryResult translate_search_query(std::string_view in) {
     }
     q.terms.push_back(std::move(t));
     if (q.terms.size() > kMaxQueryTerms)
-      return fail("The search has too many words: at most " + std::to_string(kMaxQueryTerms) +
-                  ".");
+      return fail("The search has too many words: at most " + std::to_string(kMaxQueryTerms) + ".");
   }
-  std::string positive, negative;
+  std::string positive, negative, narrow;
+  std::vector<std::string> prefixes;
   for (const auto& t : q.terms) {
     std::string expr = quoted(t.text);
     if (t.prefix) expr += '*';
     if (t.negated) {
       negative += " NOT " + expr;
-    } else {
-      if (!positive.empty()) positive += " AND ";
-      positive += expr;
+      ++q.negative_count;
+      continue;
     }
+    if (!positive.empty()) positive += " AND ";
+    positive += expr;
+    if (t.prefix && !t.phrase && ascii_word(t.text)) {
+      std::string lower;
+      for (char ch : t.text)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      prefixes.push_back(std::move(lower));
+    } else {
+      if (!narrow.empty()) narrow += " AND ";
+      narrow += expr;
+      q.narrow_phrases.push_back(expr);
+    }
+    q.phrases.push_back(std::move(expr));
+  }
+  q.phrase_count = static_cast<int>(q.terms.size());
+  if (!prefixes.empty() && !narrow.empty()) {
+    q.word_prefixes = std::move(prefixes);
+    q.narrow_positive = std::move(narrow);
+    q.negative = negative;
+  } else {
+    q.narrow_phrases.clear();
   }
   if (positive.empty()) {
     if (q.terms.empty()) return fail("Type a word to search for.");
@@ -126,6 +159,16 @@ SearchQueryResult translate_search_query(std::string_view in) {
   }
   q.fts = negative.empty() ? positive : "(" + positive + ")" + negative;
   return {std::move(q), ""};
+}
+
+std::string narrow_expression(const SearchQuery& q, const std::vector<std::string>& groups) {
+  std::string positive = q.narrow_positive;
+  for (const auto& g : groups) positive += " AND (" + g + ")";
+  return q.negative.empty() ? positive : "(" + positive + ")" + q.negative;
+}
+
+std::string fts5_quoted(std::string_view s) {
+  return quoted(s);
 }
 
 std::vector<SnippetSegment> snippet_segments(std::string_view marked) {

@@ -162,16 +162,9 @@ bool MentorshipRepository::mentors_anyone(Connection& c, std::int64_t user_id) {
   return q.step();
 }
 
-std::vector<domain::MentorLinkFacts> MentorshipRepository::links_between(Connection& c,
-                                                                         std::int64_t a,
-                                                                         std::int64_t b) {
-  auto q = c.prepare(
-      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
-      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
-      "JOIN users lx ON lx.id = m.executive_id "
-      "WHERE (m.mentor_id = ?1 AND m.executive_id = ?2) OR (m.mentor_id = ?2 AND m.executive_id = "
-      "?1)");
-  q.bind(1, a).bind(2, b);
+namespace {
+
+std::vector<domain::MentorLinkFacts> read_links(Statement& q) {
   std::vector<domain::MentorLinkFacts> out;
   while (q.step()) {
     domain::MentorLinkFacts f;
@@ -185,6 +178,31 @@ std::vector<domain::MentorLinkFacts> MentorshipRepository::links_between(Connect
     out.push_back(f);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<domain::MentorLinkFacts> MentorshipRepository::links_between(Connection& c,
+                                                                         std::int64_t a,
+                                                                         std::int64_t b) {
+  auto q = c.prepare(
+      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
+      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
+      "JOIN users lx ON lx.id = m.executive_id "
+      "WHERE (m.mentor_id = ?1 AND m.executive_id = ?2) OR (m.mentor_id = ?2 AND m.executive_id = "
+      "?1)");
+  q.bind(1, a).bind(2, b);
+  return read_links(q);
+}
+
+std::vector<domain::MentorLinkFacts> MentorshipRepository::links_of(Connection& c,
+                                                                    std::int64_t user_id) {
+  auto q = c.prepare(
+      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
+      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
+      "JOIN users lx ON lx.id = m.executive_id WHERE m.mentor_id = ?1 OR m.executive_id = ?1");
+  q.bind(1, user_id);
+  return read_links(q);
 }
 
 MentorshipPage MentorshipRepository::list(Connection& c, const MentorshipQuery& mq) {

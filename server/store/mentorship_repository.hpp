@@ -97,6 +97,9 @@ class MentorshipRepository {
   static bool mentors_anyone(Connection& c, std::int64_t user_id);
   // Every pairing between `a` and `b` (either way round), with the facts
   // domain::relation_between needs.
+  // Every pairing the person is in (as mentor or executive), any state: with
+  // UserRepository::assignments_around(c, id, id) it decides their relation to any author.
+  static std::vector<domain::MentorLinkFacts> links_of(Connection& c, std::int64_t user_id);
   static std::vector<domain::MentorLinkFacts> links_between(Connection& c, std::int64_t a,
                                                             std::int64_t b);
   // Newest first, keyset on id.

@@ -5,9 +5,11 @@
 // allow. Filters here only narrow what the user asked for (author, space, kind, topic, time).
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/model.hpp"
+#include "domain/search_query.hpp"
 #include "domain/time.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
@@ -15,7 +17,7 @@
 namespace greenroom::store {
 
 struct SearchFilter {
-  std::string fts;  // a domain::translate_search_query expression, never raw user text
+  domain::SearchQuery query;  // domain::translate_search_query's, never raw user text
   std::optional<std::int64_t> author_id;
   std::optional<domain::Space> space;
   std::optional<std::string> kind;   // "post", "reply", "question"
@@ -28,8 +30,8 @@ struct SearchHit {
   std::int64_t rowid = 0;
   std::string kind;  // post, reply
   std::int64_t item_id = 0;
-  double bm25 = 0;
-  AuthorRef author;
+  double bm25 = 0;         // store/search_rank.hpp: bm25's scale and sign (lower is better)
+  AuthorRef author;        // a post or reply: only the id (UserRepository::author_ref names it)
   domain::Millis at = 0;   // published (or created) time of a post, created time of a reply
   domain::PostFacts post;  // the post (for a reply: the post it answers)
   std::optional<domain::ReplyFacts> reply;
@@ -51,8 +53,10 @@ class SearchRepository {
   // The best matching answered blog questions (never filtered by author or space: a question
   // has no space, and an author filter must not find an anonymous asker).
   static std::vector<SearchHit> question_matches(Connection& c, const SearchFilter& f);
-  // The item's text around its matches, hits between domain::kHitOpen and kHitClose.
-  static std::string snippet(Connection& c, const std::string& fts, std::int64_t rowid);
+  // Each row's text around its matches, hits between domain::kHitOpen and kHitClose, by
+  // index rowid (a row that no longer matches is left out).
+  static std::unordered_map<std::int64_t, std::string> snippets(
+      Connection& c, const domain::SearchQuery& query, const std::vector<std::int64_t>& rowids);
 };
 
 }  // namespace greenroom::store

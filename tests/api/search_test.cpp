@@ -79,6 +79,43 @@ TEST_F(SearchTest, PhrasesPrefixesAndExclusions) {
   (void)b;
 }
 
+// `prefixqq* friday`: the prefix is read from the rows "friday" matches (store/search_rank);
+// `"prefixqq"* friday` (a quoted prefix) is FTS5's own prefix query. Same items, same order,
+// same scores, same marked words; -word still leaves items out.
+TEST_F(SearchTest, APrefixBesideAWordMatchesRanksAndMarksAsFts5Does) {
+  auto mia = as("mia");
+  auto a = make_post(mia, "Prefixqqalpha and Prefixqqbeta plans for friday");
+  auto b = make_post(mia, "Prefixqqgamma on friday, friday and friday again");
+  auto c = make_post(mia, "prefixqqdelta prefixqqdelta prefixqqdelta friday");
+  make_post(mia, "Prefixqqepsilon without the day");
+  make_post(mia, "friday without the prefixed word");
+  make_post(mia, "prefix qq friday: the prefix split in two words");
+  auto max = as("max");
+  auto narrow = search(max, "q=prefixqq*+friday");
+  auto whole = search(max, "q=%22prefixqq%22*+friday");
+  auto v = ids(narrow);
+  EXPECT_EQ(std::set<long long>(v.begin(), v.end()),
+            (std::set<long long>{a["id"].get<long long>(), b["id"].get<long long>(),
+                                 c["id"].get<long long>()}))
+      << narrow.dump();
+  ASSERT_EQ(narrow["items"].size(), whole["items"].size());
+  for (std::size_t i = 0; i < narrow["items"].size(); ++i) {
+    EXPECT_EQ(narrow["items"][i]["id"], whole["items"][i]["id"]);
+    EXPECT_EQ(narrow["items"][i]["score"], whole["items"][i]["score"]);
+    EXPECT_EQ(narrow["items"][i]["snippet"], whole["items"][i]["snippet"]);
+  }
+  std::set<std::string> marked;
+  for (const auto& it : narrow["items"])
+    if (it["id"] == a["id"])
+      for (const auto& seg : it["snippet"])
+        if (seg["hit"].get<bool>()) marked.insert(seg["text"].get<std::string>());
+  EXPECT_EQ(marked, (std::set<std::string>{"Prefixqqalpha", "Prefixqqbeta", "friday"}));
+  EXPECT_EQ(ids(search(max, "q=prefixqq*+friday+-again")).size(), 2u);
+  EXPECT_EQ(ids(search(max, "q=prefixqqg*+friday")),
+            std::vector<long long>{b["id"].get<long long>()});
+  EXPECT_EQ(ids(search(max, "q=prefixqqz*+friday")).size(), 0u);
+}
+
 TEST_F(SearchTest, FiltersByAuthorSpaceKindAndTime) {
   auto rui = as("rui");
   auto mia = as("mia");

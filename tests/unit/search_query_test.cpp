@@ -33,6 +33,31 @@ TEST(SearchQuery, PhrasesPrefixesAndExclusions) {
   EXPECT_EQ(fts("\"town h\"*"), "\"town h\"*");
 }
 
+TEST(SearchQuery, PositivePhrasesAreListedForRanking) {
+  auto r = d::translate_search_query("results \"town hall\" manag* -draft");
+  ASSERT_TRUE(r.query);
+  EXPECT_EQ(r.query->phrases,
+            (std::vector<std::string>{"\"results\"", "\"town hall\"", "\"manag\"*"}));
+  EXPECT_EQ(r.query->phrase_count, 4);
+}
+
+TEST(SearchQuery, WordPrefixesBesideOtherTermsCanBeReadFromRows) {
+  auto r = d::translate_search_query("Custom* hiring -\"old plan\"");
+  ASSERT_TRUE(r.query);
+  const auto& q = *r.query;
+  EXPECT_EQ(q.word_prefixes, std::vector<std::string>{"custom"});
+  EXPECT_EQ(q.narrow_phrases, std::vector<std::string>{"\"hiring\""});
+  EXPECT_EQ(q.negative_count, 1);
+  EXPECT_EQ(d::narrow_expression(q), "(\"hiring\") NOT \"old plan\"");
+  EXPECT_EQ(d::narrow_expression(q, {"\"customer\" OR \"customers\""}),
+            "(\"hiring\" AND (\"customer\" OR \"customers\")) NOT \"old plan\"");
+  // Alone, a phrase prefix, or not plain ASCII letters and digits: FTS5 matches the prefix.
+  EXPECT_TRUE(d::translate_search_query("custom*").query->word_prefixes.empty());
+  EXPECT_TRUE(d::translate_search_query("\"town h\"* budget").query->word_prefixes.empty());
+  EXPECT_TRUE(d::translate_search_query("café* budget").query->word_prefixes.empty());
+  EXPECT_TRUE(d::translate_search_query("budget -custom*").query->word_prefixes.empty());
+}
+
 TEST(SearchQuery, Fts5SyntaxInTheInputStaysLiteral) {
   EXPECT_EQ(fts("NEAR(a b)"), "\"NEAR(a\" AND \"b)\"");
   EXPECT_EQ(fts("body:secret"), "\"body:secret\"");

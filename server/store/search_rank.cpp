@@ -1,0 +1,342 @@
+#include "store/search_rank.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace greenroom::store {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+constexpr sqlite3_int64 kCachedFromDocs = 1000;   // rarer phrases are counted every time
+constexpr sqlite3_int64 kCachedFromRows = 10000;  // smaller indexes are counted every time
+constexpr auto kMaxAge = std::chrono::minutes(10);
+
+struct CachedCount {
+  sqlite3_int64 docs = 0;
+  sqlite3_int64 rows = 0;  // the index's row count when counted
+  int tokens = 0;          // the phrase's token count, a check that the key fits the phrase
+  Clock::time_point at;
+};
+
+std::mutex cache_mutex;
+// One count at a time in a big index: the searches that come while a common word is being
+// counted wait for that count instead of each reading the same 1,000,000 entries (16 at
+// once when a benchmark starts).
+std::mutex count_mutex;
+std::unordered_map<std::string, CachedCount> cache;
+
+bool still_good(const CachedCount& c, sqlite3_int64 rows, int tokens, Clock::time_point now) {
+  return c.tokens == tokens && now - c.at < kMaxAge && std::llabs(rows - c.rows) * 50 <= c.rows;
+}
+
+std::optional<sqlite3_int64> cached(const std::string& key, sqlite3_int64 rows, int tokens) {
+  std::lock_guard lock(cache_mutex);
+  auto it = cache.find(key);
+  if (it == cache.end() || !still_good(it->second, rows, tokens, Clock::now())) return std::nullopt;
+  return it->second.docs;
+}
+
+void remember(std::string key, CachedCount c) {
+  std::lock_guard lock(cache_mutex);
+  if (cache.size() > 4096) cache.clear();  // a bound, not an eviction policy: refills cheaply
+  cache[std::move(key)] = c;
+}
+
+int count_row(const Fts5ExtensionApi*, Fts5Context*, void* user) {
+  ++*static_cast<sqlite3_int64*>(user);
+  return SQLITE_OK;
+}
+
+// Per statement: the average document length, each phrase's idf (0: not scored), and the
+// word prefixes read from each row with their idf.
+struct Stats {
+  double avgdl = 1;
+  std::vector<double> idf;
+  std::vector<std::string> prefixes;
+  std::vector<double> prefix_idf;
+  int misses = 0;  // candidate rows without a prefix so far
+  // The last row's answer: SQLite may call the function twice per row (WHERE and result).
+  sqlite3_int64 last_rowid = 0;
+  bool has_last = false;
+  std::optional<double> last;
+};
+
+double idf_of(sqlite3_int64 rows, sqlite3_int64 docs) {
+  double idf =
+      std::log((static_cast<double>(rows - docs) + 0.5) / (static_cast<double>(docs) + 0.5));
+  return idf > 0 ? idf : 1e-6;
+}
+
+// The rows of search_index holding a word that starts with `prefix` (an FTS5 prefix query,
+// run beside the statement that ranks; cached like a phrase count).
+int count_prefix(sqlite3* db, const std::string& prefix, sqlite3_int64& out) {
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM search_index WHERE search_index MATCH ?1",
+                              -1, &st, nullptr);
+  if (rc == SQLITE_OK) {
+    std::string expr = "\"" + prefix + "\"*";  // ASCII letters and digits only
+    sqlite3_bind_text(st, 1, expr.c_str(), static_cast<int>(expr.size()), SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      out = sqlite3_column_int64(st, 0);
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+// Each token of a row's text, in order (the table's own tokenizer: folded as indexed).
+struct Tokens {
+  std::vector<std::string> list;
+};
+
+int add_token(void* ctx, int, const char* token, int n, int, int) {
+  static_cast<Tokens*>(ctx)->list.emplace_back(token, static_cast<std::size_t>(n));
+  return SQLITE_OK;
+}
+
+int row_tokens(const Fts5ExtensionApi* api, Fts5Context* fts, Tokens& out) {
+  const char* text = nullptr;
+  int n = 0;
+  int rc = api->xColumnText(fts, 0, &text, &n);
+  if (rc != SQLITE_OK || !text) return rc;
+  return api->xTokenize(fts, text, n, &out, add_token);
+}
+
+bool starts_with(const std::string& token, const std::string& prefix) {
+  return token.size() >= prefix.size() && token.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::vector<std::string> split_keys(std::string_view joined) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  std::size_t start = 0;
+  for (;;) {
+    auto end = joined.find(kRankKeySeparator, start);
+    out.emplace_back(joined.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+int load_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n_args,
+               sqlite3_value** args, Stats& s) {
+  sqlite3_int64 rows = 0, total = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &total);
+  if (rc != SQLITE_OK) return rc;
+  s.avgdl = rows > 0 && total > 0 ? static_cast<double>(total) / static_cast<double>(rows) : 1.0;
+  const int phrases = api->xPhraseCount(fts);
+  std::vector<std::string> keys;
+  bool keyed = false;
+  if (n_args >= 2 && sqlite3_value_int(args[0]) == phrases) {
+    const auto* text = sqlite3_value_text(args[1]);
+    keys = split_keys(text ? reinterpret_cast<const char*>(text) : "");
+    keyed = static_cast<int>(keys.size()) <= phrases;
+  }
+  std::string db;
+  sqlite3* handle = sqlite3_context_db_handle(ctx);
+  if (const char* name = sqlite3_db_filename(handle, "main")) db = name;
+  if (n_args >= 3) {
+    const auto* text = sqlite3_value_text(args[2]);
+    s.prefixes = split_keys(text ? reinterpret_cast<const char*>(text) : "");
+  }
+  for (const auto& p : s.prefixes) {
+    const bool cacheable = rows >= kCachedFromRows;
+    std::string key = db + "\n*" + p;
+    std::optional<sqlite3_int64> docs;
+    std::unique_lock<std::mutex> counting;
+    if (cacheable && !(docs = cached(key, rows, 1))) {
+      counting = std::unique_lock(count_mutex);
+      docs = cached(key, rows, 1);
+    }
+    if (!docs) {
+      sqlite3_int64 counted = 0;
+      rc = count_prefix(handle, p, counted);
+      if (rc != SQLITE_OK) return rc;
+      docs = counted;
+      if (cacheable && counted >= kCachedFromDocs)
+        remember(std::move(key), {counted, rows, 1, Clock::now()});
+    }
+    s.prefix_idf.push_back(idf_of(rows, *docs));
+  }
+  s.idf.assign(static_cast<std::size_t>(phrases), 0.0);
+  for (int i = 0; i < phrases; ++i) {
+    // A NOT phrase is in no matching row: nothing to score.
+    if (keyed && i >= static_cast<int>(keys.size())) continue;
+    const int tokens = api->xPhraseSize(fts, i);
+    const bool cacheable = keyed && rows >= kCachedFromRows;
+    std::string key = cacheable ? db + '\n' + keys[static_cast<std::size_t>(i)] : std::string();
+    std::optional<sqlite3_int64> docs;
+    std::unique_lock<std::mutex> counting;
+    if (cacheable && !(docs = cached(key, rows, tokens))) {
+      counting = std::unique_lock(count_mutex);
+      docs = cached(key, rows, tokens);
+    }
+    if (!docs) {
+      sqlite3_int64 counted = 0;
+      rc = api->xQueryPhrase(fts, i, &counted, count_row);
+      if (rc != SQLITE_OK) return rc;
+      docs = counted;
+      if (cacheable && counted >= kCachedFromDocs)
+        remember(std::move(key), {counted, rows, tokens, Clock::now()});
+    }
+    s.idf[static_cast<std::size_t>(i)] = idf_of(rows, *docs);
+  }
+  return SQLITE_OK;
+}
+
+void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n_args,
+          sqlite3_value** args) {
+  auto* s = static_cast<Stats*>(api->xGetAuxdata(fts, 0));
+  if (!s) {
+    auto fresh = std::make_unique<Stats>();
+    int rc = load_stats(api, fts, ctx, n_args, args, *fresh);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    s = fresh.release();  // FTS5 owns it now, and deletes it even when it fails here
+    rc = api->xSetAuxdata(fts, s, [](void* p) { delete static_cast<Stats*>(p); });
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+  }
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  if (s->has_last && s->last_rowid == rowid) {
+    if (s->last) sqlite3_result_double(ctx, *s->last);
+    return;
+  }
+  s->has_last = false;
+  int length = 0;
+  int rc = api->xColumnSize(fts, -1, &length);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / s->avgdl);
+  double score = 0;
+  for (std::size_t i = 0; i < s->idf.size(); ++i) {
+    if (s->idf[i] == 0) continue;
+    Fts5PhraseIter it;
+    int col = 0, off = 0;
+    double tf = 0;
+    rc = api->xPhraseFirst(fts, static_cast<int>(i), &it, &col, &off);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) tf += 1;
+    if (tf > 0) score += s->idf[i] * tf * (kK1 + 1) / (tf + norm);
+  }
+  if (!s->prefixes.empty()) {
+    Tokens tokens;
+    rc = row_tokens(api, fts, tokens);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    for (std::size_t p = 0; p < s->prefixes.size(); ++p) {
+      double tf = 0;
+      for (const auto& t : tokens.list)
+        if (starts_with(t, s->prefixes[p])) tf += 1;
+      if (tf == 0) {  // NULL: the row lacks the prefix, so it does not match
+        if (++s->misses > kMaxMisses) {
+          sqlite3_result_error(ctx, kTooManyCandidates, -1);
+          return;
+        }
+        s->last_rowid = rowid;
+        s->has_last = true;
+        s->last.reset();
+        return;
+      }
+      score += s->prefix_idf[p] * tf * (kK1 + 1) / (tf + norm);
+    }
+  }
+  s->last_rowid = rowid;
+  s->has_last = true;
+  s->last = -score;
+  sqlite3_result_double(ctx, -score);
+}
+
+// greenroom_prefix_words (store/search_rank.hpp).
+void prefix_words(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n_args,
+                  sqlite3_value** args) {
+  if (n_args < 1) return;
+  const auto* text = sqlite3_value_text(args[0]);
+  auto prefixes = split_keys(text ? reinterpret_cast<const char*>(text) : "");
+  Tokens tokens;
+  int rc = row_tokens(api, fts, tokens);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  std::string out;
+  for (std::size_t p = 0; p < prefixes.size(); ++p) {
+    std::vector<std::string> seen;
+    std::string group;
+    for (const auto& t : tokens.list) {
+      if (!starts_with(t, prefixes[p])) continue;
+      bool dup = false;
+      for (const auto& x : seen) dup = dup || x == t;
+      if (dup) continue;
+      seen.push_back(t);
+      if (!group.empty()) group += kRankWordSeparator;
+      group += t;
+    }
+    if (group.empty()) return;
+    if (p > 0) out += kRankKeySeparator;
+    out += group;
+  }
+  sqlite3_result_text(ctx, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+// The connections greenroom_rank is registered on; FTS5 drops the function, and calls
+// forget() for it, when the connection closes, so a reused handle address is never stale.
+std::mutex registered_mutex;
+std::unordered_set<sqlite3*> registered;
+
+void forget(void* db) {
+  std::lock_guard lock(registered_mutex);
+  registered.erase(static_cast<sqlite3*>(db));
+}
+
+}  // namespace
+
+void register_search_rank(Connection& c) {
+  {
+    std::lock_guard lock(registered_mutex);
+    if (registered.contains(c.handle())) return;
+  }
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(c.handle(), "SELECT fts5(?1)", -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_OK || !api || api->iVersion < 2) c.fail(rc, "fts5_api");
+  rc = api->xCreateFunction(api, "greenroom_rank", c.handle(), rank, forget);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction(api, "greenroom_prefix_words", nullptr, prefix_words, nullptr);
+  if (rc != SQLITE_OK) c.fail(rc, "register greenroom_rank");
+  std::lock_guard lock(registered_mutex);
+  registered.insert(c.handle());
+}
+
+}  // namespace greenroom::store

@@ -1,0 +1,162 @@
+// greenroom_rank (store/search_rank.hpp) against FTS5's own bm25() on the same rows: the same
+// score for words, phrases, prefixes and left-out words, also when a word prefix is read from
+// the rows instead of matched by FTS5; and the snippet words of a prefix.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "domain/search_query.hpp"
+#include "store/database.hpp"
+#include "store/search_rank.hpp"
+
+namespace greenroom::store {
+namespace {
+
+namespace d = greenroom::domain;
+
+class SearchRank : public ::testing::Test {
+ protected:
+  Connection c{":memory:", Connection::Mode::read_write};
+
+  void SetUp() override {
+    c.exec(
+        "CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, item_id UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 2')");
+    const char* bodies[] = {
+        "Quarterly update on Customer satisfaction and hiring",
+        "Hiring, hiring and more hiring: the customers come first",
+        "A long note about the town hall, the customer desk, the café and other places",
+        "Town hall on Friday: customisation of the hiring plan",
+        "Nothing about it at all",
+        "customer customer customer",
+    };
+    int id = 1;
+    for (const char* body : bodies) {
+      auto q = c.prepare(
+          "INSERT INTO search_index(rowid, body, kind, item_id) VALUES (?1 * 16, ?2, 'post', ?1)");
+      q.bind(1, id++).bind(2, body);
+      q.run();
+    }
+    register_search_rank(c);
+  }
+
+  static std::string keys(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : std::string(1, kRankKeySeparator)) + p;
+    return out;
+  }
+
+  // rowid -> score, by bm25() over the whole expression.
+  std::map<std::int64_t, double> bm25(const d::SearchQuery& q) {
+    std::map<std::int64_t, double> out;
+    auto s =
+        c.prepare("SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ?1");
+    s.bind(1, q.fts);
+    while (s.step()) out[s.int64(0)] = s.real(1);
+    return out;
+  }
+
+  // rowid -> score, by greenroom_rank; `narrow`: the word prefixes read from the rows.
+  std::map<std::int64_t, double> ranked(const d::SearchQuery& q, bool narrow) {
+    std::map<std::int64_t, double> out;
+    auto s = c.prepare(
+        "SELECT rowid, greenroom_rank(search_index, ?2, ?3, ?4) AS score FROM search_index "
+        "WHERE search_index MATCH ?1 AND score IS NOT NULL");
+    if (narrow)
+      s.bind(1, d::narrow_expression(q))
+          .bind(2, static_cast<int>(q.narrow_phrases.size()) + q.negative_count)
+          .bind(3, keys(q.narrow_phrases))
+          .bind(4, keys(q.word_prefixes));
+    else
+      s.bind(1, q.fts).bind(2, q.phrase_count).bind(3, keys(q.phrases)).bind(4, "");
+    while (s.step()) out[s.int64(0)] = s.real(1);
+    return out;
+  }
+
+  static void expect_same(const std::map<std::int64_t, double>& want,
+                          const std::map<std::int64_t, double>& got, const std::string& what) {
+    ASSERT_EQ(want.size(), got.size()) << what;
+    for (const auto& [rowid, score] : want) {
+      ASSERT_TRUE(got.contains(rowid)) << what << " row " << rowid;
+      EXPECT_NEAR(score, got.at(rowid), 1e-9) << what << " row " << rowid;
+    }
+  }
+};
+
+TEST_F(SearchRank, ScoresAsBm25DoesForWordsPhrasesPrefixesAndExclusions) {
+  for (const char* text :
+       {"hiring", "customer hiring", "\"town hall\"", "custom*", "hiring -friday",
+        "\"town h\"* customer", "cafe", "hiring -\"town hall\" custom*"}) {
+    auto q = d::translate_search_query(text).query;
+    ASSERT_TRUE(q) << text;
+    auto want = bm25(*q);
+    EXPECT_FALSE(want.empty()) << text;
+    expect_same(want, ranked(*q, false), text);
+    if (!q->word_prefixes.empty())
+      expect_same(want, ranked(*q, true), std::string(text) + " narrow");
+  }
+}
+
+TEST_F(SearchRank, TheBetterMatchScoresLower) {
+  auto q = d::translate_search_query("customer").query;
+  auto got = ranked(*q, false);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_LT(got.at(6 * 16), got.at(1 * 16));  // three times, in a short text
+  EXPECT_LT(got.at(1 * 16), got.at(3 * 16));  // once, in a short text rather than a long one
+}
+
+TEST_F(SearchRank, AnotherPhraseCountThanExpectedStillScoresEveryPhrase) {
+  auto q = d::translate_search_query("customer hiring").query;
+  auto want = bm25(*q);
+  std::map<std::int64_t, double> got;
+  auto s = c.prepare(
+      "SELECT rowid, greenroom_rank(search_index, 7, 'x', '') FROM search_index "
+      "WHERE search_index MATCH ?1");
+  s.bind(1, q->fts);
+  while (s.step()) got[s.int64(0)] = s.real(1);
+  expect_same(want, got, "mismatched phrase count");
+}
+
+// The other words are common and the prefix rare: the statement stops (the store then lets
+// FTS5 match the prefix) instead of reading every row.
+TEST_F(SearchRank, GivesUpAfterTooManyRowsWithoutThePrefix) {
+  c.exec("BEGIN");
+  for (int i = 0; i < kMaxMisses + 10; ++i) {
+    auto q = c.prepare(
+        "INSERT INTO search_index(rowid, body, kind, item_id) "
+        "VALUES ((100 + ?1) * 16, 'hiring news ' || ?1, 'post', 100 + ?1)");
+    q.bind(1, i);
+    q.run();
+  }
+  c.exec("COMMIT");
+  auto q = d::translate_search_query("zebra* hiring").query;
+  ASSERT_TRUE(q && !q->word_prefixes.empty());
+  try {
+    ranked(*q, true);
+    ADD_FAILURE() << "expected the rank function to give up";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(kTooManyCandidates), std::string::npos) << e.what();
+  }
+  // A prefix most rows have is read from them without giving up.
+  auto common = d::translate_search_query("new* hiring").query;
+  EXPECT_EQ(ranked(*common, true).size(), static_cast<std::size_t>(kMaxMisses + 10));
+}
+
+TEST_F(SearchRank, PrefixWordsAreTheRowsOwnFoldedWords) {
+  auto s = c.prepare(
+      "SELECT rowid, greenroom_prefix_words(search_index, ?1) FROM search_index ORDER BY rowid");
+  s.bind(1, std::string("custom") + kRankKeySeparator + "hir");
+  std::map<std::int64_t, std::string> got;
+  while (s.step()) got[s.int64(0) / 16] = s.is_null(1) ? "NULL" : s.text(1);
+  const std::string sep(1, kRankKeySeparator);
+  EXPECT_EQ(got[1], "customer" + sep + "hiring");
+  EXPECT_EQ(got[2], "customers" + sep + "hiring");
+  EXPECT_EQ(got[3], "NULL");  // no word starting "hir"
+  EXPECT_EQ(got[4], "customisation" + sep + "hiring");
+  EXPECT_EQ(got[6], "NULL");
+}
+
+}  // namespace
+}  // namespace greenroom::store
