@@ -3,8 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * End-to-end tests of the browser client against the real server
  * (build/greenroom) with demo data, in Debian's Chromium.
- * global-setup.ts seeds a temporary data directory, starts
- * `greenroom serve --port 0`, and exports its address as GREENROOM_BASE_URL.
+ * global-setup.ts seeds the demo data once; each spec file gets its own
+ * `greenroom serve --port 0` on a copy of it (fixtures.ts, demo-server.ts), so
+ * two workers run spec files side by side without seeing each other's changes.
+ * The tests of one file run in order on that file's server.
  */
 const CHROMIUM = process.env.GREENROOM_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -12,7 +14,9 @@ export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
   globalSetup: './global-setup.ts',
-  workers: 1,
+  // Most of a journey's time is spent waiting (server, page, expect polling), so two
+  // workers use the two cores better than one. GREENROOM_E2E_WORKERS overrides.
+  workers: Number(process.env.GREENROOM_E2E_WORKERS ?? 2),
   fullyParallel: false,
   retries: 0,
   reporter: 'list',
