@@ -64,7 +64,12 @@ std::string store_metrics(const store::Writer& w) {
       << "# HELP greenroom_failed_writes_total Writes rolled back (validation or conflict).\n"
          "# TYPE greenroom_failed_writes_total counter\n"
          "greenroom_failed_writes_total "
-      << st.failed_jobs.load() << "\n";
+      << st.failed_jobs.load() << "\n"
+      << "# HELP greenroom_log_syncs_total fdatasync calls on the write-ahead log (each "
+         "acknowledges the batches committed before it).\n"
+         "# TYPE greenroom_log_syncs_total counter\n"
+         "greenroom_log_syncs_total "
+      << st.log_syncs.load() << "\n";
   return out.str();
 }
 

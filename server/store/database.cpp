@@ -7,6 +7,12 @@
 namespace greenroom::store {
 
 Connection::Connection(const std::string& path, Mode mode) {
+  // No global memory statistics: with them every sqlite3_malloc and free of every thread
+  // takes one process-wide mutex. Only possible before SQLite initialises itself.
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)configured;
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   flags |=
       mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -1,14 +1,56 @@
 #include "store/writer.hpp"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <future>
 #include <vector>
 
 namespace greenroom::store {
 
+namespace {
+
+std::string journal_mode(Connection& c) {
+  auto st = c.prepare("PRAGMA journal_mode");
+  return st.step() ? st.text(0) : std::string();
+}
+
+[[noreturn]] void io_failure(int code, const std::string& what) {
+  throw StoreError(code, what + ": " + std::strerror(errno));
+}
+
+// The directory entry of a new log file must reach the disk too: SQLite syncs the directory
+// only at a log's first sync, which synchronous=NORMAL defers to the first checkpoint.
+void sync_directory_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) io_failure(SQLITE_IOERR_DIR_FSYNC, "open " + dir);
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) io_failure(SQLITE_IOERR_DIR_FSYNC, "fsync " + dir);
+}
+
+}  // namespace
+
 Writer::Writer(const std::string& path, std::size_t max_batch, std::size_t max_queue)
     : conn_(path, Connection::Mode::read_write), max_batch_(max_batch), max_queue_(max_queue) {
+  if (journal_mode(conn_) == "wal") {
+    const char* db_file = sqlite3_db_filename(conn_.handle(), "main");
+    if (db_file && *db_file) {
+      wal_path_ = sqlite3_filename_wal(db_file);
+      conn_.exec("PRAGMA synchronous=NORMAL");  // gr-sync syncs the log before any ack
+    }
+  }
+  if (!wal_path_.empty())
+    sync_thread_ = std::thread([this] {
+      ::pthread_setname_np(::pthread_self(), "gr-sync");
+      sync_loop();
+    });
   thread_ = std::thread([this] {
     ::pthread_setname_np(::pthread_self(), "gr-writer");  // as top -H and perf show it
     loop();
@@ -17,6 +59,7 @@ Writer::Writer(const std::string& path, std::size_t max_batch, std::size_t max_q
 
 Writer::~Writer() {
   stop();
+  if (wal_fd_ >= 0) ::close(wal_fd_);
 }
 
 void Writer::submit(Job job, Done done) {
@@ -57,6 +100,13 @@ void Writer::stop() {
   }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+  // The writer has handed over its last batch: acknowledge what is left, then stop.
+  {
+    std::lock_guard lock(sync_mu_);
+    sync_stopping_ = true;
+  }
+  sync_cv_.notify_all();
+  if (sync_thread_.joinable()) sync_thread_.join();
 }
 
 std::size_t Writer::queue_depth() const {
@@ -108,12 +158,75 @@ void Writer::loop() {
            static_cast<int>(batch.size()) > WriterStats::bounds[bucket])
       ++bucket;
     stats_.buckets[bucket].fetch_add(1, std::memory_order_relaxed);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (errors[i]) stats_.failed_jobs.fetch_add(1, std::memory_order_relaxed);
-      batch[i].done(errors[i]);
+    for (auto& e : errors)
+      if (e) stats_.failed_jobs.fetch_add(1, std::memory_order_relaxed);
+    if (wal_path_.empty()) {  // committed with its own fsync: acknowledge now
+      for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(errors[i]);
+      batch.clear();
+      continue;
     }
-    batch.clear();
+    {
+      std::lock_guard lock(sync_mu_);
+      committed_.push_back(Committed{std::move(batch), std::move(errors)});
+    }
+    sync_cv_.notify_one();
+    batch = {};
+    errors = {};
   }
+}
+
+void Writer::sync_loop() {
+  std::deque<Committed> work;
+  for (;;) {
+    {
+      std::unique_lock lock(sync_mu_);
+      sync_cv_.wait(lock, [this] { return sync_stopping_ || !committed_.empty(); });
+      if (committed_.empty() && sync_stopping_) return;
+      work.swap(committed_);
+    }
+    // One fdatasync for every batch committed before it began: each COMMIT has written its
+    // frames to the log before its batch was handed over.
+    bool wrote = false;
+    for (const auto& c : work)
+      for (const auto& e : c.errors) wrote = wrote || !e;
+    std::exception_ptr failure;
+    if (wrote) {
+      try {
+        sync_log();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+    for (auto& c : work)
+      for (std::size_t i = 0; i < c.items.size(); ++i) {
+        auto e = c.errors[i] ? c.errors[i] : failure;
+        if (e && !c.errors[i]) stats_.failed_jobs.fetch_add(1, std::memory_order_relaxed);
+        c.items[i].done(e);
+      }
+    work.clear();
+  }
+}
+
+void Writer::sync_log() {
+  struct stat by_path {};
+  if (::stat(wal_path_.c_str(), &by_path) != 0) {
+    // No log: SQLite checkpointed it into the database (syncing both) and removed it.
+    if (errno == ENOENT) return;
+    io_failure(SQLITE_IOERR_FSTAT, "stat " + wal_path_);
+  }
+  struct stat by_fd {};
+  if (wal_fd_ >= 0 && (::fstat(wal_fd_, &by_fd) != 0 || by_fd.st_ino != by_path.st_ino ||
+                       by_fd.st_dev != by_path.st_dev)) {
+    ::close(wal_fd_);  // the log was replaced: sync the file that is there now
+    wal_fd_ = -1;
+  }
+  if (wal_fd_ < 0) {
+    wal_fd_ = ::open(wal_path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (wal_fd_ < 0) io_failure(SQLITE_IOERR_FSYNC, "open " + wal_path_);
+    sync_directory_of(wal_path_);
+  }
+  if (::fdatasync(wal_fd_) != 0) io_failure(SQLITE_IOERR_FSYNC, "fdatasync " + wal_path_);
+  stats_.log_syncs.fetch_add(1, std::memory_order_release);
 }
 
 }  // namespace greenroom::store

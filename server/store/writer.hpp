@@ -1,8 +1,16 @@
 #pragma once
 // The single writer: one connection on its own thread. Queued jobs are batched into one
-// transaction (group commit, one fsync for the batch under synchronous=FULL) and each job
-// is acknowledged only after that transaction has committed. A job that throws is rolled
-// back to its own savepoint and fails alone; the rest of the batch still commits.
+// transaction (group commit) and each job is acknowledged only after that transaction is
+// durable. A job that throws is rolled back to its own savepoint and fails alone; the rest
+// of the batch still commits.
+//
+// Durability is pipelined: the connection commits with synchronous=NORMAL (in WAL mode a
+// commit then writes the log without waiting for the disk; checkpoints still sync), and a
+// second thread (gr-sync) calls fdatasync on the write-ahead log and only then acknowledges
+// the jobs of every batch committed before that call began. The writer meanwhile runs the
+// next batch instead of waiting for the disk. An acknowledged write is on disk exactly as
+// with synchronous=FULL; a committed batch may be read by others a few milliseconds before
+// it is acknowledged (and before it is on disk).
 #include <array>
 #include <atomic>
 #include <condition_variable>
@@ -13,6 +21,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -25,6 +34,9 @@ struct WriterStats {
   std::atomic<std::uint64_t> batches{0};
   std::atomic<std::uint64_t> jobs{0};
   std::atomic<std::uint64_t> failed_jobs{0};
+  // fdatasync calls on the write-ahead log that returned (each acknowledges every batch
+  // committed before it began).
+  std::atomic<std::uint64_t> log_syncs{0};
 };
 
 // The queue is full: the caller should answer 503 and let the client retry.
@@ -60,7 +72,16 @@ class Writer {
     Job job;
     Done done;
   };
+  // A committed batch waiting for the log's fdatasync before its jobs are acknowledged.
+  struct Committed {
+    std::vector<Item> items;
+    std::vector<std::exception_ptr> errors;
+  };
   void loop();
+  void sync_loop();
+  // fdatasync of the write-ahead log (opened on first use, reopened if the file was
+  // replaced); throws StoreError when the disk reports an error.
+  void sync_log();
 
   Connection conn_;
   std::size_t max_batch_;
@@ -70,6 +91,15 @@ class Writer {
   std::deque<Item> queue_;
   bool stopping_ = false;
   WriterStats stats_;
+  // The log's path and a descriptor kept open on it (gr-sync only); empty when the database
+  // is not in WAL mode, and then each commit syncs by itself (synchronous=FULL).
+  std::string wal_path_;
+  int wal_fd_ = -1;
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::deque<Committed> committed_;
+  bool sync_stopping_ = false;
+  std::thread sync_thread_;
   std::thread thread_;
 };
 

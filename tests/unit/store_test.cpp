@@ -2,6 +2,7 @@
 // and the repositories.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -129,20 +130,54 @@ TEST(Writer, AFailingJobRollsBackAloneAndReportsItsError) {
   EXPECT_FALSE(UserRepository::find_by_username(r, "second")) << "the failed job was half-applied";
 }
 
-TEST(Writer, StopFinishesQueuedWrites) {
+TEST(Writer, StopFinishesQueuedWritesAndAcknowledgesEach) {
   TempDb db;
+  std::atomic<int> acknowledged{0};
   {
     Writer writer(db.path());
     for (int i = 0; i < 50; ++i)
       writer.submit(
           [i](Connection& c) { add_user(c, "u" + std::to_string(i), domain::Role::member); },
-          [](std::exception_ptr) {});
+          [&acknowledged](std::exception_ptr e) {
+            if (!e) acknowledged.fetch_add(1);
+          });
     writer.stop();
+    EXPECT_EQ(acknowledged.load(), 50) << "stop() returned before every write was acknowledged";
   }
   Connection r(db.path(), Connection::Mode::read_only);
   auto q = r.prepare("SELECT COUNT(*) FROM users");
   q.step();
   EXPECT_EQ(q.int64(0), 50);
+}
+
+// Durability is pipelined (store/writer.hpp): a write is acknowledged only after an
+// fdatasync of the log that began after its batch committed.
+TEST(Writer, AcknowledgesEachWriteOnlyAfterALogSyncThatFollowedItsCommit) {
+  TempDb db;
+  Writer writer(db.path());
+  constexpr int kJobs = 200;
+  std::vector<std::uint64_t> syncs_in_job(kJobs), syncs_at_ack(kJobs);
+  std::vector<std::promise<void>> done(kJobs);
+  for (int i = 0; i < kJobs; ++i)
+    writer.submit(
+        [&, i](Connection& c) {
+          add_user(c, "s" + std::to_string(i), domain::Role::member);
+          syncs_in_job[i] = writer.stats().log_syncs.load(std::memory_order_acquire);
+        },
+        [&, i](std::exception_ptr e) {
+          syncs_at_ack[i] = writer.stats().log_syncs.load(std::memory_order_acquire);
+          e ? done[i].set_exception(e) : done[i].set_value();
+        });
+  for (auto& d : done) d.get_future().get();
+  for (int i = 0; i < kJobs; ++i)
+    EXPECT_GT(syncs_at_ack[i], syncs_in_job[i]) << "write " << i << " was acknowledged unsynced";
+  EXPECT_LE(writer.stats().log_syncs.load(), writer.stats().batches.load())
+      << "more log syncs than committed batches";
+  // Readers see the committed rows (a second connection, as the read pool).
+  Connection r(db.path(), Connection::Mode::read_only);
+  auto q = r.prepare("SELECT COUNT(*) FROM users");
+  q.step();
+  EXPECT_EQ(q.int64(0), kJobs);
 }
 
 TEST(ReadPool, ConnectionsAreReadOnlyAndReused) {
