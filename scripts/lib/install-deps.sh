@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config ccache libboost1.81-dev libsqlite3-dev sqlite3 libxml2-dev libssl-dev
           nlohmann-json3-dev libargon2-dev libgtest-dev libgmock-dev libbenchmark-dev
           libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev clang libclang-rt-14-dev)  # clang + libFuzzer/ASan/UBSan runtimes: scripts/lib/fuzz.sh
+packages+=(libjemalloc-dev)  # the server's allocator (CMakeLists.txt: about a sixth less CPU per post created)
 packages+=(ca-certificates)  # the system CA store: the reading list's fetcher verifies feed servers (TLS)
 packages+=(python3-feedparser)  # the API tests read the Atom feeds with a real feed reader's parser
 if [[ "${1:-}" == "--browser" ]]; then packages+=(chromium fonts-noto-color-emoji); fi
