@@ -5,15 +5,19 @@
 # (not the committed corpus); a crash leaves its input in build-fuzz/crashes/<target>/.
 # Ends with one line "fuzz: N passed, M failed" (a replay and a fuzz run per target).
 # JOBS (default 2) targets are fuzzed at a time; their logs are printed in order at the end.
-# Usage: scripts/lib/fuzz.sh [target...]     env: FUZZ_SECONDS, JOBS
+# Usage: scripts/lib/fuzz.sh [--build-only] [target...]     env: FUZZ_SECONDS, JOBS
+# --build-only builds the targets and stops (scripts/test builds them while ctest runs).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${FUZZ_SECONDS:-30}"
 out=build-fuzz
+build_only=0
+if [[ "${1:-}" == "--build-only" ]]; then build_only=1; shift; fi
 
 CC=clang CXX=clang++ cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGREENROOM_FUZZ=ON \
   -DGREENROOM_TESTS=OFF -DGREENROOM_WERROR=OFF >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 cmake --build "$out" -j"${JOBS:-2}" || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+((build_only)) && exit 0
 
 targets=("$@")
 if ((${#targets[@]} == 0)); then

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDemoServer, templateFromEnv, type DemoServer } from './demo-server';
 
 /** Seed-demo users (docs: all share this password). */
 export const PASSWORD = 'practice-makes-perfect';
@@ -23,12 +24,38 @@ export type Username = keyof typeof USERS;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOT_DIR = path.join(here, 'screenshots');
 
-export const test = base.extend<{ pageProblems: string[] }>({
-  // The server's address is only known once global-setup has started it.
-  baseURL: async ({}, use) => {
-    const url = process.env.GREENROOM_BASE_URL;
-    if (!url) throw new Error('GREENROOM_BASE_URL is not set: global-setup did not start the server');
-    await use(url);
+/** One server per spec file, on its own copy of the seeded demo data (demo-server.ts). */
+class DemoServers {
+  private current: { file: string; server: DemoServer } | undefined;
+
+  /** The server of `file`: the one already running for it, or a fresh one. */
+  async forFile(file: string): Promise<DemoServer> {
+    if (this.current?.file === file) return this.current.server;
+    await this.stop();
+    const server = await startDemoServer(templateFromEnv());
+    this.current = { file, server };
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.current;
+    this.current = undefined;
+    await running?.server.stop();
+  }
+}
+
+export const test = base.extend<{ pageProblems: string[] }, { demoServers: DemoServers }>({
+  demoServers: [
+    async ({}, use) => {
+      const servers = new DemoServers();
+      await use(servers);
+      await servers.stop();
+    },
+    { scope: 'worker' },
+  ],
+  // The spec file's own server (started with the file's first test, see DemoServers).
+  baseURL: async ({ demoServers }, use, testInfo) => {
+    await use((await demoServers.forFile(testInfo.file)).baseURL);
   },
   // Every test fails on an uncaught script error or anything the strict
   // Content Security Policy refused (inline script/style, foreign origin).

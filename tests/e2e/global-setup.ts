@@ -1,19 +1,19 @@
 /**
- * Starts a Greenroom server with demo data for the whole run:
- *   greenroom seed-demo --data DIR
- *   greenroom serve --data DIR --port 0 --static client-web/dist
- * The server prints `greenroom listening on https://127.0.0.1:PORT` as its
- * first line on stdout. The returned function stops it (SIGTERM) and removes
- * the data directory.
+ * Prepares the browser tests:
+ *   - builds client-web/dist when it is missing or older than its sources;
+ *   - seeds the demo data once into a template directory (greenroom seed-demo --data DIR);
+ *   - chooses the loopback port of the reading spec's test feed.
+ * Each spec file then runs against its own `greenroom serve --port 0 --static client-web/dist`
+ * on a copy of the template (demo-server.ts, the `demoServer` fixture in fixtures.ts). The
+ * returned function removes the template.
  *
  * GREENROOM_BIN overrides the server binary (default <repo>/build/greenroom).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
 
 /** A free loopback port (for the reading list's test feed server, see specs/reading.spec.ts). */
@@ -31,7 +31,6 @@ function freePort(): Promise<number> {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-const LISTEN_RE = /^greenroom listening on (https?:\/\/[^\s]+)\s*$/;
 
 /** Newest modification time (ms) of the files under `target`. */
 function newestMtime(target: string): number {
@@ -74,81 +73,25 @@ function run(bin: string, args: string[]): void {
   }
 }
 
-function waitForListening(server: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stderr: string[] = [];
-    const timer = setTimeout(() => {
-      reject(new Error(`server did not print its address within ${timeoutMs} ms\n${stderr.join('')}`));
-    }, timeoutMs);
-    server.stderr?.on('data', (chunk: Buffer) => {
-      if (stderr.length < 200) stderr.push(chunk.toString());
-    });
-    const lines = createInterface({ input: server.stdout! });
-    let first = true;
-    lines.on('line', (line) => {
-      if (process.env.GREENROOM_E2E_VERBOSE) console.log('[server]', line);
-      if (!first) return;
-      first = false;
-      clearTimeout(timer);
-      const m = line.match(LISTEN_RE);
-      if (m) resolve(m[1].replace(/\/$/, ''));
-      else reject(new Error(`unexpected first line from the server: ${JSON.stringify(line)}`));
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited early (${code ?? signal})\n${stderr.join('')}`));
-    });
-    server.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
-}
-
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = process.env.GREENROOM_BIN ?? path.join(repo, 'build', 'greenroom');
   if (!existsSync(bin)) {
     throw new Error(`Greenroom server binary not found at ${bin}. Build the server first (see README).`);
   }
   const dist = ensureClientBuilt();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'greenroom-e2e-'));
-
-  run(bin, ['seed-demo', '--data', dataDir]);
+  const templateDir = mkdtempSync(path.join(tmpdir(), 'greenroom-e2e-template-'));
+  run(bin, ['seed-demo', '--data', templateDir]);
 
   // The reading list's fetcher may reach this one loopback port (nothing else internal): the
   // spec serves its test feed there.
   const feedPort = await freePort();
+  process.env.GREENROOM_E2E_BIN = bin;
+  process.env.GREENROOM_E2E_DIST = dist;
+  process.env.GREENROOM_E2E_TEMPLATE = templateDir;
   process.env.GREENROOM_E2E_FEED_PORT = String(feedPort);
-  const server = spawn(
-    bin,
-    ['serve', '--data', dataDir, '--port', '0', '--static', dist, '--feed-allow-address', `127.0.0.1:${feedPort}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let baseURL: string;
-  try {
-    baseURL = await waitForListening(server, 30_000);
-  } catch (error) {
-    server.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  // Keep draining output so the server never blocks on a full pipe.
-  server.stdout?.resume();
-  server.stderr?.resume();
-  process.env.GREENROOM_BASE_URL = baseURL;
-  process.env.GREENROOM_DATA_DIR = dataDir;
-  console.log(`[e2e] server at ${baseURL} (data ${dataDir})`);
+  console.log(`[e2e] demo data seeded in ${templateDir}; one server per spec file`);
 
   return async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-      server.kill('SIGTERM');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000));
-      if ((await Promise.race([exited, timeout])) === 'timeout') {
-        console.warn('[e2e] server did not stop within 10 s of SIGTERM; killing it');
-        server.kill('SIGKILL');
-      }
-    }
-    if (!process.env.GREENROOM_E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(templateDir, { recursive: true, force: true });
   };
 }
