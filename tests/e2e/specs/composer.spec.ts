@@ -62,10 +62,19 @@ test.describe('composer', () => {
     await page.getByRole('button', { name: 'Hide preview' }).click();
     await expect(preview).toBeHidden();
 
+    // The client's own limit, checked before sending: the golden rules' length check (3,000,
+    // an error) would otherwise disable Publish as soon as the lint answers, so the lint
+    // answer is held back here, and no post may be sent.
+    await page.route('**/api/v1/lint', () => {});
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/posts')) posts.push(r.url());
+    });
     await box.fill('x'.repeat(5001));
     await expect(page.getByText('5,001 / 5,000 characters')).toBeVisible();
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.locator('#composer-error')).toContainText('1 character over the limit');
+    expect(posts).toEqual([]);
   });
 
   test('a member may not choose the practice space', async ({ page }) => {
