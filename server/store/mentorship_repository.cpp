@@ -1,6 +1,8 @@
 #include "store/mentorship_repository.hpp"
 
 #include <limits>
+#include <string>
+#include <string_view>
 
 #include "domain/permissions.hpp"
 #include "store/live_assignments.hpp"
@@ -164,6 +166,12 @@ bool MentorshipRepository::mentors_anyone(Connection& c, std::int64_t user_id) {
 
 namespace {
 
+// A pairing with both people's role and state, as read_links reads it (a WHERE follows).
+constexpr std::string_view kLinkSelect =
+    "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
+    "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
+    "JOIN users lx ON lx.id = m.executive_id ";
+
 std::vector<domain::MentorLinkFacts> read_links(Statement& q) {
   std::vector<domain::MentorLinkFacts> out;
   while (q.step()) {
@@ -185,22 +193,19 @@ std::vector<domain::MentorLinkFacts> read_links(Statement& q) {
 std::vector<domain::MentorLinkFacts> MentorshipRepository::links_between(Connection& c,
                                                                          std::int64_t a,
                                                                          std::int64_t b) {
-  auto q = c.prepare(
-      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
-      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
-      "JOIN users lx ON lx.id = m.executive_id "
-      "WHERE (m.mentor_id = ?1 AND m.executive_id = ?2) OR (m.mentor_id = ?2 AND m.executive_id = "
-      "?1)");
+  static const std::string sql = std::string(kLinkSelect) +
+                                 "WHERE (m.mentor_id = ?1 AND m.executive_id = ?2) "
+                                 "OR (m.mentor_id = ?2 AND m.executive_id = ?1)";
+  auto q = c.prepare(sql);
   q.bind(1, a).bind(2, b);
   return read_links(q);
 }
 
 std::vector<domain::MentorLinkFacts> MentorshipRepository::links_of(Connection& c,
                                                                     std::int64_t user_id) {
-  auto q = c.prepare(
-      "SELECT m.mentor_id, m.executive_id, m.state, lm.role, lm.disabled, lx.role, lx.disabled "
-      "FROM mentorships m JOIN users lm ON lm.id = m.mentor_id "
-      "JOIN users lx ON lx.id = m.executive_id WHERE m.mentor_id = ?1 OR m.executive_id = ?1");
+  static const std::string sql =
+      std::string(kLinkSelect) + "WHERE m.mentor_id = ?1 OR m.executive_id = ?1";
+  auto q = c.prepare(sql);
   q.bind(1, user_id);
   return read_links(q);
 }
