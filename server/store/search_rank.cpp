@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -66,7 +67,8 @@ struct Stats {
   std::vector<double> idf;
   std::vector<std::string> prefixes;
   std::vector<double> prefix_idf;
-  int misses = 0;  // candidate rows without a prefix so far
+  std::vector<int> prefix_tf;  // the current row's count per prefix (kept to reuse its memory)
+  int misses = 0;              // candidate rows without a prefix so far
   // The last row's answer: SQLite may call the function twice per row (WHERE and result).
   sqlite3_int64 last_rowid = 0;
   bool has_last = false;
@@ -118,6 +120,47 @@ int row_tokens(const Fts5ExtensionApi* api, Fts5Context* fts, Tokens& out) {
 
 bool starts_with(const std::string& token, const std::string& prefix) {
   return token.size() >= prefix.size() && token.compare(0, prefix.size(), prefix) == 0;
+}
+
+// How often a row's words start with each prefix, counted as the tokenizer hands them over:
+// nothing is copied or allocated per row (the ranking reads up to 1,000 rows per search).
+struct PrefixCounts {
+  const std::vector<std::string>* prefixes = nullptr;
+  std::vector<int>* counts = nullptr;
+  int tokens = 0;  // all of the row's tokens: its length as FTS5 counted it when indexing
+};
+
+int count_token(void* ctx, int flags, const char* token, int n, int, int) {
+  auto* c = static_cast<PrefixCounts*>(ctx);
+  if (!(flags & FTS5_TOKEN_COLOCATED)) ++c->tokens;
+  const auto size = static_cast<std::size_t>(n);
+  for (std::size_t i = 0; i < c->prefixes->size(); ++i) {
+    const auto& p = (*c->prefixes)[i];
+    if (size >= p.size() && std::memcmp(token, p.data(), p.size()) == 0) ++(*c->counts)[i];
+  }
+  return SQLITE_OK;
+}
+
+// `given`: the row's text as the caller read it from its own table (the one the index was
+// written from), which saves FTS5 a lookup of its content row; null: FTS5 reads it.
+int count_prefixes(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* given,
+                   const std::vector<std::string>& prefixes, std::vector<int>& counts,
+                   int& length) {
+  counts.assign(prefixes.size(), 0);
+  const char* text = nullptr;
+  int n = 0;
+  if (given && sqlite3_value_type(given) == SQLITE_TEXT) {
+    text = reinterpret_cast<const char*>(sqlite3_value_text(given));
+    n = sqlite3_value_bytes(given);
+  } else {
+    int rc = api->xColumnText(fts, 0, &text, &n);
+    if (rc != SQLITE_OK) return rc;
+  }
+  if (!text) return SQLITE_OK;
+  PrefixCounts ctx{&prefixes, &counts};
+  int rc = api->xTokenize(fts, text, n, &ctx, count_token);
+  length = ctx.tokens;
+  return rc;
 }
 
 std::vector<std::string> split_keys(std::string_view joined) {
@@ -222,8 +265,15 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     return;
   }
   s->has_last = false;
+  // The row's length: counted from its text when the caller gave it (the words are read for
+  // the prefixes anyway, or are cheaper to count than FTS5's lookup of its size record).
+  sqlite3_value* text =
+      n_args >= 4 && sqlite3_value_type(args[3]) == SQLITE_TEXT ? args[3] : nullptr;
   int length = 0;
-  int rc = api->xColumnSize(fts, -1, &length);
+  int rc = SQLITE_OK;
+  if (text || !s->prefixes.empty())
+    rc = count_prefixes(api, fts, text, s->prefixes, s->prefix_tf, length);
+  if (rc == SQLITE_OK && !text) rc = api->xColumnSize(fts, -1, &length);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
@@ -244,16 +294,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     if (tf > 0) score += s->idf[i] * tf * (kK1 + 1) / (tf + norm);
   }
   if (!s->prefixes.empty()) {
-    Tokens tokens;
-    rc = row_tokens(api, fts, tokens);
-    if (rc != SQLITE_OK) {
-      sqlite3_result_error_code(ctx, rc);
-      return;
-    }
     for (std::size_t p = 0; p < s->prefixes.size(); ++p) {
-      double tf = 0;
-      for (const auto& t : tokens.list)
-        if (starts_with(t, s->prefixes[p])) tf += 1;
+      const double tf = s->prefix_tf[p];
       if (tf == 0) {  // NULL: the row lacks the prefix, so it does not match
         if (++s->misses > kMaxMisses) {
           sqlite3_result_error(ctx, kTooManyCandidates, -1);

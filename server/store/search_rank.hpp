@@ -1,7 +1,7 @@
 #pragma once
 // greenroom_rank: the FTS5 auxiliary function search ranks by (registered per connection).
 //
-//   greenroom_rank(search_index, phrase_count, keys, prefixes)
+//   greenroom_rank(search_index, phrase_count, keys, prefixes [, text])
 //
 // It is Okapi BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, idf log((N - n + 0.5) /
 // (n + 0.5)) floored at 1e-6, term frequency per phrase, length normalised by the average
@@ -22,7 +22,9 @@
 // (domain::SearchQuery::word_prefixes): each is scored like a phrase from the row's own words
 // (the table's tokenizer, so folded as indexed: "custom" counts "Customers"), its document
 // count that of the FTS5 query "custom"* (cached as above), and a row without one of them
-// gets NULL (no match). After kMaxMisses such rows the statement fails with
+// gets NULL (no match). `text`, when given, is the row's indexed text read by the caller from
+// the table it came from (posts.body for a post's row): the same words, without FTS5 looking
+// up its own copy (a third of the cost per row). After kMaxMisses such rows the statement fails with
 // kTooManyCandidates: the other words are common and the prefix rare, so FTS5's own prefix
 // query is the cheaper way.
 //

@@ -74,7 +74,9 @@ std::vector<SearchHit> post_rows(Connection& c, const SearchFilter& f, const Pla
   // row looks for no reply (a NULL id ends the seek at once).
   auto q = c.prepare(
       "SELECT s.rowid, s.rowid & 15 AS code, s.rowid >> 4 AS item, "
-      "greenroom_rank(search_index, ?9, ?10, ?11) AS match_score, "
+      "greenroom_rank(search_index, ?9, ?10, ?11, "
+      "CASE s.rowid & 15 WHEN 1 THEN r.body ELSE p.body END) "
+      "AS match_score, "
       "CASE s.rowid & 15 WHEN 1 THEN r.author_id ELSE p.author_id END AS item_author, "
       "CASE s.rowid & 15 WHEN 1 THEN r.created_at "
       "ELSE COALESCE(p.published_at, p.created_at) END AS at, "

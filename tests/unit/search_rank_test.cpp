@@ -58,12 +58,17 @@ class SearchRank : public ::testing::Test {
     return out;
   }
 
-  // rowid -> score, by greenroom_rank; `narrow`: the word prefixes read from the rows.
-  std::map<std::int64_t, double> ranked(const d::SearchQuery& q, bool narrow) {
+  // rowid -> score, by greenroom_rank; `narrow`: the word prefixes read from the rows;
+  // `given`: the row's text passed in (as the store passes posts.body), so the length and
+  // the prefixes are counted from it instead of FTS5's size record and content.
+  std::map<std::int64_t, double> ranked(const d::SearchQuery& q, bool narrow, bool given = false) {
     std::map<std::int64_t, double> out;
-    auto s = c.prepare(
-        "SELECT rowid, greenroom_rank(search_index, ?2, ?3, ?4) AS score FROM search_index "
-        "WHERE search_index MATCH ?1 AND score IS NOT NULL");
+    auto s = c.prepare(given ? "SELECT rowid, greenroom_rank(search_index, ?2, ?3, ?4, body) AS "
+                               "score FROM search_index "
+                               "WHERE search_index MATCH ?1 AND score IS NOT NULL"
+                             : "SELECT rowid, greenroom_rank(search_index, ?2, ?3, ?4) AS score "
+                               "FROM search_index "
+                               "WHERE search_index MATCH ?1 AND score IS NOT NULL");
     if (narrow)
       s.bind(1, d::narrow_expression(q))
           .bind(2, static_cast<int>(q.narrow_phrases.size()) + q.negative_count)
@@ -94,8 +99,11 @@ TEST_F(SearchRank, ScoresAsBm25DoesForWordsPhrasesPrefixesAndExclusions) {
     auto want = bm25(*q);
     EXPECT_FALSE(want.empty()) << text;
     expect_same(want, ranked(*q, false), text);
-    if (!q->word_prefixes.empty())
+    expect_same(want, ranked(*q, false, true), std::string(text) + " text given");
+    if (!q->word_prefixes.empty()) {
       expect_same(want, ranked(*q, true), std::string(text) + " narrow");
+      expect_same(want, ranked(*q, true, true), std::string(text) + " narrow, text given");
+    }
   }
 }
 
