@@ -1,5 +1,7 @@
 #include "store/search_rank.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -55,9 +57,15 @@ void remember(std::string key, CachedCount c) {
   cache[std::move(key)] = c;
 }
 
+// Rows counted by xQueryPhrase, stopped (SQLITE_DONE) at `limit`.
+struct Tally {
+  sqlite3_int64 count = 0;
+  sqlite3_int64 limit = 0;
+};
+
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* user) {
-  ++*static_cast<sqlite3_int64*>(user);
-  return SQLITE_OK;
+  auto* t = static_cast<Tally*>(user);
+  return ++t->count >= t->limit ? SQLITE_DONE : SQLITE_OK;
 }
 
 // Per statement: the average document length, each phrase's idf (0: not scored), and the
@@ -98,6 +106,135 @@ int count_prefix(sqlite3* db, const std::string& prefix, sqlite3_int64& out) {
   }
   sqlite3_finalize(st);
   return rc;
+}
+
+// Estimated counts (store/search_rank.hpp): a spread sample of the index, kSampleSlices runs
+// of consecutive rows across its rowid range.
+std::atomic<sqlite3_int64> estimate_from_rows{200000};
+std::atomic<sqlite3_int64> estimate_from_docs{50000};  // fewer: counted exactly, which is cheap
+std::atomic<std::uint64_t> estimates{0};
+constexpr int kSampleSlices = 32;
+constexpr int kSliceRows = 500;  // per slice, for a phrase (FTS5 counts them by rowid range)
+constexpr int kSliceTexts = 64;  // per slice, rows whose words are read for a word prefix
+
+// A statement run beside the one being ranked, on the same connection.
+class Query {
+ public:
+  Query(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
+  ~Query() { sqlite3_finalize(st_); }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  int rc() const { return rc_; }
+  sqlite3_stmt* get() { return st_; }
+  // true for a row; false at the end or on an error (then rc() says which).
+  bool step() {
+    if (rc_ != SQLITE_OK) return false;
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) rc_ = rc;
+    return false;
+  }
+  void reset() { sqlite3_reset(st_); }
+
+ private:
+  sqlite3_stmt* st_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+struct Slice {
+  sqlite3_int64 first = 0, last = 0, rows = 0;
+};
+
+int sample_slices(sqlite3* db, std::vector<Slice>& out) {
+  Query range(db,
+              "SELECT (SELECT min(id) FROM search_index_docsize), "
+              "(SELECT max(id) FROM search_index_docsize)");
+  if (!range.step()) return range.rc();
+  const sqlite3_int64 lo = sqlite3_column_int64(range.get(), 0);
+  const sqlite3_int64 hi = sqlite3_column_int64(range.get(), 1);
+  Query slice(db,
+              "SELECT min(id), max(id), count(*) FROM (SELECT id FROM search_index_docsize "
+              "WHERE id >= ?1 ORDER BY id LIMIT ?2)");
+  sqlite3_int64 next = lo;
+  for (int k = 0; k < kSampleSlices && slice.rc() == SQLITE_OK; ++k) {
+    const sqlite3_int64 start = std::max(next, lo + (hi - lo) / kSampleSlices * k);
+    slice.reset();
+    sqlite3_bind_int64(slice.get(), 1, start);
+    sqlite3_bind_int(slice.get(), 2, kSliceRows);
+    if (!slice.step() || sqlite3_column_int64(slice.get(), 2) == 0) break;
+    Slice s{sqlite3_column_int64(slice.get(), 0), sqlite3_column_int64(slice.get(), 1),
+            sqlite3_column_int64(slice.get(), 2)};
+    out.push_back(s);
+    next = s.last + 1;
+  }
+  return slice.rc();
+}
+
+sqlite3_int64 scaled(double hits, double sampled, sqlite3_int64 rows) {
+  if (sampled <= 0) return 0;
+  const double n = hits / sampled * static_cast<double>(rows);
+  return std::min(rows, static_cast<sqlite3_int64>(std::llround(n)));
+}
+
+// The rows holding an FTS5 phrase (no '*': a prefix phrase merges every doclist it reaches,
+// whatever the rowid range), estimated from the sample.
+int estimate_phrase(sqlite3* db, const std::vector<Slice>& slices, const std::string& phrase,
+                    sqlite3_int64 rows, sqlite3_int64& out) {
+  Query q(db,
+          "SELECT count(*) FROM search_index WHERE search_index MATCH ?1 "
+          "AND rowid BETWEEN ?2 AND ?3");
+  double hits = 0, sampled = 0;
+  for (const auto& s : slices) {
+    q.reset();
+    sqlite3_bind_text(q.get(), 1, phrase.c_str(), static_cast<int>(phrase.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(q.get(), 2, s.first);
+    sqlite3_bind_int64(q.get(), 3, s.last);
+    if (!q.step()) return q.rc() == SQLITE_OK ? SQLITE_ERROR : q.rc();
+    hits += static_cast<double>(sqlite3_column_int64(q.get(), 0));
+    sampled += static_cast<double>(s.rows);
+  }
+  out = scaled(hits, sampled, rows);
+  return SQLITE_OK;
+}
+
+struct PrefixSeen {
+  const std::string* prefix = nullptr;
+  bool seen = false;
+};
+
+int see_prefix(void* ctx, int, const char* token, int n, int, int) {
+  auto* c = static_cast<PrefixSeen*>(ctx);
+  const auto& p = *c->prefix;
+  if (static_cast<std::size_t>(n) >= p.size() && std::memcmp(token, p.data(), p.size()) == 0)
+    c->seen = true;
+  return SQLITE_OK;
+}
+
+// The rows holding a word that starts with `prefix`, estimated from the first kSliceTexts
+// rows of each slice, their words read with the table's own tokenizer.
+int estimate_prefix(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db,
+                    const std::vector<Slice>& slices, const std::string& prefix, sqlite3_int64 rows,
+                    sqlite3_int64& out) {
+  Query q(db, "SELECT c0 FROM search_index_content WHERE id BETWEEN ?1 AND ?2 LIMIT ?3");
+  double hits = 0, sampled = 0;
+  for (const auto& s : slices) {
+    q.reset();
+    sqlite3_bind_int64(q.get(), 1, s.first);
+    sqlite3_bind_int64(q.get(), 2, s.last);
+    sqlite3_bind_int(q.get(), 3, kSliceTexts);
+    while (q.step()) {
+      sampled += 1;
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
+      if (!text) continue;
+      PrefixSeen seen{&prefix};
+      int rc = api->xTokenize(fts, text, sqlite3_column_bytes(q.get(), 0), &seen, see_prefix);
+      if (rc != SQLITE_OK) return rc;
+      if (seen.seen) hits += 1;
+    }
+    if (q.rc() != SQLITE_OK) return q.rc();
+  }
+  out = scaled(hits, sampled, rows);
+  return SQLITE_OK;
 }
 
 // Each token of a row's text, in order (the table's own tokenizer: folded as indexed).
@@ -197,6 +334,17 @@ int load_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* c
     const auto* text = sqlite3_value_text(args[2]);
     s.prefixes = split_keys(text ? reinterpret_cast<const char*>(text) : "");
   }
+  // A big index: a common phrase's count is estimated from a sample (a few milliseconds)
+  // instead of read from its whole doclist (60 ms for a word all of 1,000,000 posts have);
+  // a phrase in fewer than estimate_from_docs rows is counted exactly.
+  const bool sampling = rows >= estimate_from_rows.load();
+  std::vector<Slice> slices;
+  bool sampled = false;
+  const auto sample = [&]() -> int {
+    if (sampled) return SQLITE_OK;
+    sampled = true;
+    return sample_slices(handle, slices);
+  };
   for (const auto& p : s.prefixes) {
     const bool cacheable = rows >= kCachedFromRows;
     std::string key = db + "\n*" + p;
@@ -205,6 +353,22 @@ int load_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* c
     if (cacheable && !(docs = cached(key, rows, 1))) {
       counting = std::unique_lock(count_mutex);
       docs = cached(key, rows, 1);
+    }
+    // A prefix the sample found rare is remembered as such (its count is exact every time,
+    // and cheap), so the sample is not taken again for it.
+    const std::string rare_key = key + "\n?";
+    if (!docs && sampling && !(cacheable && cached(rare_key, rows, 1))) {
+      sqlite3_int64 estimate = 0;
+      if ((rc = sample()) != SQLITE_OK) return rc;
+      rc = estimate_prefix(api, fts, handle, slices, p, rows, estimate);
+      if (rc != SQLITE_OK) return rc;
+      if (estimate >= estimate_from_docs.load()) {
+        docs = estimate;
+        ++estimates;
+        remember(key, {estimate, rows, 1, Clock::now()});
+      } else if (cacheable) {
+        remember(rare_key, {estimate, rows, 1, Clock::now()});
+      }
     }
     if (!docs) {
       sqlite3_int64 counted = 0;
@@ -230,12 +394,23 @@ int load_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* c
       docs = cached(key, rows, tokens);
     }
     if (!docs) {
-      sqlite3_int64 counted = 0;
-      rc = api->xQueryPhrase(fts, i, &counted, count_row);
+      // Counted exactly up to estimate_from_docs rows (cheap), estimated beyond.
+      const std::string phrase = cacheable ? keys[static_cast<std::size_t>(i)] : std::string();
+      const bool may_estimate = sampling && !phrase.empty() && phrase.back() != '*';
+      Tally tally{0, may_estimate ? estimate_from_docs.load() : rows + 1};
+      rc = api->xQueryPhrase(fts, i, &tally, count_row);
       if (rc != SQLITE_OK) return rc;
-      docs = counted;
-      if (cacheable && counted >= kCachedFromDocs)
-        remember(std::move(key), {counted, rows, tokens, Clock::now()});
+      docs = tally.count;
+      if (may_estimate && tally.count >= tally.limit) {
+        sqlite3_int64 estimate = 0;
+        if ((rc = sample()) != SQLITE_OK) return rc;
+        rc = estimate_phrase(handle, slices, phrase, rows, estimate);
+        if (rc != SQLITE_OK) return rc;
+        docs = std::max(estimate, tally.count);
+        ++estimates;
+      }
+      if (cacheable && *docs >= kCachedFromDocs)
+        remember(std::move(key), {*docs, rows, tokens, Clock::now()});
     }
     s.idf[static_cast<std::size_t>(i)] = idf_of(rows, *docs);
   }
@@ -358,6 +533,20 @@ void forget(void* db) {
 }
 
 }  // namespace
+
+void set_estimate_thresholds(std::int64_t rows, std::int64_t docs) {
+  estimate_from_rows = rows;
+  estimate_from_docs = docs;
+}
+
+void clear_cached_counts() {
+  std::lock_guard lock(cache_mutex);
+  cache.clear();
+}
+
+std::uint64_t estimated_counts() {
+  return estimates.load();
+}
 
 void register_search_rank(Connection& c) {
   {

@@ -152,6 +152,52 @@ TEST_F(SearchRank, GivesUpAfterTooManyRowsWithoutThePrefix) {
   EXPECT_EQ(ranked(*common, true).size(), static_cast<std::size_t>(kMaxMisses + 10));
 }
 
+// A big index: the count of a common word or prefix is estimated from a spread sample and
+// scores almost as bm25() does; a rare word is still counted exactly.
+TEST_F(SearchRank, EstimatesCommonCountsInABigIndexFromASample) {
+  struct Thresholds {
+    Thresholds() {
+      clear_cached_counts();
+      set_estimate_thresholds(20000, 1000);
+    }
+    ~Thresholds() {
+      set_estimate_thresholds(200000, 50000);
+      clear_cached_counts();
+    }
+  } small;
+  c.exec("BEGIN");
+  for (int i = 0; i < 40000; ++i) {
+    std::string body = "row " + std::to_string(i);
+    if (i % 10 == 0) body += " alpha";
+    if (i % 20 == 0) body += " beta";
+    if (i % 8 == 0) body += " gammaray";
+    if (i % 800 == 0) body += " delta";
+    auto q = c.prepare(
+        "INSERT INTO search_index(rowid, body, kind, item_id) "
+        "VALUES ((100 + ?1) * 16, ?2, 'post', 100 + ?1)");
+    q.bind(1, i).bind(2, body);
+    q.run();
+  }
+  c.exec("COMMIT");
+  const auto near_bm25 = [&](const char* text, bool narrow) {
+    auto q = d::translate_search_query(text).query;
+    ASSERT_TRUE(q) << text;
+    auto want = bm25(*q);
+    auto got = ranked(*q, narrow, true);
+    ASSERT_EQ(want.size(), got.size()) << text;
+    for (const auto& [rowid, score] : want)
+      EXPECT_NEAR(score, got.at(rowid), std::abs(score) * 0.02) << text << " row " << rowid;
+  };
+  const auto before = estimated_counts();
+  near_bm25("alpha beta", false);
+  EXPECT_EQ(estimated_counts() - before, 2u) << "alpha (4,000 rows) and beta (2,000)";
+  near_bm25("gamm* alpha", true);
+  EXPECT_EQ(estimated_counts() - before, 3u) << "the prefix gamm (5,000 rows); alpha is cached";
+  auto rare = d::translate_search_query("delta").query;
+  expect_same(bm25(*rare), ranked(*rare, false, true), "a rare word, counted exactly");
+  EXPECT_EQ(estimated_counts() - before, 3u) << "delta (50 rows) is not estimated";
+}
+
 TEST_F(SearchRank, PrefixWordsAreTheRowsOwnFoldedWords) {
   auto s = c.prepare(
       "SELECT rowid, greenroom_prefix_words(search_index, ?1) FROM search_index ORDER BY rowid");
