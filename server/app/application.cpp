@@ -34,6 +34,7 @@
 #include "net/tls.hpp"
 #include "store/data_dir.hpp"
 #include "store/migrations.hpp"
+#include "store/search_queue.hpp"
 #include "store/session_repository.hpp"
 
 namespace greenroom::app {
@@ -69,7 +70,12 @@ std::string store_metrics(const store::Writer& w) {
          "acknowledges the batches committed before it).\n"
          "# TYPE greenroom_log_syncs_total counter\n"
          "greenroom_log_syncs_total "
-      << st.log_syncs.load() << "\n";
+      << st.log_syncs.load() << "\n"
+      << "# HELP greenroom_writer_idle_runs_total Steps of upkeep the writer ran while idle "
+         "(merging the search index's segments).\n"
+         "# TYPE greenroom_writer_idle_runs_total counter\n"
+         "greenroom_writer_idle_runs_total "
+      << st.idle_runs.load() << "\n";
   return out.str();
 }
 
@@ -97,6 +103,9 @@ int serve(const Config& cfg) {
       http::log_event("info", "published scheduled posts at start", {{"count", published}});
   }
   store::Writer writer(cfg.database_path(), static_cast<std::size_t>(cfg.max_batch));
+  // Between bursts of writes, merge the search index's segments (schema/0026).
+  writer.set_idle_job([](store::Connection& c) { return store::merge_search_index(c); },
+                      std::chrono::milliseconds(50));
   // At least one read connection per I/O thread (reads run on them; see Config).
   store::ReadPool reads(cfg.database_path(), static_cast<std::size_t>(cfg.read_pool_size()));
   api::LoginLimiter limiter(cfg.login_max_failures, std::chrono::seconds(cfg.login_window_seconds));

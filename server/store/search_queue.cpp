@@ -34,4 +34,15 @@ void flush_search_queue(Connection& c) {
   c.prepare("DELETE FROM search_queue").run();
 }
 
+bool merge_search_index(Connection& c, int pages) {
+  if (!has_queue(c)) return false;  // a schema before the index settings (during migrations)
+  // FTS5 counts each page it writes as a change: a difference under two means nothing was
+  // left to merge (as its documentation of 'merge' says).
+  const auto before = sqlite3_total_changes64(c.handle());
+  c.prepare("INSERT INTO search_index(search_index, rank) VALUES ('merge', ?1)")
+      .bind(1, pages)
+      .run();
+  return sqlite3_total_changes64(c.handle()) - before >= 2;
+}
+
 }  // namespace greenroom::store

@@ -11,4 +11,10 @@ class Connection;
 // does nothing on a database whose schema predates the queue (during migrations).
 void flush_search_queue(Connection& c);
 
+// One bounded step of merging the index's segments while the writer is idle (schema/0026):
+// FTS5's 'merge' command, which writes up to about `pages` leaf pages, and only on a level
+// of 4 segments or more (its usermerge). Returns whether it did any work (then another step
+// may do more). Runs inside the caller's transaction.
+bool merge_search_index(Connection& c, int pages = 64);
+
 }  // namespace greenroom::store

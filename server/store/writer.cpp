@@ -80,6 +80,13 @@ void Writer::submit(Job job, Done done) {
   cv_.notify_one();
 }
 
+void Writer::set_idle_job(std::function<bool(Connection&)> job, std::chrono::milliseconds after) {
+  std::lock_guard lock(mu_);
+  idle_job_ = std::move(job);
+  idle_after_ = after;
+  idle_due_ = true;  // there may be upkeep left from before a restart
+}
+
 void Writer::run_sync(const Job& job) {
   std::promise<void> promise;
   auto fut = promise.get_future();
@@ -120,13 +127,24 @@ void Writer::loop() {
   for (;;) {
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      const auto ready = [this] { return stopping_ || !queue_.empty(); };
+      while (!ready()) {
+        if (!idle_job_ || !idle_due_) {
+          cv_.wait(lock, ready);
+          break;
+        }
+        if (cv_.wait_for(lock, idle_after_, ready)) break;
+        lock.unlock();
+        idle_due_ = run_idle_job();
+        lock.lock();
+      }
       if (queue_.empty() && stopping_) return;
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
     }
+    idle_due_ = true;
     errors.assign(batch.size(), nullptr);
     try {
       Transaction tx(conn_);
@@ -172,6 +190,18 @@ void Writer::loop() {
     sync_cv_.notify_one();
     batch = {};
     errors = {};
+  }
+}
+
+bool Writer::run_idle_job() {
+  try {
+    Transaction tx(conn_);
+    const bool more = idle_job_(conn_);
+    tx.commit();
+    stats_.idle_runs.fetch_add(1, std::memory_order_relaxed);
+    return more;
+  } catch (...) {
+    return false;  // maintenance only: try again after the next batch
   }
 }
 

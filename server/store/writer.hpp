@@ -13,6 +13,7 @@
 // it is acknowledged (and before it is on disk).
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -37,6 +38,8 @@ struct WriterStats {
   // fdatasync calls on the write-ahead log that returned (each acknowledges every batch
   // committed before it began).
   std::atomic<std::uint64_t> log_syncs{0};
+  // Runs of the idle job that committed (Writer::set_idle_job).
+  std::atomic<std::uint64_t> idle_runs{0};
 };
 
 // The queue is full: the caller should answer 503 and let the client retry.
@@ -56,6 +59,14 @@ class Writer {
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
+
+  // Work for quiet moments: after a batch, once no job has come for `after`, the writer runs
+  // `job` in a transaction of its own, again and again while it returns true (more to do) and
+  // no job waits; the next batch starts it over. Each run should be short (a few ms): a job
+  // that arrives meanwhile waits for it. Its commit is not synced by itself (nothing is
+  // acknowledged by it); the next acknowledged batch's log sync covers it. Set before the
+  // first submit.
+  void set_idle_job(std::function<bool(Connection&)> job, std::chrono::milliseconds after);
 
   // Queues a job; when max_queue jobs already wait, `done` gets WriterBusy at once.
   void submit(Job job, Done done);
@@ -78,6 +89,8 @@ class Writer {
     std::vector<std::exception_ptr> errors;
   };
   void loop();
+  // One run of the idle job in its own transaction; whether it has more to do.
+  bool run_idle_job();
   void sync_loop();
   // fdatasync of the write-ahead log (opened on first use, reopened if the file was
   // replaced); throws StoreError when the disk reports an error.
@@ -90,6 +103,9 @@ class Writer {
   std::condition_variable cv_;
   std::deque<Item> queue_;
   bool stopping_ = false;
+  std::function<bool(Connection&)> idle_job_;  // writer thread only, after set_idle_job
+  std::chrono::milliseconds idle_after_{0};
+  bool idle_due_ = false;  // set, or a batch ran, since the idle job last said it was done
   WriterStats stats_;
   // The log's path and a descriptor kept open on it (gr-sync only); empty when the database
   // is not in WAL mode, and then each commit syncs by itself (synchronous=FULL).

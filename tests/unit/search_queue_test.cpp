@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/post_repository.hpp"
+#include "store/search_queue.hpp"
 #include "store/user_repository.hpp"
 #include "store/writer.hpp"
 #include "temp_db.hpp"
@@ -151,6 +152,40 @@ TEST_F(SearchQueue, ABatchWritesOneIndexSegmentNotOnePerItem) {
   EXPECT_EQ(writer.stats().batches.load() - batches_before, 2u)
       << "the holding job's batch, then one batch of the 50";
   EXPECT_EQ(written, 1) << "a batch of 50 jobs writes exactly one segment, not one per job";
+}
+
+TEST_F(SearchQueue, TheIdleMergeLeavesFewerSegmentsAndTheSameMatches) {
+  const auto segments = [&] {
+    auto r = reader();
+    return count(r, "SELECT COUNT(DISTINCT (id >> 37)) FROM search_index_data WHERE id >= 1 << 37");
+  };
+  {
+    auto r = reader();  // schema/0026: writes merge only at 16 segments a level
+    EXPECT_EQ(count(r, "SELECT v FROM search_index_config WHERE k = 'automerge'"), 16);
+    EXPECT_EQ(count(r, "SELECT v FROM search_index_config WHERE k = 'crisismerge'"), 64);
+  }
+  for (int i = 0; i < 40; ++i)  // one transaction, so one segment, each
+    writer.run_sync(
+        [&, i](Connection& c) { new_post(c, author, "merged okapi " + std::to_string(i)); });
+  const auto before = segments();
+  EXPECT_GE(before, 8);
+  int steps = 0;
+  bool more = true;
+  while (more && steps < 1000) {
+    writer.run_sync([&](Connection& c) { more = merge_search_index(c, 16); });
+    ++steps;
+  }
+  EXPECT_FALSE(more) << "the merge finishes";
+  EXPECT_GE(steps, 2);
+  const auto after = segments();
+  EXPECT_LT(after, before);
+  EXPECT_LE(after, 4) << "at most usermerge - 1 (3) a level, and these fit in two levels";
+  auto r = reader();
+  EXPECT_EQ(matches(r, "okapi"), 40);
+  EXPECT_EQ(matches(r, "merged AND 39"), 1);
+  EXPECT_NO_THROW(writer.run_sync([](Connection& c) {
+    c.exec("INSERT INTO search_index(search_index) VALUES ('integrity-check')");
+  }));
 }
 
 }  // namespace

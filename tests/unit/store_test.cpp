@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <thread>
 
@@ -178,6 +179,67 @@ TEST(Writer, AcknowledgesEachWriteOnlyAfterALogSyncThatFollowedItsCommit) {
   auto q = r.prepare("SELECT COUNT(*) FROM users");
   q.step();
   EXPECT_EQ(q.int64(0), kJobs);
+}
+
+// Polls `done` for up to five seconds (the writer thread works on its own time).
+template <typename F>
+bool eventually(F done) {
+  for (int i = 0; i < 500; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return done();
+}
+
+TEST(Writer, RunsTheIdleJobWhenQuietUntilItIsDoneAndAgainAfterWrites) {
+  TempDb db;
+  Writer writer(db.path());
+  std::atomic<int> runs{0};
+  std::atomic<int> left{3};  // the job has this many more steps to do
+  std::atomic<bool> during_batch{false};
+  writer.set_idle_job(
+      [&](Connection& c) {
+        ++runs;
+        c.exec("CREATE TABLE IF NOT EXISTS upkeep(x)");
+        c.exec("INSERT INTO upkeep VALUES (1)");  // its own transaction, committed
+        return --left > 0;
+      },
+      std::chrono::milliseconds(5));
+  // At start (there may be upkeep from before a restart): three steps, then it says done.
+  ASSERT_TRUE(eventually([&] { return runs.load() == 3; })) << runs.load();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(runs.load(), 3) << "done, and no write since: it does not run again";
+  // A write makes it due again; the write itself is never held back by it.
+  left = 1;
+  writer.run_sync([&](Connection& c) {
+    during_batch = runs.load() != 3;
+    add_user(c, "after", domain::Role::member);
+  });
+  EXPECT_FALSE(during_batch.load());
+  ASSERT_TRUE(eventually([&] { return runs.load() == 4; })) << runs.load();
+  EXPECT_EQ(writer.stats().idle_runs.load(), 4u);
+  Connection r(db.path(), Connection::Mode::read_only);
+  auto q = r.prepare("SELECT COUNT(*) FROM upkeep");
+  q.step();
+  EXPECT_EQ(q.int64(0), 4);
+}
+
+TEST(Writer, AFailingIdleJobIsLeftUntilTheNextWrite) {
+  TempDb db;
+  Writer writer(db.path());
+  std::atomic<int> runs{0};
+  writer.set_idle_job(
+      [&](Connection&) -> bool {
+        ++runs;
+        throw StoreError(SQLITE_BUSY, "busy");
+      },
+      std::chrono::milliseconds(5));
+  ASSERT_TRUE(eventually([&] { return runs.load() == 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(runs.load(), 1) << "no tight loop on a failing job";
+  writer.run_sync([&](Connection& c) { add_user(c, "next", domain::Role::member); });
+  ASSERT_TRUE(eventually([&] { return runs.load() == 2; }));
+  EXPECT_EQ(writer.stats().idle_runs.load(), 0u) << "a failed run is not counted";
 }
 
 TEST(ReadPool, ConnectionsAreReadOnlyAndReused) {
