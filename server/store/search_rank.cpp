@@ -143,6 +143,11 @@ class Query {
 
 struct Slice {
   sqlite3_int64 first = 0, last = 0, rows = 0;
+  // The rows of the rowid range up to the next slice that this slice stands for, from its
+  // own density: posts, replies and questions number their ids apart, so rows are not spread
+  // evenly over the rowid range (the top of it may hold replies only), and each slice's rate
+  // is weighted by the rows it stands for, not counted once.
+  double represents = 0;
 };
 
 int sample_slices(sqlite3* db, std::vector<Slice>& out) {
@@ -167,14 +172,29 @@ int sample_slices(sqlite3* db, std::vector<Slice>& out) {
     out.push_back(s);
     next = s.last + 1;
   }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    auto& s = out[k];
+    const sqlite3_int64 end = k + 1 < out.size() ? out[k + 1].first : hi + 1;
+    s.represents = static_cast<double>(s.rows) * static_cast<double>(end - s.first) /
+                   static_cast<double>(s.last - s.first + 1);
+  }
   return slice.rc();
 }
 
-sqlite3_int64 scaled(double hits, double sampled, sqlite3_int64 rows) {
-  if (sampled <= 0) return 0;
-  const double n = hits / sampled * static_cast<double>(rows);
-  return std::min(rows, static_cast<sqlite3_int64>(std::llround(n)));
-}
+// Each slice's rate of rows holding the term, weighted by the rows it stands for.
+struct Rate {
+  double weighted = 0, weight = 0;
+  void add(const Slice& s, double hits, double sampled) {
+    if (sampled <= 0) return;
+    weighted += hits / sampled * s.represents;
+    weight += s.represents;
+  }
+  sqlite3_int64 of(sqlite3_int64 rows) const {
+    if (weight <= 0) return 0;
+    const double n = weighted / weight * static_cast<double>(rows);
+    return std::min(rows, static_cast<sqlite3_int64>(std::llround(n)));
+  }
+};
 
 // The rows holding an FTS5 phrase (no '*': a prefix phrase merges every doclist it reaches,
 // whatever the rowid range), estimated from the sample.
@@ -183,17 +203,16 @@ int estimate_phrase(sqlite3* db, const std::vector<Slice>& slices, const std::st
   Query q(db,
           "SELECT count(*) FROM search_index WHERE search_index MATCH ?1 "
           "AND rowid BETWEEN ?2 AND ?3");
-  double hits = 0, sampled = 0;
+  Rate rate;
   for (const auto& s : slices) {
     q.reset();
     sqlite3_bind_text(q.get(), 1, phrase.c_str(), static_cast<int>(phrase.size()), SQLITE_STATIC);
     sqlite3_bind_int64(q.get(), 2, s.first);
     sqlite3_bind_int64(q.get(), 3, s.last);
     if (!q.step()) return q.rc() == SQLITE_OK ? SQLITE_ERROR : q.rc();
-    hits += static_cast<double>(sqlite3_column_int64(q.get(), 0));
-    sampled += static_cast<double>(s.rows);
+    rate.add(s, static_cast<double>(sqlite3_column_int64(q.get(), 0)), static_cast<double>(s.rows));
   }
-  out = scaled(hits, sampled, rows);
+  out = rate.of(rows);
   return SQLITE_OK;
 }
 
@@ -216,12 +235,13 @@ int estimate_prefix(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db,
                     const std::vector<Slice>& slices, const std::string& prefix, sqlite3_int64 rows,
                     sqlite3_int64& out) {
   Query q(db, "SELECT c0 FROM search_index_content WHERE id BETWEEN ?1 AND ?2 LIMIT ?3");
-  double hits = 0, sampled = 0;
+  Rate rate;
   for (const auto& s : slices) {
     q.reset();
     sqlite3_bind_int64(q.get(), 1, s.first);
     sqlite3_bind_int64(q.get(), 2, s.last);
     sqlite3_bind_int(q.get(), 3, kSliceTexts);
+    double hits = 0, sampled = 0;
     while (q.step()) {
       sampled += 1;
       const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
@@ -232,8 +252,9 @@ int estimate_prefix(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db,
       if (seen.seen) hits += 1;
     }
     if (q.rc() != SQLITE_OK) return q.rc();
+    rate.add(s, hits, sampled);
   }
-  out = scaled(hits, sampled, rows);
+  out = rate.of(rows);
   return SQLITE_OK;
 }
 

@@ -81,10 +81,13 @@ void Writer::submit(Job job, Done done) {
 }
 
 void Writer::set_idle_job(std::function<bool(Connection&)> job, std::chrono::milliseconds after) {
-  std::lock_guard lock(mu_);
-  idle_job_ = std::move(job);
-  idle_after_ = after;
-  idle_due_ = true;  // there may be upkeep left from before a restart
+  {
+    std::lock_guard lock(mu_);
+    idle_job_ = std::move(job);
+    idle_after_ = after;
+    idle_due_ = true;  // there may be upkeep left from before a restart
+  }
+  cv_.notify_all();  // the thread may already be waiting with no idle job to run
 }
 
 void Writer::run_sync(const Job& job) {
@@ -129,22 +132,24 @@ void Writer::loop() {
       std::unique_lock lock(mu_);
       const auto ready = [this] { return stopping_ || !queue_.empty(); };
       while (!ready()) {
-        if (!idle_job_ || !idle_due_) {
-          cv_.wait(lock, ready);
-          break;
+        if (!idle_job_ || !idle_due_) {  // until a write, or an idle job that is due
+          cv_.wait(lock, [&] { return ready() || (idle_job_ && idle_due_); });
+          continue;
         }
         if (cv_.wait_for(lock, idle_after_, ready)) break;
+        auto job = idle_job_;
         lock.unlock();
-        idle_due_ = run_idle_job();
+        const bool more = run_idle_job(job);
         lock.lock();
+        idle_due_ = more;
       }
       if (queue_.empty() && stopping_) return;
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      idle_due_ = true;
     }
-    idle_due_ = true;
     errors.assign(batch.size(), nullptr);
     try {
       Transaction tx(conn_);
@@ -193,10 +198,10 @@ void Writer::loop() {
   }
 }
 
-bool Writer::run_idle_job() {
+bool Writer::run_idle_job(const std::function<bool(Connection&)>& job) {
   try {
     Transaction tx(conn_);
-    const bool more = idle_job_(conn_);
+    const bool more = job(conn_);
     tx.commit();
     stats_.idle_runs.fetch_add(1, std::memory_order_relaxed);
     return more;

@@ -90,7 +90,7 @@ class Writer {
   };
   void loop();
   // One run of the idle job in its own transaction; whether it has more to do.
-  bool run_idle_job();
+  bool run_idle_job(const std::function<bool(Connection&)>& job);
   void sync_loop();
   // fdatasync of the write-ahead log (opened on first use, reopened if the file was
   // replaced); throws StoreError when the disk reports an error.
@@ -103,7 +103,7 @@ class Writer {
   std::condition_variable cv_;
   std::deque<Item> queue_;
   bool stopping_ = false;
-  std::function<bool(Connection&)> idle_job_;  // writer thread only, after set_idle_job
+  std::function<bool(Connection&)> idle_job_;  // these three under mu_
   std::chrono::milliseconds idle_after_{0};
   bool idle_due_ = false;  // set, or a batch ran, since the idle job last said it was done
   WriterStats stats_;

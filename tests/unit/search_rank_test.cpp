@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/search_query.hpp"
 #include "store/database.hpp"
@@ -196,6 +198,51 @@ TEST_F(SearchRank, EstimatesCommonCountsInABigIndexFromASample) {
   auto rare = d::translate_search_query("delta").query;
   expect_same(bm25(*rare), ranked(*rare, false, true), "a rare word, counted exactly");
   EXPECT_EQ(estimated_counts() - before, 3u) << "delta (50 rows) is not estimated";
+}
+
+// Posts and replies number their ids apart, so the top of the rowid range may hold replies
+// only: a sample spread by rowid sees fewer posts than there are, and each slice is weighted
+// by the rows it stands for. Here 10,000 posts (4,000 with the words) share the bottom fifth
+// of the range with replies, and 30,000 more replies fill the rest: unweighted, the estimate
+// would be 2,500.
+TEST_F(SearchRank, EstimatesWeighTheSampleByHowDenselyRowsLie) {
+  struct Thresholds {
+    Thresholds() {
+      clear_cached_counts();
+      set_estimate_thresholds(20000, 1000);
+    }
+    ~Thresholds() {
+      set_estimate_thresholds(200000, 50000);
+      clear_cached_counts();
+    }
+  } small;
+  c.exec("BEGIN");
+  for (int id = 100; id < 40100; ++id) {
+    if (id < 10100) {
+      auto post = c.prepare(
+          "INSERT INTO search_index(rowid, body, kind, item_id) VALUES (?1 * 16, ?2, 'post', ?1)");
+      post.bind(1, id).bind(2, id % 5 < 2 ? "post about epsilon and zetaword" : "post");
+      post.run();
+    }
+    auto reply = c.prepare(
+        "INSERT INTO search_index(rowid, body, kind, item_id) "
+        "VALUES (?1 * 16 + 1, 'a reply', 'reply', ?1)");
+    reply.bind(1, id);
+    reply.run();
+  }
+  c.exec("COMMIT");
+  const auto before = estimated_counts();
+  for (const auto& [text, narrow] :
+       std::vector<std::pair<const char*, bool>>{{"epsilon", false}, {"zeta* epsilon", true}}) {
+    auto q = d::translate_search_query(text).query;
+    ASSERT_TRUE(q) << text;
+    auto want = bm25(*q);
+    auto got = ranked(*q, narrow, true);
+    ASSERT_EQ(want.size(), got.size()) << text;
+    for (const auto& [rowid, score] : want)
+      EXPECT_NEAR(score, got.at(rowid), std::abs(score) * 0.03) << text << " row " << rowid;
+  }
+  EXPECT_EQ(estimated_counts() - before, 2u) << "epsilon (then cached) and the prefix zeta";
 }
 
 TEST_F(SearchRank, PrefixWordsAreTheRowsOwnFoldedWords) {
