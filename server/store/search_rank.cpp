@@ -5,11 +5,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -89,34 +89,6 @@ double idf_of(sqlite3_int64 rows, sqlite3_int64 docs) {
   return idf > 0 ? idf : 1e-6;
 }
 
-// The rows of search_index holding a word that starts with `prefix` (an FTS5 prefix query,
-// run beside the statement that ranks; cached like a phrase count).
-int count_prefix(sqlite3* db, const std::string& prefix, sqlite3_int64& out) {
-  sqlite3_stmt* st = nullptr;
-  int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM search_index WHERE search_index MATCH ?1",
-                              -1, &st, nullptr);
-  if (rc == SQLITE_OK) {
-    std::string expr = "\"" + prefix + "\"*";  // ASCII letters and digits only
-    sqlite3_bind_text(st, 1, expr.c_str(), static_cast<int>(expr.size()), SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-      out = sqlite3_column_int64(st, 0);
-      rc = SQLITE_OK;
-    }
-  }
-  sqlite3_finalize(st);
-  return rc;
-}
-
-// Estimated counts (store/search_rank.hpp): a spread sample of the index, kSampleSlices runs
-// of consecutive rows across its rowid range.
-std::atomic<sqlite3_int64> estimate_from_rows{200000};
-std::atomic<sqlite3_int64> estimate_from_docs{50000};  // fewer: counted exactly, which is cheap
-std::atomic<std::uint64_t> estimates{0};
-constexpr int kSampleSlices = 32;
-constexpr int kSliceRows = 500;  // per slice, for a phrase (FTS5 counts them by rowid range)
-constexpr int kSliceTexts = 64;  // per slice, rows whose words are read for a word prefix
-
 // A statement run beside the one being ranked, on the same connection.
 class Query {
  public:
@@ -140,6 +112,94 @@ class Query {
   sqlite3_stmt* st_ = nullptr;
   int rc_ = SQLITE_OK;
 };
+
+// Each token of a row's text, in order (the table's own tokenizer: folded as indexed).
+struct Tokens {
+  std::vector<std::string> list;
+};
+
+int add_token(void* ctx, int, const char* token, int n, int, int) {
+  static_cast<Tokens*>(ctx)->list.emplace_back(token, static_cast<std::size_t>(n));
+  return SQLITE_OK;
+}
+
+int row_tokens(const Fts5ExtensionApi* api, Fts5Context* fts, Tokens& out) {
+  const char* text = nullptr;
+  int n = 0;
+  int rc = api->xColumnText(fts, 0, &text, &n);
+  if (rc != SQLITE_OK || !text) return rc;
+  return api->xTokenize(fts, text, n, &out, add_token);
+}
+
+bool starts_with(std::string_view token, const std::string& prefix) {
+  return token.size() >= prefix.size() && token.compare(0, prefix.size(), prefix) == 0;
+}
+
+// How often a row's words start with each prefix, counted as the tokenizer hands them over:
+// nothing is copied or allocated per row (the ranking reads up to 1,000 rows per search).
+struct PrefixCounts {
+  const std::vector<std::string>* prefixes = nullptr;
+  std::vector<int>* counts = nullptr;
+  int tokens = 0;  // all of the row's tokens: its length as FTS5 counted it when indexing
+};
+
+int count_token(void* ctx, int flags, const char* token, int n, int, int) {
+  auto* c = static_cast<PrefixCounts*>(ctx);
+  if (!(flags & FTS5_TOKEN_COLOCATED)) ++c->tokens;
+  const std::string_view word(token, static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < c->prefixes->size(); ++i)
+    if (starts_with(word, (*c->prefixes)[i])) ++(*c->counts)[i];
+  return SQLITE_OK;
+}
+
+// Counts `text`'s words per prefix into `counts` and all of them into `length`.
+int count_words(const Fts5ExtensionApi* api, Fts5Context* fts, const char* text, int n,
+                const std::vector<std::string>& prefixes, std::vector<int>& counts, int& length) {
+  counts.assign(prefixes.size(), 0);
+  length = 0;
+  if (!text) return SQLITE_OK;
+  PrefixCounts ctx{&prefixes, &counts};
+  int rc = api->xTokenize(fts, text, n, &ctx, count_token);
+  length = ctx.tokens;
+  return rc;
+}
+
+// `given`: the row's text as the caller read it from its own table (the one the index was
+// written from), which saves FTS5 a lookup of its content row; null: FTS5 reads it.
+int count_prefixes(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* given,
+                   const std::vector<std::string>& prefixes, std::vector<int>& counts,
+                   int& length) {
+  const char* text = nullptr;
+  int n = 0;
+  if (given && sqlite3_value_type(given) == SQLITE_TEXT) {
+    text = reinterpret_cast<const char*>(sqlite3_value_text(given));
+    n = sqlite3_value_bytes(given);
+  } else {
+    int rc = api->xColumnText(fts, 0, &text, &n);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return count_words(api, fts, text, n, prefixes, counts, length);
+}
+
+// The rows of search_index holding a word that starts with `prefix` (an FTS5 prefix query,
+// run beside the statement that ranks; cached like a phrase count).
+int count_prefix(sqlite3* db, const std::string& prefix, sqlite3_int64& out) {
+  const std::string expr = "\"" + prefix + "\"*";  // ASCII letters and digits only
+  Query q(db, "SELECT count(*) FROM search_index WHERE search_index MATCH ?1");  // after expr
+  sqlite3_bind_text(q.get(), 1, expr.c_str(), static_cast<int>(expr.size()), SQLITE_STATIC);
+  if (!q.step()) return q.rc() == SQLITE_OK ? SQLITE_ERROR : q.rc();
+  out = sqlite3_column_int64(q.get(), 0);
+  return SQLITE_OK;
+}
+
+// Estimated counts (store/search_rank.hpp): a spread sample of the index, kSampleSlices runs
+// of consecutive rows across its rowid range.
+std::atomic<sqlite3_int64> estimate_from_rows{200000};
+std::atomic<sqlite3_int64> estimate_from_docs{50000};  // fewer: counted exactly, which is cheap
+std::atomic<std::uint64_t> estimates{0};
+constexpr int kSampleSlices = 32;
+constexpr int kSliceRows = 500;  // per slice, for a phrase (FTS5 counts them by rowid range)
+constexpr int kSliceTexts = 64;  // per slice, rows whose words are read for a word prefix
 
 struct Slice {
   sqlite3_int64 first = 0, last = 0, rows = 0;
@@ -216,25 +276,14 @@ int estimate_phrase(sqlite3* db, const std::vector<Slice>& slices, const std::st
   return SQLITE_OK;
 }
 
-struct PrefixSeen {
-  const std::string* prefix = nullptr;
-  bool seen = false;
-};
-
-int see_prefix(void* ctx, int, const char* token, int n, int, int) {
-  auto* c = static_cast<PrefixSeen*>(ctx);
-  const auto& p = *c->prefix;
-  if (static_cast<std::size_t>(n) >= p.size() && std::memcmp(token, p.data(), p.size()) == 0)
-    c->seen = true;
-  return SQLITE_OK;
-}
-
 // The rows holding a word that starts with `prefix`, estimated from the first kSliceTexts
 // rows of each slice, their words read with the table's own tokenizer.
 int estimate_prefix(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db,
                     const std::vector<Slice>& slices, const std::string& prefix, sqlite3_int64 rows,
                     sqlite3_int64& out) {
   Query q(db, "SELECT c0 FROM search_index_content WHERE id BETWEEN ?1 AND ?2 LIMIT ?3");
+  const std::vector<std::string> one{prefix};
+  std::vector<int> counts;
   Rate rate;
   for (const auto& s : slices) {
     q.reset();
@@ -245,80 +294,16 @@ int estimate_prefix(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db,
     while (q.step()) {
       sampled += 1;
       const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0));
-      if (!text) continue;
-      PrefixSeen seen{&prefix};
-      int rc = api->xTokenize(fts, text, sqlite3_column_bytes(q.get(), 0), &seen, see_prefix);
+      int length = 0;
+      int rc = count_words(api, fts, text, sqlite3_column_bytes(q.get(), 0), one, counts, length);
       if (rc != SQLITE_OK) return rc;
-      if (seen.seen) hits += 1;
+      if (counts[0] > 0) hits += 1;
     }
     if (q.rc() != SQLITE_OK) return q.rc();
     rate.add(s, hits, sampled);
   }
   out = rate.of(rows);
   return SQLITE_OK;
-}
-
-// Each token of a row's text, in order (the table's own tokenizer: folded as indexed).
-struct Tokens {
-  std::vector<std::string> list;
-};
-
-int add_token(void* ctx, int, const char* token, int n, int, int) {
-  static_cast<Tokens*>(ctx)->list.emplace_back(token, static_cast<std::size_t>(n));
-  return SQLITE_OK;
-}
-
-int row_tokens(const Fts5ExtensionApi* api, Fts5Context* fts, Tokens& out) {
-  const char* text = nullptr;
-  int n = 0;
-  int rc = api->xColumnText(fts, 0, &text, &n);
-  if (rc != SQLITE_OK || !text) return rc;
-  return api->xTokenize(fts, text, n, &out, add_token);
-}
-
-bool starts_with(const std::string& token, const std::string& prefix) {
-  return token.size() >= prefix.size() && token.compare(0, prefix.size(), prefix) == 0;
-}
-
-// How often a row's words start with each prefix, counted as the tokenizer hands them over:
-// nothing is copied or allocated per row (the ranking reads up to 1,000 rows per search).
-struct PrefixCounts {
-  const std::vector<std::string>* prefixes = nullptr;
-  std::vector<int>* counts = nullptr;
-  int tokens = 0;  // all of the row's tokens: its length as FTS5 counted it when indexing
-};
-
-int count_token(void* ctx, int flags, const char* token, int n, int, int) {
-  auto* c = static_cast<PrefixCounts*>(ctx);
-  if (!(flags & FTS5_TOKEN_COLOCATED)) ++c->tokens;
-  const auto size = static_cast<std::size_t>(n);
-  for (std::size_t i = 0; i < c->prefixes->size(); ++i) {
-    const auto& p = (*c->prefixes)[i];
-    if (size >= p.size() && std::memcmp(token, p.data(), p.size()) == 0) ++(*c->counts)[i];
-  }
-  return SQLITE_OK;
-}
-
-// `given`: the row's text as the caller read it from its own table (the one the index was
-// written from), which saves FTS5 a lookup of its content row; null: FTS5 reads it.
-int count_prefixes(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* given,
-                   const std::vector<std::string>& prefixes, std::vector<int>& counts,
-                   int& length) {
-  counts.assign(prefixes.size(), 0);
-  const char* text = nullptr;
-  int n = 0;
-  if (given && sqlite3_value_type(given) == SQLITE_TEXT) {
-    text = reinterpret_cast<const char*>(sqlite3_value_text(given));
-    n = sqlite3_value_bytes(given);
-  } else {
-    int rc = api->xColumnText(fts, 0, &text, &n);
-    if (rc != SQLITE_OK) return rc;
-  }
-  if (!text) return SQLITE_OK;
-  PrefixCounts ctx{&prefixes, &counts};
-  int rc = api->xTokenize(fts, text, n, &ctx, count_token);
-  length = ctx.tokens;
-  return rc;
 }
 
 std::vector<std::string> split_keys(std::string_view joined) {

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <map>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "domain/search_query.hpp"
@@ -80,6 +79,30 @@ class SearchRank : public ::testing::Test {
       s.bind(1, q.fts).bind(2, q.phrase_count).bind(3, keys(q.phrases)).bind(4, "");
     while (s.step()) out[s.int64(0)] = s.real(1);
     return out;
+  }
+
+  // Lets a test index of tens of thousands of rows use the estimates (store/search_rank.hpp),
+  // and leaves the defaults and an empty count cache behind.
+  struct SmallIndexThresholds {
+    SmallIndexThresholds() {
+      clear_cached_counts();
+      set_estimate_thresholds(20000, 1000);
+    }
+    ~SmallIndexThresholds() {
+      set_estimate_thresholds(200000, 50000);
+      clear_cached_counts();
+    }
+  };
+
+  // Every row's score, the row's text given, within `tolerance` (relative) of bm25()'s.
+  void expect_near_bm25(const char* text, bool narrow, double tolerance) {
+    auto q = d::translate_search_query(text).query;
+    ASSERT_TRUE(q) << text;
+    auto want = bm25(*q);
+    auto got = ranked(*q, narrow, true);
+    ASSERT_EQ(want.size(), got.size()) << text;
+    for (const auto& [rowid, score] : want)
+      EXPECT_NEAR(score, got.at(rowid), std::abs(score) * tolerance) << text << " row " << rowid;
   }
 
   static void expect_same(const std::map<std::int64_t, double>& want,
@@ -157,16 +180,7 @@ TEST_F(SearchRank, GivesUpAfterTooManyRowsWithoutThePrefix) {
 // A big index: the count of a common word or prefix is estimated from a spread sample and
 // scores almost as bm25() does; a rare word is still counted exactly.
 TEST_F(SearchRank, EstimatesCommonCountsInABigIndexFromASample) {
-  struct Thresholds {
-    Thresholds() {
-      clear_cached_counts();
-      set_estimate_thresholds(20000, 1000);
-    }
-    ~Thresholds() {
-      set_estimate_thresholds(200000, 50000);
-      clear_cached_counts();
-    }
-  } small;
+  SmallIndexThresholds small;
   c.exec("BEGIN");
   for (int i = 0; i < 40000; ++i) {
     std::string body = "row " + std::to_string(i);
@@ -181,19 +195,10 @@ TEST_F(SearchRank, EstimatesCommonCountsInABigIndexFromASample) {
     q.run();
   }
   c.exec("COMMIT");
-  const auto near_bm25 = [&](const char* text, bool narrow) {
-    auto q = d::translate_search_query(text).query;
-    ASSERT_TRUE(q) << text;
-    auto want = bm25(*q);
-    auto got = ranked(*q, narrow, true);
-    ASSERT_EQ(want.size(), got.size()) << text;
-    for (const auto& [rowid, score] : want)
-      EXPECT_NEAR(score, got.at(rowid), std::abs(score) * 0.02) << text << " row " << rowid;
-  };
   const auto before = estimated_counts();
-  near_bm25("alpha beta", false);
+  expect_near_bm25("alpha beta", false, 0.02);
   EXPECT_EQ(estimated_counts() - before, 2u) << "alpha (4,000 rows) and beta (2,000)";
-  near_bm25("gamm* alpha", true);
+  expect_near_bm25("gamm* alpha", true, 0.02);
   EXPECT_EQ(estimated_counts() - before, 3u) << "the prefix gamm (5,000 rows); alpha is cached";
   auto rare = d::translate_search_query("delta").query;
   expect_same(bm25(*rare), ranked(*rare, false, true), "a rare word, counted exactly");
@@ -206,16 +211,7 @@ TEST_F(SearchRank, EstimatesCommonCountsInABigIndexFromASample) {
 // of the range with replies, and 30,000 more replies fill the rest: unweighted, the estimate
 // would be 2,500.
 TEST_F(SearchRank, EstimatesWeighTheSampleByHowDenselyRowsLie) {
-  struct Thresholds {
-    Thresholds() {
-      clear_cached_counts();
-      set_estimate_thresholds(20000, 1000);
-    }
-    ~Thresholds() {
-      set_estimate_thresholds(200000, 50000);
-      clear_cached_counts();
-    }
-  } small;
+  SmallIndexThresholds small;
   c.exec("BEGIN");
   for (int id = 100; id < 40100; ++id) {
     if (id < 10100) {
@@ -232,16 +228,8 @@ TEST_F(SearchRank, EstimatesWeighTheSampleByHowDenselyRowsLie) {
   }
   c.exec("COMMIT");
   const auto before = estimated_counts();
-  for (const auto& [text, narrow] :
-       std::vector<std::pair<const char*, bool>>{{"epsilon", false}, {"zeta* epsilon", true}}) {
-    auto q = d::translate_search_query(text).query;
-    ASSERT_TRUE(q) << text;
-    auto want = bm25(*q);
-    auto got = ranked(*q, narrow, true);
-    ASSERT_EQ(want.size(), got.size()) << text;
-    for (const auto& [rowid, score] : want)
-      EXPECT_NEAR(score, got.at(rowid), std::abs(score) * 0.03) << text << " row " << rowid;
-  }
+  expect_near_bm25("epsilon", false, 0.03);
+  expect_near_bm25("zeta* epsilon", true, 0.03);
   EXPECT_EQ(estimated_counts() - before, 2u) << "epsilon (then cached) and the prefix zeta";
 }
 

@@ -19,6 +19,14 @@ namespace {
 
 using test::TempDb;
 
+// The rows of `table` as a second connection (as the read pool) sees them.
+std::int64_t committed_rows(const TempDb& db, const std::string& table) {
+  Connection r(db.path(), Connection::Mode::read_only);
+  auto q = r.prepare("SELECT COUNT(*) FROM " + table);
+  q.step();
+  return q.int64(0);
+}
+
 std::int64_t add_user(Connection& c, const std::string& name, domain::Role role,
                       std::optional<domain::Level> level = std::nullopt) {
   return UserRepository::insert(c, {name, name, role, level, "hash"}, 1000);
@@ -106,10 +114,7 @@ TEST(Writer, GroupCommitsConcurrentWritesAndAcknowledgesEach) {
   const auto& stats = writer.stats();
   EXPECT_EQ(stats.jobs.load(), kJobs + 1u);
   EXPECT_LT(stats.batches.load(), stats.jobs.load()) << "no write was batched with another";
-  Connection r(db.path(), Connection::Mode::read_only);
-  auto q = r.prepare("SELECT COUNT(*) FROM posts");
-  q.step();
-  EXPECT_EQ(q.int64(0), kJobs);
+  EXPECT_EQ(committed_rows(db, "posts"), kJobs);
 }
 
 TEST(Writer, AFailingJobRollsBackAloneAndReportsItsError) {
@@ -145,10 +150,7 @@ TEST(Writer, StopFinishesQueuedWritesAndAcknowledgesEach) {
     writer.stop();
     EXPECT_EQ(acknowledged.load(), 50) << "stop() returned before every write was acknowledged";
   }
-  Connection r(db.path(), Connection::Mode::read_only);
-  auto q = r.prepare("SELECT COUNT(*) FROM users");
-  q.step();
-  EXPECT_EQ(q.int64(0), 50);
+  EXPECT_EQ(committed_rows(db, "users"), 50);
 }
 
 // Durability is pipelined (store/writer.hpp): a write is acknowledged only after an
@@ -175,10 +177,7 @@ TEST(Writer, AcknowledgesEachWriteOnlyAfterALogSyncThatFollowedItsCommit) {
   EXPECT_LE(writer.stats().log_syncs.load(), writer.stats().batches.load())
       << "more log syncs than committed batches";
   // Readers see the committed rows (a second connection, as the read pool).
-  Connection r(db.path(), Connection::Mode::read_only);
-  auto q = r.prepare("SELECT COUNT(*) FROM users");
-  q.step();
-  EXPECT_EQ(q.int64(0), kJobs);
+  EXPECT_EQ(committed_rows(db, "users"), kJobs);
 }
 
 // Polls `done` for up to five seconds (the writer thread works on its own time).
@@ -219,10 +218,7 @@ TEST(Writer, RunsTheIdleJobWhenQuietUntilItIsDoneAndAgainAfterWrites) {
   // Counted after its commit, so the table below holds what this run wrote.
   ASSERT_TRUE(eventually([&] { return writer.stats().idle_runs.load() == 4; })) << runs.load();
   EXPECT_EQ(runs.load(), 4);
-  Connection r(db.path(), Connection::Mode::read_only);
-  auto q = r.prepare("SELECT COUNT(*) FROM upkeep");
-  q.step();
-  EXPECT_EQ(q.int64(0), 4);
+  EXPECT_EQ(committed_rows(db, "upkeep"), 4);
 }
 
 TEST(Writer, AFailingIdleJobIsLeftUntilTheNextWrite) {
